@@ -1,0 +1,401 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn order(payment_mode: PaymentMode, delivery_method: DeliveryMethod) -> Order {
+    Order {
+        stage: Stage::Placed,
+        holds: Vec::new(),
+        payment_mode,
+        delivery_method,
+        currency: Currency::parse("EUR").expect("EUR"),
+        lines: vec![
+            Line {
+                line_no: 1,
+                quantity: 2,
+                unit_price_minor: 1500,
+                status: LineStatus::Active,
+            },
+            Line {
+                line_no: 2,
+                quantity: 1,
+                unit_price_minor: 4999,
+                status: LineStatus::Active,
+            },
+        ],
+        delivery_minor: 490,
+        paid_minor: 0,
+    }
+}
+
+fn placed(payment_mode: PaymentMode, delivery_method: DeliveryMethod) -> Order {
+    order(payment_mode, delivery_method)
+        .place(&Channel::Api, &[])
+        .order
+}
+
+fn run(mut order: Order, commands: impl IntoIterator<Item = Command>) -> Result<Order, Refusal> {
+    for command in commands {
+        order = order.apply(command)?.order;
+    }
+    Ok(order)
+}
+
+fn stage_after(order: Order, commands: Vec<Command>) -> Result<Stage, &'static str> {
+    run(order, commands).map(|o| o.stage).map_err(|r| r.code())
+}
+
+#[test]
+fn intake_goes_to_confirming_with_a_timeline() {
+    let decision =
+        order(PaymentMode::OnDelivery, DeliveryMethod::Courier).place(&Channel::Phone, &[]);
+    assert_eq!(decision.order.stage, Stage::Confirming);
+    assert_eq!(
+        decision.events,
+        vec![
+            Event::Placed {
+                channel: "phone".into(),
+                total_minor: 2 * 1500 + 4999 + 490
+            },
+            Event::StageChanged {
+                from: Stage::Placed,
+                to: Stage::Confirming
+            },
+        ]
+    );
+}
+
+#[test]
+fn an_unreserved_line_holds_the_order_for_the_customer() {
+    // ST-1: not an error; a hold the shop must resolve.
+    let decision = order(PaymentMode::OnDelivery, DeliveryMethod::Courier)
+        .place(&Channel::Storefront, &[(2, "BOOT-42".into())]);
+    assert_eq!(decision.order.stage, Stage::Confirming);
+    assert!(decision.order.has_hold(HoldKind::WaitingForCustomer));
+    assert!(decision.events.contains(&Event::LineOutOfStock {
+        line_no: 2,
+        sku: "BOOT-42".into()
+    }));
+    let refused = decision.order.apply(Command::Confirm).expect_err("held");
+    assert_eq!(refused.code(), "order_on_hold");
+}
+
+#[test]
+fn lifecycle_table() {
+    use Command::*;
+    use DeliveryMethod::*;
+    use PaymentMode::*;
+    let hand_over = || HandOver {
+        tracking_number: Some("TRK1".into()),
+    };
+    let cancel = || Cancel {
+        reason: "customer changed their mind".into(),
+    };
+    let pay_all = RecordPayment {
+        amount_minor: 2 * 1500 + 4999 + 490,
+    };
+    let table: Vec<(
+        PaymentMode,
+        DeliveryMethod,
+        Vec<Command>,
+        Result<Stage, &str>,
+    )> = vec![
+        // Pay on receipt, courier: the whole way, with the cash recorded before closing (PY-5).
+        (OnDelivery, Courier, vec![MarkReady], Err("stage_forbids")),
+        (
+            OnDelivery,
+            Courier,
+            vec![Confirm, MarkReady],
+            Ok(Stage::Ready),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![Confirm, MarkReady, hand_over(), Deliver],
+            Ok(Stage::Delivered),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![Confirm, MarkReady, hand_over(), Deliver, Close],
+            Err("balance_due"),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![
+                Confirm,
+                MarkReady,
+                hand_over(),
+                Deliver,
+                pay_all.clone(),
+                Close,
+            ],
+            Ok(Stage::Closed),
+        ),
+        // Invoice after confirmation: the goods wait for the money (PY-1).
+        (
+            AfterConfirmation,
+            Post,
+            vec![Confirm],
+            Ok(Stage::AwaitingPayment),
+        ),
+        (
+            AfterConfirmation,
+            Post,
+            vec![Confirm, StartAssembly],
+            Err("balance_due"),
+        ),
+        (
+            AfterConfirmation,
+            Post,
+            vec![Confirm, RecordPayment { amount_minor: 100 }],
+            Ok(Stage::AwaitingPayment),
+        ),
+        (
+            AfterConfirmation,
+            Post,
+            vec![Confirm, pay_all.clone()],
+            Ok(Stage::Assembling),
+        ),
+        (
+            AfterConfirmation,
+            Post,
+            vec![pay_all.clone(), Confirm],
+            Ok(Stage::Assembling),
+        ),
+        // Prepaid but unpaid cannot leave.
+        (
+            Prepaid,
+            Post,
+            vec![Confirm, MarkReady, hand_over()],
+            Err("balance_due"),
+        ),
+        // Pickup at the shop: no carrier in between.
+        (
+            OnDelivery,
+            StorePickup,
+            vec![Confirm, MarkReady, hand_over()],
+            Err("stage_forbids"),
+        ),
+        (
+            OnDelivery,
+            StorePickup,
+            vec![Confirm, MarkReady, Deliver],
+            Ok(Stage::Delivered),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![Confirm, MarkReady, Deliver],
+            Err("stage_forbids"),
+        ),
+        // Cancelling: allowed until the parcel leaves, final afterwards.
+        (OnDelivery, Courier, vec![cancel()], Ok(Stage::Cancelled)),
+        (
+            OnDelivery,
+            Courier,
+            vec![Confirm, MarkReady, cancel()],
+            Ok(Stage::Cancelled),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![Confirm, MarkReady, hand_over(), cancel()],
+            Err("stage_forbids"),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![cancel(), Confirm],
+            Err("order_final"),
+        ),
+        // Returns.
+        (
+            OnDelivery,
+            Courier,
+            vec![
+                Confirm,
+                MarkReady,
+                hand_over(),
+                Deliver,
+                RequestReturn {
+                    reason: "too small".into(),
+                },
+            ],
+            Ok(Stage::ReturnRequested),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![
+                Confirm,
+                MarkReady,
+                hand_over(),
+                Deliver,
+                RequestReturn {
+                    reason: "too small".into(),
+                },
+                ResolveReturn {
+                    outcome: ReturnOutcome::Replaced,
+                },
+            ],
+            Ok(Stage::Replaced),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![RequestReturn { reason: "x".into() }],
+            Err("stage_forbids"),
+        ),
+        // Holds stop the pipeline until released.
+        (
+            OnDelivery,
+            Courier,
+            vec![
+                Confirm,
+                PlaceHold(Hold {
+                    kind: HoldKind::DefectFound,
+                    reason: "scratch".into(),
+                }),
+                MarkReady,
+            ],
+            Err("order_on_hold"),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![
+                Confirm,
+                PlaceHold(Hold {
+                    kind: HoldKind::DefectFound,
+                    reason: "scratch".into(),
+                }),
+                ReleaseHold {
+                    kind: HoldKind::DefectFound,
+                    note: "customer agreed".into(),
+                },
+                MarkReady,
+            ],
+            Ok(Stage::Ready),
+        ),
+        (
+            OnDelivery,
+            Courier,
+            vec![ReleaseHold {
+                kind: HoldKind::Lost,
+                note: String::new(),
+            }],
+            Err("not_on_hold"),
+        ),
+        // A call confirms and lifts its own hold (CF-2).
+        (
+            OnDelivery,
+            Courier,
+            vec![
+                PlaceHold(Hold {
+                    kind: HoldKind::NeedsCall,
+                    reason: "expensive".into(),
+                }),
+                Confirm,
+            ],
+            Ok(Stage::Assembling),
+        ),
+    ];
+    for (mode, method, commands, expected) in table {
+        let names: Vec<_> = commands.iter().map(Command::name).collect();
+        assert_eq!(
+            stage_after(placed(mode, method), commands),
+            expected,
+            "{mode} {method} {names:?}"
+        );
+    }
+}
+
+#[test]
+fn cancelling_a_line_lowers_the_total_and_releases_it() {
+    let decision = placed(PaymentMode::OnDelivery, DeliveryMethod::Courier)
+        .apply(Command::CancelLine {
+            line_no: 2,
+            reason: "customer chose to drop it".into(),
+        })
+        .expect("allowed");
+    assert_eq!(decision.order.total_minor(), 2 * 1500 + 490);
+    assert_eq!(decision.effects, vec![Effect::ReleaseLine { line_no: 2 }]);
+    let refused = decision.order.apply(Command::CancelLine {
+        line_no: 1,
+        reason: "x".into(),
+    });
+    assert_eq!(refused.map(|_| ()), Err(Refusal::LastLine));
+}
+
+fn commands() -> impl Strategy<Value = Command> {
+    let hold_kind = prop::sample::select(HoldKind::ALL.to_vec());
+    prop_oneof![
+        Just(Command::Confirm),
+        Just(Command::StartAssembly),
+        Just(Command::MarkReady),
+        Just(Command::HandOver {
+            tracking_number: Some("T".into())
+        }),
+        Just(Command::Deliver),
+        Just(Command::Close),
+        Just(Command::Cancel { reason: "r".into() }),
+        (1i64..4).prop_map(|line_no| Command::CancelLine {
+            line_no,
+            reason: "r".into()
+        }),
+        (-100i64..20_000).prop_map(|amount_minor| Command::RecordPayment { amount_minor }),
+        hold_kind.clone().prop_map(|kind| Command::PlaceHold(Hold {
+            kind,
+            reason: "r".into()
+        })),
+        hold_kind.prop_map(|kind| Command::ReleaseHold {
+            kind,
+            note: String::new()
+        }),
+        Just(Command::RequestReturn { reason: "r".into() }),
+        prop::sample::select(ReturnOutcome::ALL.to_vec())
+            .prop_map(|outcome| Command::ResolveReturn { outcome }),
+    ]
+}
+
+proptest! {
+    /// The lifecycle invariants hold under any sequence of commands.
+    #[test]
+    fn lifecycle_invariants(
+        mode in prop::sample::select(PaymentMode::ALL.to_vec()),
+        method in prop::sample::select(DeliveryMethod::ALL.to_vec()),
+        script in prop::collection::vec(commands(), 0..40),
+    ) {
+        let mut order = placed(mode, method);
+        for command in script {
+            let before = order.clone();
+            match order.clone().apply(command) {
+                Ok(decision) => {
+                    // A cancelled or closed order never moves.
+                    prop_assert!(!before.stage.is_final());
+                    // Every change has a timeline event.
+                    if decision.order != before {
+                        prop_assert!(!decision.events.is_empty());
+                    }
+                    order = decision.order;
+                }
+                Err(_) => {}
+            }
+            // The total always equals the sum of the lines (and the delivery).
+            let lines: i64 = order.lines.iter().filter(|l| l.status == LineStatus::Active).map(|l| l.quantity * l.unit_price_minor).sum();
+            prop_assert_eq!(order.total_minor(), lines + order.delivery_minor);
+            // There is always at least one line to deliver.
+            prop_assert!(order.lines.iter().any(|l| l.status == LineStatus::Active));
+            // Goods never leave unpaid unless paid on receipt (PY-1).
+            if matches!(order.stage, Stage::InTransit | Stage::Delivered) && mode != PaymentMode::OnDelivery {
+                prop_assert!(order.balance_minor() <= 0);
+            }
+            // A final order holds nothing.
+            if order.stage == Stage::Cancelled {
+                prop_assert!(order.holds.is_empty());
+            }
+        }
+    }
+}
