@@ -1,1 +1,55 @@
+//! Persistence for shopdesk: one set of queries, run through `sqlx::any` on SQLite or PostgreSQL.
+//!
+//! Queries use `$1`-style placeholders, which both databases read. The DDL differs only where
+//! the dialects do (identity columns), in `migrations/sqlite` and `migrations/postgres`; a test
+//! keeps the two schemas in step. Every function takes a connection, so the app layer decides
+//! what shares a transaction.
 
+pub mod catalog;
+pub mod customers;
+mod db;
+pub mod inventory;
+pub mod orders;
+pub mod scratch;
+pub mod settings;
+pub mod tokens;
+
+pub use db::{Backend, Store, WriteTx};
+pub use sqlx::AnyConnection as Conn;
+
+/// Why a storage call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A unique constraint refused the row; the name is the constraint's column, where known.
+    #[error("a row with this {0} already exists")]
+    Duplicate(&'static str),
+    /// Another writer changed the row first; reload and decide again.
+    #[error("the row changed while it was being updated")]
+    Stale,
+    /// A stored value could not be read back; the database was edited by hand or is damaged.
+    #[error("stored data is unreadable: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Maps a unique violation to [`Error::Duplicate`] naming `what`, passing other errors through.
+pub(crate) fn duplicate_as(what: &'static str) -> impl FnOnce(sqlx::Error) -> Error {
+    move |err| match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => Error::Duplicate(what),
+        _ => Error::Database(err),
+    }
+}
+
+/// Stored times are milliseconds since the Unix epoch, UTC.
+pub fn to_millis(at: jiff::Timestamp) -> i64 {
+    at.as_millisecond()
+}
+
+pub fn from_millis(ms: i64) -> Result<jiff::Timestamp> {
+    jiff::Timestamp::from_millisecond(ms).map_err(|e| Error::Corrupt(format!("time {ms}: {e}")))
+}

@@ -1,0 +1,191 @@
+//! Customer cards, their contacts and addresses (IN-3).
+
+use sqlx::FromRow;
+
+use crate::{Conn, Result};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct CustomerRow {
+    pub id: i64,
+    pub name: String,
+    pub birthday: Option<String>,
+    pub locale: Option<String>,
+    pub consent_at: Option<i64>,
+    pub consent_source: Option<String>,
+    pub created_at: i64,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// Orders that were not cancelled: what the loyalty tier counts (AF-11).
+    pub kept_orders: i64,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ContactRow {
+    pub kind: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct AddressRow {
+    pub line: String,
+    pub city: String,
+    pub postcode: String,
+    pub country: String,
+}
+
+pub struct NewCustomer<'a> {
+    pub name: &'a str,
+    pub birthday: Option<&'a str>,
+    pub locale: Option<&'a str>,
+    pub consent_at: Option<i64>,
+    pub consent_source: Option<&'a str>,
+}
+
+const CARD_SELECT: &str = "SELECT c.id, c.name, c.birthday, c.locale, c.consent_at, c.consent_source, c.created_at, \
+       (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'phone' ORDER BY id LIMIT 1) AS phone, \
+       (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'email' ORDER BY id LIMIT 1) AS email, \
+       (SELECT COUNT(*) FROM orders WHERE customer_id = c.id AND stage <> 'cancelled') AS kept_orders \
+     FROM customers c";
+
+pub async fn by_contact(conn: &mut Conn, kind: &str, value: &str) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT customer_id FROM customer_contacts WHERE kind = $1 AND value = $2",
+    )
+    .bind(kind)
+    .bind(value)
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn insert(conn: &mut Conn, customer: &NewCustomer<'_>, now_ms: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO customers (name, birthday, locale, consent_at, consent_source, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(customer.name)
+    .bind(customer.birthday)
+    .bind(customer.locale)
+    .bind(customer.consent_at)
+    .bind(customer.consent_source)
+    .bind(now_ms)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Removes a card made in this transaction that turned out to belong to someone already known.
+pub async fn delete_new(conn: &mut Conn, id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM customer_contacts WHERE customer_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM customers WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Adds a contact to a card. Returns the card that holds it: this one, or another that already
+/// had it (a contact belongs to one card).
+pub async fn add_contact(
+    conn: &mut Conn,
+    customer_id: i64,
+    kind: &str,
+    value: &str,
+    now_ms: i64,
+) -> Result<i64> {
+    let inserted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO customer_contacts (customer_id, kind, value, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (kind, value) DO NOTHING RETURNING customer_id",
+    )
+    .bind(customer_id)
+    .bind(kind)
+    .bind(value)
+    .bind(now_ms)
+    .fetch_optional(&mut *conn)
+    .await?;
+    match inserted {
+        Some(id) => Ok(id),
+        None => by_contact(conn, kind, value)
+            .await?
+            .ok_or_else(|| crate::Error::Corrupt(format!("contact {kind} vanished"))),
+    }
+}
+
+pub async fn add_address(
+    conn: &mut Conn,
+    customer_id: i64,
+    address: &AddressRow,
+    now_ms: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO customer_addresses (customer_id, line, city, postcode, country, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+    )
+    .bind(customer_id)
+    .bind(&address.line)
+    .bind(&address.city)
+    .bind(&address.postcode)
+    .bind(&address.country)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Records marketing consent, or its withdrawal, with when and where it was given (AF-10).
+pub async fn set_consent(
+    conn: &mut Conn,
+    id: i64,
+    consent_at: Option<i64>,
+    source: Option<&str>,
+) -> Result<()> {
+    sqlx::query("UPDATE customers SET consent_at = $1, consent_source = $2 WHERE id = $3")
+        .bind(consent_at)
+        .bind(source)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn card(conn: &mut Conn, id: i64) -> Result<Option<CustomerRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{CARD_SELECT} WHERE c.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Cards matching `q` (name, phone or email; empty for all), newest first.
+pub async fn list(conn: &mut Conn, q: &str, limit: i64, offset: i64) -> Result<Vec<CustomerRow>> {
+    let pattern = format!("%{}%", q.to_lowercase());
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{CARD_SELECT} WHERE $1 = '' OR LOWER(c.name) LIKE $2 \
+         OR EXISTS (SELECT 1 FROM customer_contacts cc WHERE cc.customer_id = c.id AND cc.value LIKE $2) \
+         ORDER BY c.id DESC LIMIT $3 OFFSET $4"
+    )))
+    .bind(q)
+    .bind(pattern)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn contacts(conn: &mut Conn, id: i64) -> Result<Vec<ContactRow>> {
+    Ok(sqlx::query_as(
+        "SELECT kind, value FROM customer_contacts WHERE customer_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn addresses(conn: &mut Conn, id: i64) -> Result<Vec<AddressRow>> {
+    Ok(sqlx::query_as("SELECT line, city, postcode, country FROM customer_addresses WHERE customer_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(conn)
+        .await?)
+}
