@@ -11,6 +11,7 @@ pub mod customers;
 pub mod inventory;
 pub mod money;
 pub mod orders;
+pub mod settings;
 
 /// A value that failed to parse: which rule it broke, in words a person can act on.
 ///

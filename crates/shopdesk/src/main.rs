@@ -1,1 +1,139 @@
-fn main() {}
+//! The shopdesk command line.
+
+mod bench;
+mod demo;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use domain::access::Role;
+
+#[derive(Parser)]
+#[command(
+    name = "shopdesk",
+    version,
+    about = "The back office and storefront of an online shop"
+)]
+struct Cli {
+    /// The database: `sqlite://path` (created if missing) or `postgres://user@host/db`.
+    #[arg(
+        long,
+        global = true,
+        env = "SHOPDESK_DATABASE_URL",
+        default_value = "sqlite://shopdesk.db"
+    )]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the shop over HTTP.
+    Serve {
+        #[arg(long, env = "SHOPDESK_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+    },
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Fill a database with a believable demo shop, print how to reach it, and serve it.
+    Demo {
+        #[arg(long, env = "SHOPDESK_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// Build the demo and exit without serving.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Measure the shop's speed against a plain-SQL baseline in the same run.
+    Bench {
+        #[command(subcommand)]
+        command: bench::BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Make a new API token; the token is the last word printed.
+    Create {
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// A name to recognise the token by in the timeline.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+fn parse_role(raw: &str) -> Result<Role, String> {
+    Role::parse(raw).map_err(|e| e.message)
+}
+
+async fn open(database_url: &str) -> anyhow::Result<app::Shop> {
+    let store = store::Store::connect(database_url)
+        .await
+        .with_context(|| format!("cannot open the database at {database_url}"))?;
+    store
+        .migrate()
+        .await
+        .context("cannot bring the database schema up to date")?;
+    Ok(app::Shop::new(store, Arc::new(app::SystemClock)))
+}
+
+async fn serve(shop: app::Shop, listen: SocketAddr) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    tracing::info!("shopdesk listening on http://{listen}");
+    web::serve(listener, shop).await?;
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { listen } => serve(open(&cli.database_url).await?, listen).await,
+        Command::Migrate => {
+            open(&cli.database_url).await?;
+            println!("The database at {} is up to date.", cli.database_url);
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Create { role, name },
+        } => {
+            let shop = open(&cli.database_url).await?;
+            let token = shop.create_token(&name, role).await?;
+            println!("New {} token '{name}': {token}", role.as_str());
+            Ok(())
+        }
+        Command::Demo { listen, no_serve } => {
+            let shop = open(&cli.database_url).await?;
+            let summary = demo::build(shop.store()).await?;
+            let token = shop.create_token("demo", Role::Owner).await?;
+            println!("{summary}");
+            println!("API:       http://{listen}/api/v1/orders");
+            println!("API docs:  http://{listen}/api/docs");
+            println!(
+                "Try:       curl -H 'Authorization: Bearer {token}' http://{listen}/api/v1/orders"
+            );
+            println!("Owner API token: {token}");
+            if no_serve {
+                return Ok(());
+            }
+            serve(shop, listen).await
+        }
+        Command::Bench { command } => bench::run(command).await,
+    }
+}

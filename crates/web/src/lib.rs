@@ -1,1 +1,43 @@
+//! shopdesk over HTTP.
+//!
+//! The JSON API lives under `/api/v1`, described by OpenAPI at `/api/openapi.json` and readable
+//! at `/api/docs`. Handlers are thin: they read the request, call one use case of `app`, and
+//! turn its answer or its error into a response.
 
+mod api;
+mod docs;
+mod error;
+mod extract;
+
+use std::time::Duration;
+
+use axum::Router;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::ApiError;
+
+/// The whole HTTP surface of a shop.
+pub fn router(shop: app::Shop) -> Router {
+    let (api, openapi) = api::router().split_for_parts();
+    let openapi = std::sync::Arc::new(openapi);
+    Router::new()
+        .merge(api)
+        .merge(docs::router(openapi))
+        .fallback(|| async { ApiError::not_found("page") })
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(shop)
+}
+
+/// Serves the shop until the process is asked to stop.
+pub async fn serve(listener: tokio::net::TcpListener, shop: app::Shop) -> std::io::Result<()> {
+    axum::serve(listener, router(shop))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

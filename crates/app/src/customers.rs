@@ -1,0 +1,198 @@
+//! Customer cards (IN-3): found by phone or email, never duplicated.
+
+use domain::contact::{Address, Email, PersonName, Phone};
+use domain::customers::{LoyaltyTier, matching_card};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use domain::access::Permission;
+
+use crate::access::Actor;
+use crate::orders::OrderSummary;
+use crate::views::timestamp;
+use crate::{Error, Result, Shop};
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CustomerSummary {
+    pub id: i64,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// `new`, `regular` or `loyal` (AF-11).
+    pub loyalty_tier: String,
+    pub orders: i64,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CustomerCard {
+    pub id: i64,
+    pub name: String,
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+    pub addresses: Vec<AddressView>,
+    /// `YYYY-MM-DD`, for birthday greetings (AF-8).
+    pub birthday: Option<String>,
+    pub locale: Option<String>,
+    pub marketing_consent: Option<Consent>,
+    pub loyalty_tier: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: jiff::Timestamp,
+    pub orders: Vec<OrderSummary>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AddressView {
+    pub line: String,
+    pub city: String,
+    pub postcode: String,
+    pub country: String,
+}
+
+/// When and where the customer agreed to marketing messages (AF-10).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Consent {
+    #[schema(value_type = String, format = DateTime)]
+    pub given_at: jiff::Timestamp,
+    pub source: String,
+}
+
+/// Who an order is for, already parsed.
+pub(crate) struct Buyer<'a> {
+    pub name: &'a PersonName,
+    pub phone: Option<&'a Phone>,
+    pub email: Option<&'a Email>,
+    pub locale: Option<&'a str>,
+    pub consent_source: Option<&'a str>,
+    pub address: Option<&'a Address>,
+}
+
+/// Finds the buyer's card by phone or email, or makes one, and adds any new contact and address
+/// to it. Runs inside the intake transaction.
+pub(crate) async fn find_or_create(
+    tx: &mut store::Conn,
+    buyer: &Buyer<'_>,
+    now_ms: i64,
+) -> Result<i64> {
+    let by_phone = match buyer.phone {
+        Some(phone) => store::customers::by_contact(tx, "phone", phone.as_ref()).await?,
+        None => None,
+    };
+    let by_email = match buyer.email {
+        Some(email) => store::customers::by_contact(tx, "email", email.as_ref()).await?,
+        None => None,
+    };
+    let id = match matching_card(by_phone, by_email) {
+        Some(id) => id,
+        None => {
+            let new = store::customers::NewCustomer {
+                name: buyer.name.as_ref(),
+                birthday: None,
+                locale: buyer.locale,
+                consent_at: buyer.consent_source.map(|_| now_ms),
+                consent_source: buyer.consent_source,
+            };
+            store::customers::insert(tx, &new, now_ms).await?
+        }
+    };
+    // A contact belongs to one card. If a concurrent order created a card with the same contact
+    // first, that card wins and the one made here is removed.
+    let mut owner = id;
+    let contacts = [
+        buyer.phone.map(|p| ("phone", p.as_ref())),
+        buyer.email.map(|e| ("email", e.as_ref())),
+    ];
+    for (kind, value) in contacts.into_iter().flatten() {
+        let holder = store::customers::add_contact(tx, owner, kind, value, now_ms).await?;
+        if holder != owner && by_phone.is_none() && by_email.is_none() && owner == id {
+            store::customers::delete_new(tx, id).await?;
+            owner = holder;
+        }
+    }
+    if let Some(address) = buyer.address {
+        let row = store::customers::AddressRow {
+            line: address.line.clone(),
+            city: address.city.clone(),
+            postcode: address.postcode.clone(),
+            country: address.country.clone(),
+        };
+        store::customers::add_address(tx, owner, &row, now_ms).await?;
+    }
+    if by_phone.is_some() || by_email.is_some() {
+        if let Some(source) = buyer.consent_source {
+            store::customers::set_consent(tx, owner, Some(now_ms), Some(source)).await?;
+        }
+    }
+    Ok(owner)
+}
+
+impl Shop {
+    pub async fn customers(
+        &self,
+        actor: &Actor,
+        q: &str,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<CustomerSummary>> {
+        actor.require(Permission::ManageOrders)?;
+        let mut conn = self.store.read().await?;
+        let rows = store::customers::list(&mut conn, q.trim(), limit, offset).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| CustomerSummary {
+                loyalty_tier: LoyaltyTier::for_orders(row.kept_orders).as_str().into(),
+                orders: row.kept_orders,
+                id: row.id,
+                name: row.name,
+                phone: row.phone,
+                email: row.email,
+            })
+            .collect())
+    }
+
+    /// The whole card, with every order the customer placed.
+    pub async fn customer(&self, actor: &Actor, id: i64) -> Result<CustomerCard> {
+        actor.require(Permission::ManageOrders)?;
+        let mut conn = self.store.read().await?;
+        let row = store::customers::card(&mut conn, id)
+            .await?
+            .ok_or(Error::NotFound { what: "customer" })?;
+        let contacts = store::customers::contacts(&mut conn, id).await?;
+        let addresses = store::customers::addresses(&mut conn, id).await?;
+        drop(conn);
+        let orders = self.orders_of_customer(id).await?;
+        let of_kind = |kind: &str| {
+            contacts
+                .iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| c.value.clone())
+                .collect()
+        };
+        Ok(CustomerCard {
+            id: row.id,
+            name: row.name,
+            phones: of_kind("phone"),
+            emails: of_kind("email"),
+            addresses: addresses
+                .into_iter()
+                .map(|a| AddressView {
+                    line: a.line,
+                    city: a.city,
+                    postcode: a.postcode,
+                    country: a.country,
+                })
+                .collect(),
+            birthday: row.birthday,
+            locale: row.locale,
+            marketing_consent: match (row.consent_at, row.consent_source) {
+                (Some(at), source) => Some(Consent {
+                    given_at: timestamp(at)?,
+                    source: source.unwrap_or_default(),
+                }),
+                (None, _) => None,
+            },
+            loyalty_tier: LoyaltyTier::for_orders(row.kept_orders).as_str().into(),
+            created_at: timestamp(row.created_at)?,
+            orders,
+        })
+    }
+}

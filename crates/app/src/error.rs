@@ -1,0 +1,48 @@
+use domain::orders::Refusal;
+
+/// Why a use case did not happen. In every case nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input broke a rule; `field` names where, as a path such as `lines[0].quantity`.
+    #[error("{field}: {message}")]
+    Invalid {
+        field: String,
+        code: &'static str,
+        message: String,
+    },
+    #[error("{what} not found")]
+    NotFound { what: &'static str },
+    /// The request clashes with what exists, such as a SKU already taken.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    /// The order's lifecycle does not allow this move now.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    #[error("not allowed for this role")]
+    Forbidden,
+    #[error(transparent)]
+    Store(#[from] store::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, invalid: domain::Invalid) -> Self {
+        Self::Invalid {
+            field: field.into(),
+            code: invalid.code,
+            message: invalid.message,
+        }
+    }
+}
+
+/// Parses one field, naming it in the error.
+pub(crate) trait FieldResult<T> {
+    fn field(self, name: impl Into<String>) -> Result<T>;
+}
+
+impl<T> FieldResult<T> for std::result::Result<T, domain::Invalid> {
+    fn field(self, name: impl Into<String>) -> Result<T> {
+        self.map_err(|invalid| Error::invalid(name, invalid))
+    }
+}

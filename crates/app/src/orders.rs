@@ -1,0 +1,1011 @@
+//! Orders: intake from every channel (IN-1), the lifecycle moves, and the views of an order.
+
+use std::collections::BTreeMap;
+
+use domain::access::Permission;
+use domain::catalog::{Quantity, Sku};
+use domain::contact::{Address, Email, PersonName, Phone, PhoneRegion};
+use domain::inventory::{Candidate, LocationKind, allocation_order};
+use domain::money::{Currency, parse_price_minor};
+use domain::orders::{
+    Channel, Command, DeliveryMethod, Effect, Event, Hold, HoldKind, Line, LineStatus, Order,
+    PaymentMode, ReturnOutcome, Stage, parse_note, parse_reason,
+};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use store::inventory::Lines;
+use utoipa::ToSchema;
+
+use crate::access::Actor;
+use crate::catalog::parse_stored_options;
+use crate::customers::{Buyer, find_or_create};
+use crate::error::FieldResult;
+use crate::views::{currency, stored, timestamp};
+use crate::{Error, MoneyView, Result, Shop};
+
+/// An order as a channel sends it in.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct NewOrder {
+    /// `storefront`, `api`, `phone`, `import` or `marketplace:<name>` (IN-1).
+    #[serde(default = "api_channel")]
+    pub channel: String,
+    pub customer: NewBuyer,
+    pub delivery: NewDelivery,
+    /// `prepaid`, `after_confirmation` or `on_delivery` (PY-1).
+    pub payment_mode: Option<String>,
+    pub lines: Vec<NewLine>,
+    /// The buyer's wishes for the whole order (IN-2).
+    #[serde(default)]
+    pub note: String,
+}
+
+fn api_channel() -> String {
+    "api".into()
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct NewBuyer {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The language messages should use, such as `nb` or `lv`.
+    pub locale: Option<String>,
+    /// Agreed to marketing messages at this order (AF-10). Never assumed.
+    #[serde(default)]
+    pub marketing_consent: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct NewDelivery {
+    /// `store_pickup`, `warehouse_pickup`, `pickup_point`, `parcel_locker`, `post` or `courier` (DL-1).
+    pub method: Option<String>,
+    /// Required for `post` and `courier`.
+    pub address: Option<NewAddress>,
+    /// The carrier's point or locker, for `pickup_point` and `parcel_locker`.
+    pub pickup_point: Option<String>,
+    /// The delivery price when the channel set it; the shop's own price otherwise.
+    pub price_minor: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct NewAddress {
+    pub line: String,
+    pub city: String,
+    #[serde(default)]
+    pub postcode: String,
+    pub country: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct NewLine {
+    pub sku: String,
+    pub quantity: i64,
+    /// The price the channel sold at; the catalogue price otherwise. The storefront always
+    /// uses the catalogue price.
+    pub unit_price_minor: Option<i64>,
+    /// Colour, size, wishes: travels to the picker and the packer (IN-2).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The body of a lifecycle move; each move reads the fields it needs.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
+pub struct MoveInput {
+    /// Why: required to cancel, cancel a line, hold, or request a return.
+    pub reason: Option<String>,
+    pub tracking_number: Option<String>,
+    pub line_no: Option<i64>,
+    /// A hold kind: `needs_call`, `waiting_for_customer`, `payment_problem`, `defect_found`,
+    /// `delayed` or `lost`.
+    pub hold: Option<String>,
+    /// How a return ended: `returned`, `replaced` or `refunded`.
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrderView {
+    /// The order number, used in URLs and told to the customer.
+    pub number: i64,
+    pub channel: String,
+    pub stage: String,
+    pub holds: Vec<HoldView>,
+    pub customer: OrderCustomer,
+    pub delivery: DeliveryView,
+    pub payment: PaymentView,
+    pub lines: Vec<LineView>,
+    pub note: String,
+    pub subtotal: MoneyView,
+    pub delivery_price: MoneyView,
+    pub total: MoneyView,
+    /// Where each line's units are held (ST-2, ST-3).
+    pub reservations: Vec<ReservationView>,
+    /// Every change, oldest first: who, when, what and why.
+    pub timeline: Vec<TimelineEntry>,
+    #[schema(value_type = String, format = DateTime)]
+    pub placed_at: jiff::Timestamp,
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: jiff::Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HoldView {
+    pub kind: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrderCustomer {
+    pub id: i64,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DeliveryView {
+    pub method: String,
+    pub address: Option<NewAddress>,
+    pub pickup_point: Option<String>,
+    pub tracking_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PaymentView {
+    pub mode: String,
+    /// `unpaid`, `partially_paid`, `paid` or `overpaid`.
+    pub status: String,
+    pub paid: MoneyView,
+    pub balance_due: MoneyView,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LineView {
+    pub line_no: i64,
+    pub sku: String,
+    pub title: String,
+    pub options: BTreeMap<String, String>,
+    pub quantity: i64,
+    pub unit_price: MoneyView,
+    pub total: MoneyView,
+    pub note: String,
+    /// `active` or `cancelled`.
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReservationView {
+    pub line_no: i64,
+    pub location: String,
+    pub kind: String,
+    pub bin: String,
+    pub quantity: i64,
+    /// `held`, `released` or `consumed`.
+    pub state: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TimelineEntry {
+    #[schema(value_type = String, format = DateTime)]
+    pub at: jiff::Timestamp,
+    pub actor: String,
+    pub kind: String,
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrderSummary {
+    pub number: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub channel: String,
+    pub stage: String,
+    pub holds: Vec<String>,
+    pub payment_mode: String,
+    pub delivery_method: String,
+    pub total: MoneyView,
+    pub paid: MoneyView,
+    #[schema(value_type = String, format = DateTime)]
+    pub placed_at: jiff::Timestamp,
+}
+
+/// What intake answers: the order, and whether this was a retry of an earlier request.
+pub struct Placed {
+    pub order: OrderView,
+    pub replayed: bool,
+}
+
+/// An intake request after parsing: every value valid.
+struct Draft {
+    channel: Channel,
+    name: PersonName,
+    phone: Option<Phone>,
+    email: Option<Email>,
+    locale: Option<String>,
+    consent: bool,
+    method: DeliveryMethod,
+    address: Option<Address>,
+    pickup_point: Option<String>,
+    delivery_price: Option<i64>,
+    payment_mode: PaymentMode,
+    lines: Vec<DraftLine>,
+    note: String,
+}
+
+struct DraftLine {
+    sku: Sku,
+    quantity: Quantity,
+    unit_price_minor: Option<i64>,
+    note: String,
+}
+
+fn invalid(field: &str, code: &'static str, message: &str) -> Error {
+    Error::Invalid {
+        field: field.into(),
+        code,
+        message: message.into(),
+    }
+}
+
+fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
+    let channel = Channel::parse(&input.channel).field("channel")?;
+    let name = PersonName::parse(&input.customer.name).field("customer.name")?;
+    let phone = input
+        .customer
+        .phone
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| Phone::parse(p, region))
+        .transpose()
+        .field("customer.phone")?;
+    let email = input
+        .customer
+        .email
+        .as_deref()
+        .filter(|e| !e.trim().is_empty())
+        .map(Email::parse)
+        .transpose()
+        .field("customer.email")?;
+    if phone.is_none() && email.is_none() {
+        return Err(invalid(
+            "customer.phone",
+            "contact_missing",
+            "a phone number or an email is required to reach the customer",
+        ));
+    }
+    let locale = input
+        .customer
+        .locale
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
+    if let Some(locale) = locale {
+        if locale.len() > 10
+            || !locale
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(invalid(
+                "customer.locale",
+                "locale_invalid",
+                "a locale is a language tag such as en or nb",
+            ));
+        }
+    }
+    let method_raw = input.delivery.method.as_deref().unwrap_or("");
+    if method_raw.trim().is_empty() {
+        return Err(invalid(
+            "delivery.method",
+            "delivery_method_missing",
+            "choose how the goods reach the customer",
+        ));
+    }
+    let method = DeliveryMethod::parse(method_raw).field("delivery.method")?;
+    let address = match (&input.delivery.address, method.needs_address()) {
+        (Some(a), _) => Some(
+            Address::parse(&a.line, &a.city, &a.postcode, &a.country).map_err(|(part, e)| {
+                Error::invalid(format!("delivery.address.{}", part.field()), e)
+            })?,
+        ),
+        (None, true) => {
+            return Err(invalid(
+                "delivery.address",
+                "address_missing",
+                "door delivery needs an address",
+            ));
+        }
+        (None, false) => None,
+    };
+    let pickup_point = input
+        .delivery
+        .pickup_point
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    if method.needs_pickup_point() && pickup_point.is_none() {
+        return Err(invalid(
+            "delivery.pickup_point",
+            "pickup_point_missing",
+            "choose the pickup point or locker",
+        ));
+    }
+    let delivery_price = input
+        .delivery
+        .price_minor
+        .map(parse_price_minor)
+        .transpose()
+        .field("delivery.price_minor")?;
+    let mode_raw = input.payment_mode.as_deref().unwrap_or("");
+    if mode_raw.trim().is_empty() {
+        return Err(invalid(
+            "payment_mode",
+            "payment_mode_missing",
+            "choose how the customer pays",
+        ));
+    }
+    let payment_mode = PaymentMode::parse(mode_raw).field("payment_mode")?;
+    if input.lines.is_empty() {
+        return Err(invalid(
+            "lines",
+            "lines_missing",
+            "an order needs at least one line",
+        ));
+    }
+    if input.lines.len() > 200 {
+        return Err(invalid(
+            "lines",
+            "too_many_lines",
+            "an order has at most 200 lines",
+        ));
+    }
+    let lines = input
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let at = |name: &str| format!("lines[{i}].{name}");
+            let unit_price_minor = match (line.unit_price_minor, &channel) {
+                (Some(_), Channel::Storefront) => {
+                    return Err(invalid(
+                        &at("unit_price_minor"),
+                        "price_not_allowed",
+                        "the storefront sells at catalogue prices",
+                    ));
+                }
+                (price, _) => price
+                    .map(parse_price_minor)
+                    .transpose()
+                    .field(at("unit_price_minor"))?,
+            };
+            Ok(DraftLine {
+                sku: Sku::parse(&line.sku).field(at("sku"))?,
+                quantity: Quantity::parse(line.quantity).field(at("quantity"))?,
+                unit_price_minor,
+                note: parse_note(&line.note).field(at("note"))?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Draft {
+        channel,
+        name,
+        phone,
+        email,
+        locale: locale.map(str::to_owned),
+        consent: input.customer.marketing_consent,
+        method,
+        address,
+        pickup_point: pickup_point.map(str::to_owned),
+        delivery_price,
+        payment_mode,
+        lines,
+        note: parse_note(&input.note).field("note")?,
+    })
+}
+
+/// A catalogue line priced and with the places that could fill it, looked up before the write
+/// transaction so that the write lock is held only for writing.
+struct Priced {
+    variant: store::catalog::SellableRow,
+    /// Stock rows to try, in order, with their location's code.
+    candidates: Vec<Candidate<(i64, String)>>,
+}
+
+fn request_hash(input: &NewOrder) -> String {
+    let body = serde_json::to_vec(input).unwrap_or_default();
+    hex::encode(Sha256::digest(&body))
+}
+
+impl Shop {
+    /// Takes an order in from any channel (IN-1): finds or creates the customer's card (IN-3),
+    /// prices the lines, reserves each line where it is in stock (ST-2), and records it all in
+    /// one transaction. With an idempotency key, a retry returns the first order and creates
+    /// nothing.
+    pub async fn place_order(
+        &self,
+        input: &NewOrder,
+        idempotency_key: Option<&str>,
+        actor: &Actor,
+    ) -> Result<Placed> {
+        actor.require(Permission::ManageOrders)?;
+        let settings = self.settings().await?;
+        let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
+        let draft = parse(input, region)?;
+        let hash = request_hash(input);
+        if let Some(key) = idempotency_key {
+            if key.is_empty() || key.len() > 200 {
+                return Err(invalid(
+                    "Idempotency-Key",
+                    "idempotency_key_invalid",
+                    "a key is 1 to 200 characters",
+                ));
+            }
+            if let Some(placed) = self.replay(key, &hash).await? {
+                return Ok(placed);
+            }
+        }
+
+        let mut priced = Vec::with_capacity(draft.lines.len());
+        {
+            let mut conn = self.store.read().await?;
+            for (i, line) in draft.lines.iter().enumerate() {
+                let variant = store::catalog::sellable_by_sku(&mut conn, line.sku.as_ref())
+                    .await?
+                    .ok_or_else(|| {
+                        invalid(
+                            &format!("lines[{i}].sku"),
+                            "sku_unknown",
+                            &format!("no product has SKU {}", line.sku),
+                        )
+                    })?;
+                let stock = store::inventory::stock_of_variant(&mut conn, variant.id).await?;
+                let candidates = stock
+                    .into_iter()
+                    .filter_map(|row| {
+                        Some(Candidate {
+                            id: (row.id, row.location),
+                            kind: LocationKind::parse(&row.kind).ok()?,
+                            available: row.on_hand - row.reserved,
+                        })
+                    })
+                    .collect();
+                priced.push(Priced {
+                    candidates: allocation_order(candidates, line.quantity.get()),
+                    variant,
+                });
+            }
+        }
+
+        let order = Order {
+            stage: Stage::Placed,
+            holds: Vec::new(),
+            payment_mode: draft.payment_mode,
+            delivery_method: draft.method,
+            currency: settings.currency,
+            lines: draft
+                .lines
+                .iter()
+                .zip(&priced)
+                .enumerate()
+                .map(|(i, (line, p))| Line {
+                    line_no: i as i64 + 1,
+                    quantity: line.quantity.get(),
+                    unit_price_minor: line.unit_price_minor.unwrap_or(p.variant.price_minor),
+                    status: LineStatus::Active,
+                })
+                .collect(),
+            delivery_minor: 0,
+            paid_minor: 0,
+        };
+        let delivery_minor = match draft.delivery_price {
+            Some(price) => price,
+            None => settings
+                .delivery_price(draft.method, order.subtotal_minor())
+                .ok_or_else(|| {
+                    invalid(
+                        "delivery.method",
+                        "delivery_method_not_offered",
+                        "the shop does not offer this delivery method",
+                    )
+                })?,
+        };
+        let order = Order {
+            delivery_minor,
+            ..order
+        };
+
+        let now = self.now();
+        let now_ms = store::to_millis(now);
+        let mut tx = self.store.begin_write().await?;
+        let buyer = Buyer {
+            name: &draft.name,
+            phone: draft.phone.as_ref(),
+            email: draft.email.as_ref(),
+            locale: draft.locale.as_deref(),
+            consent_source: draft.consent.then_some("order"),
+            address: draft.address.as_ref(),
+        };
+        let customer_id = find_or_create(&mut tx, &buyer, now_ms).await?;
+
+        let mut held = Vec::new();
+        let mut out_of_stock = Vec::new();
+        for (line, p) in order.lines.iter().zip(&priced) {
+            let mut taken = None;
+            for Candidate { id, .. } in &p.candidates {
+                if store::inventory::try_reserve(&mut tx, id.0, line.quantity).await? {
+                    taken = Some(id);
+                    break;
+                }
+            }
+            match taken {
+                Some((stock_id, location)) => {
+                    held.push((line.line_no, *stock_id, location.clone()))
+                }
+                None => out_of_stock.push((line.line_no, p.variant.sku.clone())),
+            }
+        }
+        let decision = order.place(&draft.channel, &out_of_stock);
+        let row = store::orders::OrderRow {
+            id: 0,
+            customer_id,
+            channel: draft.channel.to_string(),
+            stage: decision.order.stage.as_str().into(),
+            holds: holds_json(&decision.order.holds)?,
+            payment_mode: draft.payment_mode.as_str().into(),
+            delivery_method: draft.method.as_str().into(),
+            customer_name: draft.name.as_ref().into(),
+            phone: draft.phone.as_ref().map(|p| p.to_string()),
+            email: draft.email.as_ref().map(|e| e.to_string()),
+            address_line: draft.address.as_ref().map(|a| a.line.clone()),
+            city: draft.address.as_ref().map(|a| a.city.clone()),
+            postcode: draft.address.as_ref().map(|a| a.postcode.clone()),
+            country: draft.address.as_ref().map(|a| a.country.clone()),
+            pickup_point: draft.pickup_point.clone(),
+            note: draft.note.clone(),
+            currency: settings.currency.to_string(),
+            subtotal_minor: decision.order.subtotal_minor(),
+            delivery_minor: decision.order.delivery_minor,
+            total_minor: decision.order.total_minor(),
+            paid_minor: 0,
+            tracking_number: None,
+            idempotency_key: idempotency_key.map(str::to_owned),
+            request_hash: Some(hash.clone()),
+            version: 1,
+            placed_at: now_ms,
+            updated_at: now_ms,
+        };
+        let id = match store::orders::insert(&mut tx, &row).await {
+            Ok(id) => id,
+            // A concurrent retry with the same key got there first: answer with its order.
+            Err(store::Error::Duplicate(_)) => {
+                drop(tx);
+                let key = idempotency_key.unwrap_or_default();
+                return self
+                    .replay(key, &hash)
+                    .await?
+                    .ok_or(Error::NotFound { what: "order" });
+            }
+            Err(other) => return Err(other.into()),
+        };
+        for ((line, draft_line), p) in decision.order.lines.iter().zip(&draft.lines).zip(&priced) {
+            let line_row = store::orders::LineRow {
+                line_no: line.line_no,
+                variant_id: p.variant.id,
+                sku: p.variant.sku.clone(),
+                title: p.variant.title.clone(),
+                options: p.variant.options.clone(),
+                quantity: line.quantity,
+                unit_price_minor: line.unit_price_minor,
+                note: draft_line.note.clone(),
+                status: "active".into(),
+            };
+            store::orders::insert_line(&mut tx, id, &line_row).await?;
+        }
+        // The timeline reads: placed, where each line is held, then what followed.
+        let mut events = decision.events;
+        let mut at = 1;
+        for (line_no, stock_id, location) in held {
+            store::inventory::insert_reservation(
+                &mut tx,
+                id,
+                line_no,
+                stock_id,
+                line_quantity(&decision.order, line_no),
+            )
+            .await?;
+            events.insert(at, Event::LineReserved { line_no, location });
+            at += 1;
+        }
+        append_events(&mut tx, id, &events, now_ms, actor, None).await?;
+        tx.commit().await?;
+        Ok(Placed {
+            order: self.order(id).await?,
+            replayed: false,
+        })
+    }
+
+    async fn replay(&self, key: &str, hash: &str) -> Result<Option<Placed>> {
+        let mut conn = self.store.read().await?;
+        let Some(existing) = store::orders::by_idempotency_key(&mut conn, key).await? else {
+            return Ok(None);
+        };
+        drop(conn);
+        if existing.request_hash.as_deref() != Some(hash) {
+            return Err(Error::Conflict {
+                code: "idempotency_key_reused",
+                message: "this Idempotency-Key was used for a different order".into(),
+            });
+        }
+        Ok(Some(Placed {
+            order: self.order(existing.id).await?,
+            replayed: true,
+        }))
+    }
+
+    /// Moves an order one step in its lifecycle. The stage and holds decide whether it may; the
+    /// new state, the stock movements and the timeline are written together.
+    pub async fn act(
+        &self,
+        number: i64,
+        command: Command,
+        actor: &Actor,
+        reason: Option<String>,
+    ) -> Result<OrderView> {
+        actor.require(permission_for(&command))?;
+        // Only PostgreSQL can race here (SQLite writers queue); a lost race re-reads and
+        // decides again.
+        for _ in 0..5 {
+            let mut tx = self.store.begin_write().await?;
+            let row = store::orders::get(&mut tx, number)
+                .await?
+                .ok_or(Error::NotFound { what: "order" })?;
+            let lines = store::orders::lines(&mut tx, number).await?;
+            let decision = order_state(&row, &lines)?.apply(command.clone())?;
+            let now_ms = store::to_millis(self.now());
+            for effect in &decision.effects {
+                match effect {
+                    Effect::ReleaseReservations => {
+                        store::inventory::release(&mut tx, number, Lines::All).await?
+                    }
+                    Effect::ReleaseLine { line_no } => {
+                        store::inventory::release(&mut tx, number, Lines::One(*line_no)).await?;
+                        store::orders::set_line_status(&mut tx, number, *line_no, "cancelled")
+                            .await?;
+                    }
+                    Effect::ConsumeReservations => {
+                        store::inventory::consume(&mut tx, number).await?
+                    }
+                }
+            }
+            let tracking = decision.events.iter().find_map(|e| match e {
+                Event::TrackingRecorded { tracking_number } => Some(tracking_number.clone()),
+                _ => None,
+            });
+            let updated = store::orders::OrderRow {
+                stage: decision.order.stage.as_str().into(),
+                holds: holds_json(&decision.order.holds)?,
+                subtotal_minor: decision.order.subtotal_minor(),
+                total_minor: decision.order.total_minor(),
+                paid_minor: decision.order.paid_minor,
+                tracking_number: tracking.or(row.tracking_number.clone()),
+                updated_at: now_ms,
+                ..row
+            };
+            match store::orders::update_state(&mut tx, &updated).await {
+                Ok(()) => {}
+                Err(store::Error::Stale) => continue,
+                Err(other) => return Err(other.into()),
+            }
+            append_events(
+                &mut tx,
+                number,
+                &decision.events,
+                now_ms,
+                actor,
+                reason.as_deref(),
+            )
+            .await?;
+            tx.commit().await?;
+            return self.order(number).await;
+        }
+        Err(Error::Conflict {
+            code: "order_busy",
+            message: "the order is being changed by others; try again".into(),
+        })
+    }
+
+    /// The whole order: lines, payment, reservations and timeline.
+    pub async fn order(&self, number: i64) -> Result<OrderView> {
+        let mut conn = self.store.read().await?;
+        let row = store::orders::get(&mut conn, number)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        let lines = store::orders::lines(&mut conn, number).await?;
+        let reservations = store::inventory::reservations_of(&mut conn, number).await?;
+        let events = store::orders::events(&mut conn, number).await?;
+        let state = order_state(&row, &lines)?;
+        let money = |minor| MoneyView::new(minor, state.currency);
+        Ok(OrderView {
+            number: row.id,
+            channel: row.channel,
+            stage: row.stage,
+            holds: state
+                .holds
+                .iter()
+                .map(|h| HoldView {
+                    kind: h.kind.as_str().into(),
+                    reason: h.reason.clone(),
+                })
+                .collect(),
+            customer: OrderCustomer {
+                id: row.customer_id,
+                name: row.customer_name,
+                phone: row.phone,
+                email: row.email,
+            },
+            delivery: DeliveryView {
+                method: row.delivery_method,
+                address: match (row.address_line, row.city, row.country) {
+                    (Some(line), Some(city), Some(country)) => Some(NewAddress {
+                        line,
+                        city,
+                        postcode: row.postcode.unwrap_or_default(),
+                        country,
+                    }),
+                    _ => None,
+                },
+                pickup_point: row.pickup_point,
+                tracking_number: row.tracking_number,
+            },
+            payment: PaymentView {
+                mode: row.payment_mode,
+                status: state.payment_status().as_str().into(),
+                paid: money(state.paid_minor),
+                balance_due: money(state.balance_minor().max(0)),
+            },
+            lines: lines
+                .into_iter()
+                .map(|l| {
+                    Ok(LineView {
+                        total: money(if l.status == "active" {
+                            l.quantity * l.unit_price_minor
+                        } else {
+                            0
+                        }),
+                        line_no: l.line_no,
+                        sku: l.sku,
+                        title: l.title,
+                        options: parse_stored_options(&l.options)?,
+                        quantity: l.quantity,
+                        unit_price: money(l.unit_price_minor),
+                        note: l.note,
+                        status: l.status,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            note: row.note,
+            subtotal: money(state.subtotal_minor()),
+            delivery_price: money(state.delivery_minor),
+            total: money(state.total_minor()),
+            reservations: reservations
+                .into_iter()
+                .map(|r| ReservationView {
+                    line_no: r.line_no,
+                    location: r.location,
+                    kind: r.kind,
+                    bin: r.bin,
+                    quantity: r.quantity,
+                    state: r.state,
+                })
+                .collect(),
+            timeline: events
+                .into_iter()
+                .map(|e| {
+                    Ok(TimelineEntry {
+                        at: timestamp(e.at)?,
+                        actor: e.actor,
+                        kind: e.kind,
+                        data: serde_json::from_str(&e.data).unwrap_or(serde_json::Value::Null),
+                        reason: e.reason,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            placed_at: timestamp(row.placed_at)?,
+            updated_at: timestamp(row.updated_at)?,
+        })
+    }
+
+    /// Orders matching the filter, newest first.
+    pub async fn orders(
+        &self,
+        stage: &str,
+        q: &str,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<OrderSummary>> {
+        if !stage.is_empty() {
+            Stage::parse(stage).field("stage")?;
+        }
+        self.list_orders(&store::orders::Filter {
+            stage,
+            q: q.trim(),
+            customer_id: None,
+            limit,
+            offset,
+        })
+        .await
+    }
+
+    pub(crate) async fn orders_of_customer(&self, customer_id: i64) -> Result<Vec<OrderSummary>> {
+        self.list_orders(&store::orders::Filter {
+            stage: "",
+            q: "",
+            customer_id: Some(customer_id),
+            limit: 1000,
+            offset: 0,
+        })
+        .await
+    }
+
+    async fn list_orders(&self, filter: &store::orders::Filter<'_>) -> Result<Vec<OrderSummary>> {
+        let mut conn = self.store.read().await?;
+        store::orders::list(&mut conn, filter)
+            .await?
+            .into_iter()
+            .map(|row| {
+                let currency = currency(&row.currency)?;
+                let holds: Vec<Hold> = parse_holds(&row.holds)?;
+                Ok(OrderSummary {
+                    number: row.id,
+                    customer_id: row.customer_id,
+                    customer_name: row.customer_name,
+                    channel: row.channel,
+                    stage: row.stage,
+                    holds: holds.into_iter().map(|h| h.kind.as_str().into()).collect(),
+                    payment_mode: row.payment_mode,
+                    delivery_method: row.delivery_method,
+                    total: MoneyView::new(row.total_minor, currency),
+                    paid: MoneyView::new(row.paid_minor, currency),
+                    placed_at: timestamp(row.placed_at)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Reads a lifecycle move from its URL name and body.
+pub fn parse_move(action: &str, input: &MoveInput) -> Result<(Command, Option<String>)> {
+    let reason = || -> Result<String> {
+        parse_reason(input.reason.as_deref().unwrap_or("")).field("reason")
+    };
+    let command = match action {
+        "confirm" => Command::Confirm,
+        "start-assembly" => Command::StartAssembly,
+        "mark-ready" => Command::MarkReady,
+        "hand-over" => Command::HandOver {
+            tracking_number: match input.tracking_number.as_deref().map(str::trim) {
+                Some(t) if !t.is_empty() => {
+                    if t.len() > 64 || !t.chars().all(|c| c.is_ascii_graphic()) {
+                        return Err(invalid(
+                            "tracking_number",
+                            "tracking_number_invalid",
+                            "a tracking number is up to 64 printable characters",
+                        ));
+                    }
+                    Some(t.to_owned())
+                }
+                _ => None,
+            },
+        },
+        "deliver" => Command::Deliver,
+        "close" => Command::Close,
+        "cancel" => Command::Cancel { reason: reason()? },
+        "cancel-line" => Command::CancelLine {
+            line_no: input
+                .line_no
+                .ok_or_else(|| invalid("line_no", "line_no_missing", "say which line"))?,
+            reason: reason()?,
+        },
+        "hold" => Command::PlaceHold(Hold {
+            kind: HoldKind::parse(input.hold.as_deref().unwrap_or("")).field("hold")?,
+            reason: reason()?,
+        }),
+        "release-hold" => Command::ReleaseHold {
+            kind: HoldKind::parse(input.hold.as_deref().unwrap_or("")).field("hold")?,
+            note: input.reason.clone().unwrap_or_default(),
+        },
+        "request-return" => Command::RequestReturn { reason: reason()? },
+        "resolve-return" => Command::ResolveReturn {
+            outcome: ReturnOutcome::parse(input.outcome.as_deref().unwrap_or(""))
+                .field("outcome")?,
+        },
+        _ => return Err(Error::NotFound { what: "action" }),
+    };
+    Ok((
+        command,
+        input
+            .reason
+            .clone()
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty()),
+    ))
+}
+
+fn permission_for(command: &Command) -> Permission {
+    match command {
+        Command::StartAssembly | Command::MarkReady | Command::HandOver { .. } => {
+            Permission::Fulfil
+        }
+        Command::Deliver => Permission::Deliver,
+        _ => Permission::ManageOrders,
+    }
+}
+
+fn line_quantity(order: &Order, line_no: i64) -> i64 {
+    order
+        .lines
+        .iter()
+        .find(|l| l.line_no == line_no)
+        .map_or(0, |l| l.quantity)
+}
+
+fn holds_json(holds: &[Hold]) -> Result<String> {
+    serde_json::to_string(holds).map_err(|e| store::Error::Corrupt(e.to_string()).into())
+}
+
+fn parse_holds(json: &str) -> Result<Vec<Hold>> {
+    stored(
+        "holds",
+        serde_json::from_str(json).map_err(|e| domain::Invalid::new("holds", e.to_string())),
+    )
+}
+
+/// The domain's view of a stored order.
+fn order_state(row: &store::orders::OrderRow, lines: &[store::orders::LineRow]) -> Result<Order> {
+    Ok(Order {
+        stage: stored("stage", Stage::parse(&row.stage))?,
+        holds: parse_holds(&row.holds)?,
+        payment_mode: stored("payment_mode", PaymentMode::parse(&row.payment_mode))?,
+        delivery_method: stored(
+            "delivery_method",
+            DeliveryMethod::parse(&row.delivery_method),
+        )?,
+        currency: stored("currency", Currency::parse(&row.currency))?,
+        lines: lines
+            .iter()
+            .map(|l| Line {
+                line_no: l.line_no,
+                quantity: l.quantity,
+                unit_price_minor: l.unit_price_minor,
+                status: if l.status == "active" {
+                    LineStatus::Active
+                } else {
+                    LineStatus::Cancelled
+                },
+            })
+            .collect(),
+        delivery_minor: row.delivery_minor,
+        paid_minor: row.paid_minor,
+    })
+}
+
+async fn append_events(
+    tx: &mut store::Conn,
+    order_id: i64,
+    events: &[Event],
+    at: i64,
+    actor: &Actor,
+    reason: Option<&str>,
+) -> Result<()> {
+    for event in events {
+        let row = store::orders::EventRow {
+            at,
+            actor: actor.name.clone(),
+            kind: event.kind().into(),
+            data: serde_json::to_string(event).map_err(|e| store::Error::Corrupt(e.to_string()))?,
+            reason: reason.map(str::to_owned),
+        };
+        store::orders::append_event(tx, order_id, &row).await?;
+    }
+    Ok(())
+}

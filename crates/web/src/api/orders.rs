@@ -1,0 +1,108 @@
+use app::orders::{MoveInput, NewOrder, OrderSummary, OrderView};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::Page;
+use crate::ApiError;
+use crate::error::ErrorBody;
+use crate::extract::{Body, Caller, OptionalBody, Params, PathArg};
+
+pub fn router() -> OpenApiRouter<app::Shop> {
+    OpenApiRouter::new()
+        .routes(routes!(place_order, list_orders))
+        .routes(routes!(get_order))
+        .routes(routes!(move_order))
+}
+
+/// Takes an order in from any channel (IN-1). With an `Idempotency-Key` header a retry answers
+/// with the first order and creates nothing. Lines out of stock hold the order for the customer's
+/// choice (ST-1) rather than failing.
+#[utoipa::path(post, path = "/orders", tag = "orders", request_body = NewOrder,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
+    responses((status = 201, body = OrderView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn place_order(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    headers: HeaderMap,
+    Body(input): Body<NewOrder>,
+) -> Result<Response, ApiError> {
+    let key = match headers.get("idempotency-key") {
+        Some(value) => Some(value.to_str().map_err(|_| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_invalid",
+                "the key must be visible ASCII",
+                Some("Idempotency-Key".into()),
+            )
+        })?),
+        None => None,
+    };
+    let placed = shop.place_order(&input, key, &actor).await?;
+    let mut response = (StatusCode::CREATED, Json(placed.order)).into_response();
+    if placed.replayed {
+        response.headers_mut().insert(
+            "idempotent-replayed",
+            axum::http::HeaderValue::from_static("true"),
+        );
+    }
+    Ok(response)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+struct OrderQuery {
+    /// Only orders in this stage, such as `confirming`.
+    stage: Option<String>,
+    /// An order number, or part of a name, phone or email.
+    q: Option<String>,
+}
+
+/// Orders, newest first.
+#[utoipa::path(get, path = "/orders", tag = "orders", params(OrderQuery, Page),
+    responses((status = 200, body = [OrderSummary]), (status = 422, body = ErrorBody)))]
+async fn list_orders(
+    State(shop): State<app::Shop>,
+    Caller(_caller): Caller,
+    Params(query): Params<OrderQuery>,
+    Params(page): Params<Page>,
+) -> Result<Json<Vec<OrderSummary>>, ApiError> {
+    let stage = query.stage.unwrap_or_default();
+    let q = query.q.unwrap_or_default();
+    Ok(Json(
+        shop.orders(&stage, &q, page.limit(), page.offset()).await?,
+    ))
+}
+
+/// The whole order: lines with notes, holds, payment, reservations and the timeline.
+#[utoipa::path(get, path = "/orders/{number}", tag = "orders", params(("number" = i64, Path)),
+    responses((status = 200, body = OrderView), (status = 404, body = ErrorBody)))]
+async fn get_order(
+    State(shop): State<app::Shop>,
+    Caller(_caller): Caller,
+    PathArg(number): PathArg<i64>,
+) -> Result<Json<OrderView>, ApiError> {
+    Ok(Json(shop.order(number).await?))
+}
+
+/// Moves the order in its lifecycle. Actions: `confirm`, `start-assembly`, `mark-ready`,
+/// `hand-over` (with `tracking_number`), `deliver`, `close`, `cancel` (with `reason`),
+/// `cancel-line` (with `line_no` and `reason`), `hold` (with `hold` and `reason`),
+/// `release-hold` (with `hold`), `request-return` (with `reason`), `resolve-return` (with
+/// `outcome`). A move the stage does not allow answers 409 with its code.
+#[utoipa::path(post, path = "/orders/{number}/{action}", tag = "orders",
+    params(("number" = i64, Path), ("action" = String, Path)), request_body(content = Option<MoveInput>),
+    responses((status = 200, body = OrderView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn move_order(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg((number, action)): PathArg<(i64, String)>,
+    OptionalBody(input): OptionalBody<MoveInput>,
+) -> Result<Json<OrderView>, ApiError> {
+    let (command, reason) = app::orders::parse_move(&action, &input)?;
+    Ok(Json(shop.act(number, command, &actor, reason).await?))
+}
