@@ -117,10 +117,11 @@ pub(crate) async fn find_or_create(
         };
         store::customers::add_address(tx, owner, &row, now_ms).await?;
     }
-    if by_phone.is_some() || by_email.is_some() {
-        if let Some(source) = buyer.consent_source {
-            store::customers::set_consent(tx, owner, Some(now_ms), Some(source)).await?;
-        }
+    if let (true, Some(source)) = (
+        by_phone.is_some() || by_email.is_some(),
+        buyer.consent_source,
+    ) {
+        store::customers::set_consent(tx, owner, Some(now_ms), Some(source)).await?;
     }
     Ok(owner)
 }

@@ -280,18 +280,14 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         .as_deref()
         .map(str::trim)
         .filter(|l| !l.is_empty());
-    if let Some(locale) = locale {
-        if locale.len() > 10
-            || !locale
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            return Err(invalid(
-                "customer.locale",
-                "locale_invalid",
-                "a locale is a language tag such as en or nb",
-            ));
-        }
+    if locale
+        .is_some_and(|l| l.len() > 10 || !l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    {
+        return Err(invalid(
+            "customer.locale",
+            "locale_invalid",
+            "a locale is a language tag such as en or nb",
+        ));
     }
     let method_raw = input.delivery.method.as_deref().unwrap_or("");
     if method_raw.trim().is_empty() {
@@ -603,8 +599,7 @@ impl Shop {
         }
         // The timeline reads: placed, where each line is held, then what followed.
         let mut events = decision.events;
-        let mut at = 1;
-        for (line_no, stock_id, location) in held {
+        for (at, (line_no, stock_id, location)) in (1..).zip(held) {
             store::inventory::insert_reservation(
                 &mut tx,
                 id,
@@ -614,7 +609,6 @@ impl Shop {
             )
             .await?;
             events.insert(at, Event::LineReserved { line_no, location });
-            at += 1;
         }
         append_events(&mut tx, id, &events, now_ms, actor, None).await?;
         tx.commit().await?;

@@ -71,7 +71,8 @@ impl Money {
 /// A price as given by a person or another system: not negative, and small enough that a whole
 /// order of them cannot overflow.
 pub fn parse_price_minor(amount_minor: i64) -> Result<i64, Invalid> {
-    const MAX: i64 = 1_000_000_000_00; // a billion in major units
+    // A billion in major units.
+    const MAX: i64 = 100_000_000_000;
     if (0..=MAX).contains(&amount_minor) {
         Ok(amount_minor)
     } else {

@@ -1,0 +1,207 @@
+use std::future::Future;
+use std::sync::Arc;
+
+use app::ManualClock;
+use domain::access::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// A running shop with a fresh database, an owner token and a clock the test moves.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub token: String,
+    pub shop: app::Shop,
+    pub clock: Arc<ManualClock>,
+    _db: store::scratch::Scratch,
+}
+
+pub async fn spawn(server: Option<&str>) -> TestApp {
+    let db = store::scratch::create(server)
+        .await
+        .expect("a scratch database");
+    let store = store::Store::connect(&db.url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    let start: jiff::Timestamp = "2026-03-02T09:00:00Z".parse().expect("a time");
+    let clock = Arc::new(ManualClock::new(start));
+    let shop = app::Shop::new(store.clone(), clock.clone());
+    let token = shop.create_token("test", Role::Owner).await.expect("token");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let router = web::router(shop.clone());
+    tokio::spawn(async move { axum_serve(listener, router).await });
+    TestApp {
+        base,
+        client: reqwest::Client::new(),
+        token,
+        shop,
+        clock,
+        _db: db,
+    }
+}
+
+async fn axum_serve(listener: tokio::net::TcpListener, router: axum::Router) {
+    axum::serve(listener, router).await.expect("serve");
+}
+
+/// Runs `test` on SQLite, then on PostgreSQL when `SHOPDESK_TEST_DATABASE_URL` is set. A set
+/// but unreachable PostgreSQL fails the test rather than skipping it.
+pub async fn on_each_backend<F, Fut>(test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    test(spawn(None).await).await;
+    if let Ok(server) = std::env::var("SHOPDESK_TEST_DATABASE_URL") {
+        test(spawn(Some(&server)).await).await;
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.base)
+    }
+
+    async fn send(&self, request: reqwest::RequestBuilder) -> (StatusCode, Value) {
+        let response = request
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status();
+        let body = response.json().await.unwrap_or(Value::Null);
+        (status, body)
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, Value) {
+        self.send(self.client.get(self.url(path))).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(self.client.post(self.url(path)).json(&body))
+            .await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(self.client.put(self.url(path)).json(&body)).await
+    }
+
+    /// Posts and insists on `expected`, showing the body when it differs.
+    pub async fn post_ok(&self, path: &str, body: Value, expected: StatusCode) -> Value {
+        let (status, answer) = self.post(path, body).await;
+        assert_eq!(status, expected, "POST {path}: {answer}");
+        answer
+    }
+
+    pub async fn get_ok(&self, path: &str) -> Value {
+        let (status, answer) = self.get(path).await;
+        assert_eq!(status, StatusCode::OK, "GET {path}: {answer}");
+        answer
+    }
+
+    /// Moves an order and returns it, insisting the move was allowed.
+    pub async fn act(&self, number: i64, action: &str, body: Value) -> Value {
+        self.post_ok(&format!("/orders/{number}/{action}"), body, StatusCode::OK)
+            .await
+    }
+
+    /// A warehouse, a store and a supplier, and two products: socks in two sizes with stock in
+    /// the warehouse and the store, and a blanket only the supplier has.
+    pub async fn seed_catalog(&self) {
+        for (code, kind, lead) in [
+            ("WH1", "warehouse", 0),
+            ("STORE1", "store", 0),
+            ("SUP1", "supplier", 5),
+        ] {
+            self.post_ok(
+                "/locations",
+                json!({"code": code, "name": format!("{kind} {code}"), "kind": kind, "city": "Oslo", "lead_time_days": lead}),
+                StatusCode::CREATED,
+            )
+            .await;
+        }
+        self.post_ok(
+            "/products",
+            json!({
+                "title": "Wool socks", "description": "Warm socks of Norwegian wool.", "category": "socks",
+                "variants": [
+                    {"sku": "SOCK-M", "options": {"size": "M", "colour": "grey"}, "price_minor": 1990, "barcode": "7000000000011"},
+                    {"sku": "SOCK-L", "options": {"size": "L", "colour": "grey"}, "price_minor": 1990, "barcode": "7000000000028"}
+                ]
+            }),
+            StatusCode::CREATED,
+        )
+        .await;
+        self.post_ok(
+            "/products",
+            json!({"title": "Blanket", "description": "A heavy wool blanket.", "category": "home",
+                   "variants": [{"sku": "BLANKET", "price_minor": 89900}]}),
+            StatusCode::CREATED,
+        )
+        .await;
+        self.set_stock("SOCK-M", "WH1", 10, "A-01-1").await;
+        self.set_stock("SOCK-M", "STORE1", 2, "S-1").await;
+        self.set_stock("SOCK-L", "WH1", 5, "A-01-2").await;
+        self.set_stock("BLANKET", "SUP1", 100, "-").await;
+    }
+
+    pub async fn set_stock(&self, sku: &str, location: &str, on_hand: i64, bin: &str) -> Value {
+        let (status, body) = self
+            .put(
+                &format!("/stock/{sku}/{location}"),
+                json!({"on_hand": on_hand, "bin": bin}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+
+    /// The stock row of `sku` at `location`.
+    pub async fn stock_at(&self, sku: &str, location: &str) -> Value {
+        let rows = self.get_ok(&format!("/stock?sku={sku}")).await;
+        rows.as_array()
+            .and_then(|rows| rows.iter().find(|r| r["location"] == location))
+            .cloned()
+            .unwrap_or_else(|| panic!("no stock of {sku} at {location}: {rows}"))
+    }
+
+    pub async fn order_count(&self) -> usize {
+        self.get_ok("/orders?limit=500")
+            .await
+            .as_array()
+            .map_or(0, Vec::len)
+    }
+
+    pub async fn customer_count(&self) -> usize {
+        self.get_ok("/customers?limit=500")
+            .await
+            .as_array()
+            .map_or(0, Vec::len)
+    }
+}
+
+/// A valid order body: Anna orders two pairs of socks by courier, paying on delivery.
+pub fn order_body() -> Value {
+    json!({
+        "channel": "api",
+        "customer": {"name": "Anna Berg", "phone": "912 34 567", "email": "anna@example.no"},
+        "delivery": {"method": "courier", "address": {"line": "Storgata 1", "city": "Oslo", "postcode": "0155", "country": "NO"}},
+        "payment_mode": "on_delivery",
+        "lines": [{"sku": "SOCK-M", "quantity": 2, "note": "gift wrap, please"}],
+        "note": "ring the bell twice"
+    })
+}
+
+/// The kinds of the order's timeline entries, in order.
+pub fn timeline_kinds(order: &Value) -> Vec<String> {
+    order["timeline"]
+        .as_array()
+        .map(|t| {
+            t.iter()
+                .map(|e| e["kind"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,11 @@
+//! The API, driven over HTTP against the real app on a random port, on SQLite and, when
+//! `SHOPDESK_TEST_DATABASE_URL` points at a PostgreSQL server, on PostgreSQL too.
+
+mod helpers;
+
+mod auth;
+mod catalog;
+mod customers;
+mod intake;
+mod lifecycle;
+mod stock_race;
