@@ -96,11 +96,18 @@ pub(crate) async fn find_or_create(
     };
     // A contact belongs to one card. If a concurrent order created a card with the same contact
     // first, that card wins and the one made here is removed.
-    let mut owner = id;
+    let known = |found: Option<i64>| found == Some(id);
     let contacts = [
-        buyer.phone.map(|p| ("phone", p.as_ref())),
-        buyer.email.map(|e| ("email", e.as_ref())),
+        buyer
+            .phone
+            .filter(|_| !known(by_phone))
+            .map(|p| ("phone", p.as_ref())),
+        buyer
+            .email
+            .filter(|_| !known(by_email))
+            .map(|e| ("email", e.as_ref())),
     ];
+    let mut owner = id;
     for (kind, value) in contacts.into_iter().flatten() {
         let holder = store::customers::add_contact(tx, owner, kind, value, now_ms).await?;
         if holder != owner && by_phone.is_none() && by_email.is_none() && owner == id {

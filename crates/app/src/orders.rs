@@ -399,12 +399,66 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
     })
 }
 
-/// A catalogue line priced and with the places that could fill it, looked up before the write
-/// transaction so that the write lock is held only for writing.
+/// A line's variant and the shelves that could fill it, in the order to try them. Looked up
+/// before the write transaction so that the write lock is held only for writing.
 struct Priced {
-    variant: store::catalog::SellableRow,
-    /// Stock rows to try, in order, with their location's code.
-    candidates: Vec<Candidate<(i64, String)>>,
+    variant_id: i64,
+    sku: String,
+    title: String,
+    options: String,
+    price_minor: i64,
+    candidates: Vec<Candidate<Shelf>>,
+}
+
+/// One stock row: where it is and in which bin.
+#[derive(Debug, Clone)]
+struct Shelf {
+    stock_id: i64,
+    location: String,
+    bin: String,
+}
+
+/// Prices each line and orders the places to take it from (ST-2).
+fn price_lines(lines: &[DraftLine], offers: &[store::catalog::OfferRow]) -> Result<Vec<Priced>> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let rows: Vec<_> = offers
+                .iter()
+                .filter(|o| o.sku == line.sku.as_ref())
+                .collect();
+            let first = rows.first().ok_or_else(|| {
+                invalid(
+                    &format!("lines[{i}].sku"),
+                    "sku_unknown",
+                    &format!("no product has SKU {}", line.sku),
+                )
+            })?;
+            let candidates = rows
+                .iter()
+                .filter_map(|o| {
+                    Some(Candidate {
+                        id: Shelf {
+                            stock_id: o.stock_id?,
+                            location: o.location.clone()?,
+                            bin: o.bin.clone()?,
+                        },
+                        kind: LocationKind::parse(o.kind.as_deref()?).ok()?,
+                        available: o.available?,
+                    })
+                })
+                .collect();
+            Ok(Priced {
+                variant_id: first.variant_id,
+                sku: first.sku.clone(),
+                title: first.title.clone(),
+                options: first.options.clone(),
+                price_minor: first.price_minor,
+                candidates: allocation_order(candidates, line.quantity.get()),
+            })
+        })
+        .collect()
 }
 
 fn request_hash(input: &NewOrder) -> String {
@@ -441,36 +495,9 @@ impl Shop {
             }
         }
 
-        let mut priced = Vec::with_capacity(draft.lines.len());
-        {
-            let mut conn = self.store.read().await?;
-            for (i, line) in draft.lines.iter().enumerate() {
-                let variant = store::catalog::sellable_by_sku(&mut conn, line.sku.as_ref())
-                    .await?
-                    .ok_or_else(|| {
-                        invalid(
-                            &format!("lines[{i}].sku"),
-                            "sku_unknown",
-                            &format!("no product has SKU {}", line.sku),
-                        )
-                    })?;
-                let stock = store::inventory::stock_of_variant(&mut conn, variant.id).await?;
-                let candidates = stock
-                    .into_iter()
-                    .filter_map(|row| {
-                        Some(Candidate {
-                            id: (row.id, row.location),
-                            kind: LocationKind::parse(&row.kind).ok()?,
-                            available: row.on_hand - row.reserved,
-                        })
-                    })
-                    .collect();
-                priced.push(Priced {
-                    candidates: allocation_order(candidates, line.quantity.get()),
-                    variant,
-                });
-            }
-        }
+        let skus: Vec<&str> = draft.lines.iter().map(|l| l.sku.as_ref()).collect();
+        let offers = store::catalog::offers(&mut *self.store.read().await?, &skus).await?;
+        let priced = price_lines(&draft.lines, &offers)?;
 
         let order = Order {
             stage: Stage::Placed,
@@ -486,7 +513,7 @@ impl Shop {
                 .map(|(i, (line, p))| Line {
                     line_no: i as i64 + 1,
                     quantity: line.quantity.get(),
-                    unit_price_minor: line.unit_price_minor.unwrap_or(p.variant.price_minor),
+                    unit_price_minor: line.unit_price_minor.unwrap_or(p.price_minor),
                     status: LineStatus::Active,
                 })
                 .collect(),
@@ -527,17 +554,17 @@ impl Shop {
         let mut out_of_stock = Vec::new();
         for (line, p) in order.lines.iter().zip(&priced) {
             let mut taken = None;
-            for Candidate { id, .. } in &p.candidates {
-                if store::inventory::try_reserve(&mut tx, id.0, line.quantity).await? {
-                    taken = Some(id);
+            for candidate in &p.candidates {
+                if store::inventory::try_reserve(&mut tx, candidate.id.stock_id, line.quantity)
+                    .await?
+                {
+                    taken = Some(candidate.clone());
                     break;
                 }
             }
             match taken {
-                Some((stock_id, location)) => {
-                    held.push((line.line_no, *stock_id, location.clone()))
-                }
-                None => out_of_stock.push((line.line_no, p.variant.sku.clone())),
+                Some(candidate) => held.push((line.line_no, candidate)),
+                None => out_of_stock.push((line.line_no, p.sku.clone())),
             }
         }
         let decision = order.place(&draft.channel, &out_of_stock);
@@ -583,37 +610,59 @@ impl Shop {
             }
             Err(other) => return Err(other.into()),
         };
-        for ((line, draft_line), p) in decision.order.lines.iter().zip(&draft.lines).zip(&priced) {
-            let line_row = store::orders::LineRow {
+        let line_rows: Vec<_> = decision
+            .order
+            .lines
+            .iter()
+            .zip(&draft.lines)
+            .zip(&priced)
+            .map(|((line, draft_line), p)| store::orders::LineRow {
                 line_no: line.line_no,
-                variant_id: p.variant.id,
-                sku: p.variant.sku.clone(),
-                title: p.variant.title.clone(),
-                options: p.variant.options.clone(),
+                variant_id: p.variant_id,
+                sku: p.sku.clone(),
+                title: p.title.clone(),
+                options: p.options.clone(),
                 quantity: line.quantity,
                 unit_price_minor: line.unit_price_minor,
                 note: draft_line.note.clone(),
                 status: "active".into(),
-            };
-            store::orders::insert_line(&mut tx, id, &line_row).await?;
-        }
+            })
+            .collect();
+        store::orders::insert_lines(&mut tx, id, &line_rows).await?;
+        let reservations: Vec<_> = held
+            .iter()
+            .map(|(line_no, shelf)| store::inventory::ReservationRow {
+                line_no: *line_no,
+                location: shelf.id.location.clone(),
+                kind: shelf.kind.as_str().into(),
+                bin: shelf.id.bin.clone(),
+                quantity: line_quantity(&decision.order, *line_no),
+                state: "held".into(),
+            })
+            .collect();
+        let stock_ids: Vec<_> = held.iter().map(|(_, shelf)| shelf.id.stock_id).collect();
+        store::inventory::insert_reservations(&mut tx, id, &reservations, &stock_ids).await?;
         // The timeline reads: placed, where each line is held, then what followed.
         let mut events = decision.events;
-        for (at, (line_no, stock_id, location)) in (1..).zip(held) {
-            store::inventory::insert_reservation(
-                &mut tx,
-                id,
-                line_no,
-                stock_id,
-                line_quantity(&decision.order, line_no),
-            )
-            .await?;
-            events.insert(at, Event::LineReserved { line_no, location });
+        for (at, r) in (1..).zip(&reservations) {
+            events.insert(
+                at,
+                Event::LineReserved {
+                    line_no: r.line_no,
+                    location: r.location.clone(),
+                },
+            );
         }
-        append_events(&mut tx, id, &events, now_ms, actor, None).await?;
+        let events = append_events(&mut tx, id, &events, now_ms, actor, None).await?;
         tx.commit().await?;
+        // The answer is built from what was written, without reading it back.
         Ok(Placed {
-            order: self.order(id).await?,
+            order: order_view(
+                store::orders::OrderRow { id, ..row },
+                line_rows,
+                reservations,
+                events,
+            )?,
             replayed: false,
         })
     }
@@ -717,96 +766,7 @@ impl Shop {
         let lines = store::orders::lines(&mut conn, number).await?;
         let reservations = store::inventory::reservations_of(&mut conn, number).await?;
         let events = store::orders::events(&mut conn, number).await?;
-        let state = order_state(&row, &lines)?;
-        let money = |minor| MoneyView::new(minor, state.currency);
-        Ok(OrderView {
-            number: row.id,
-            channel: row.channel,
-            stage: row.stage,
-            holds: state
-                .holds
-                .iter()
-                .map(|h| HoldView {
-                    kind: h.kind.as_str().into(),
-                    reason: h.reason.clone(),
-                })
-                .collect(),
-            customer: OrderCustomer {
-                id: row.customer_id,
-                name: row.customer_name,
-                phone: row.phone,
-                email: row.email,
-            },
-            delivery: DeliveryView {
-                method: row.delivery_method,
-                address: match (row.address_line, row.city, row.country) {
-                    (Some(line), Some(city), Some(country)) => Some(NewAddress {
-                        line,
-                        city,
-                        postcode: row.postcode.unwrap_or_default(),
-                        country,
-                    }),
-                    _ => None,
-                },
-                pickup_point: row.pickup_point,
-                tracking_number: row.tracking_number,
-            },
-            payment: PaymentView {
-                mode: row.payment_mode,
-                status: state.payment_status().as_str().into(),
-                paid: money(state.paid_minor),
-                balance_due: money(state.balance_minor().max(0)),
-            },
-            lines: lines
-                .into_iter()
-                .map(|l| {
-                    Ok(LineView {
-                        total: money(if l.status == "active" {
-                            l.quantity * l.unit_price_minor
-                        } else {
-                            0
-                        }),
-                        line_no: l.line_no,
-                        sku: l.sku,
-                        title: l.title,
-                        options: parse_stored_options(&l.options)?,
-                        quantity: l.quantity,
-                        unit_price: money(l.unit_price_minor),
-                        note: l.note,
-                        status: l.status,
-                    })
-                })
-                .collect::<Result<_>>()?,
-            note: row.note,
-            subtotal: money(state.subtotal_minor()),
-            delivery_price: money(state.delivery_minor),
-            total: money(state.total_minor()),
-            reservations: reservations
-                .into_iter()
-                .map(|r| ReservationView {
-                    line_no: r.line_no,
-                    location: r.location,
-                    kind: r.kind,
-                    bin: r.bin,
-                    quantity: r.quantity,
-                    state: r.state,
-                })
-                .collect(),
-            timeline: events
-                .into_iter()
-                .map(|e| {
-                    Ok(TimelineEntry {
-                        at: timestamp(e.at)?,
-                        actor: e.actor,
-                        kind: e.kind,
-                        data: serde_json::from_str(&e.data).unwrap_or(serde_json::Value::Null),
-                        reason: e.reason,
-                    })
-                })
-                .collect::<Result<_>>()?,
-            placed_at: timestamp(row.placed_at)?,
-            updated_at: timestamp(row.updated_at)?,
-        })
+        order_view(row, lines, reservations, events)
     }
 
     /// Orders matching the filter, newest first.
@@ -990,16 +950,119 @@ async fn append_events(
     at: i64,
     actor: &Actor,
     reason: Option<&str>,
-) -> Result<()> {
-    for event in events {
-        let row = store::orders::EventRow {
-            at,
-            actor: actor.name.clone(),
-            kind: event.kind().into(),
-            data: serde_json::to_string(event).map_err(|e| store::Error::Corrupt(e.to_string()))?,
-            reason: reason.map(str::to_owned),
-        };
-        store::orders::append_event(tx, order_id, &row).await?;
-    }
-    Ok(())
+) -> Result<Vec<store::orders::EventRow>> {
+    let rows = events
+        .iter()
+        .map(|event| {
+            Ok(store::orders::EventRow {
+                at,
+                actor: actor.name.clone(),
+                kind: event.kind().into(),
+                data: serde_json::to_string(event)
+                    .map_err(|e| store::Error::Corrupt(e.to_string()))?,
+                reason: reason.map(str::to_owned),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    store::orders::append_events(tx, order_id, &rows).await?;
+    Ok(rows)
+}
+
+/// The view of an order from its stored rows.
+fn order_view(
+    row: store::orders::OrderRow,
+    lines: Vec<store::orders::LineRow>,
+    reservations: Vec<store::inventory::ReservationRow>,
+    events: Vec<store::orders::EventRow>,
+) -> Result<OrderView> {
+    let state = order_state(&row, &lines)?;
+    let money = |minor| MoneyView::new(minor, state.currency);
+    Ok(OrderView {
+        number: row.id,
+        channel: row.channel,
+        stage: row.stage,
+        holds: state
+            .holds
+            .iter()
+            .map(|h| HoldView {
+                kind: h.kind.as_str().into(),
+                reason: h.reason.clone(),
+            })
+            .collect(),
+        customer: OrderCustomer {
+            id: row.customer_id,
+            name: row.customer_name,
+            phone: row.phone,
+            email: row.email,
+        },
+        delivery: DeliveryView {
+            method: row.delivery_method,
+            address: match (row.address_line, row.city, row.country) {
+                (Some(line), Some(city), Some(country)) => Some(NewAddress {
+                    line,
+                    city,
+                    postcode: row.postcode.unwrap_or_default(),
+                    country,
+                }),
+                _ => None,
+            },
+            pickup_point: row.pickup_point,
+            tracking_number: row.tracking_number,
+        },
+        payment: PaymentView {
+            mode: row.payment_mode,
+            status: state.payment_status().as_str().into(),
+            paid: money(state.paid_minor),
+            balance_due: money(state.balance_minor().max(0)),
+        },
+        lines: lines
+            .into_iter()
+            .map(|l| {
+                Ok(LineView {
+                    total: money(if l.status == "active" {
+                        l.quantity * l.unit_price_minor
+                    } else {
+                        0
+                    }),
+                    line_no: l.line_no,
+                    sku: l.sku,
+                    title: l.title,
+                    options: parse_stored_options(&l.options)?,
+                    quantity: l.quantity,
+                    unit_price: money(l.unit_price_minor),
+                    note: l.note,
+                    status: l.status,
+                })
+            })
+            .collect::<Result<_>>()?,
+        note: row.note,
+        subtotal: money(state.subtotal_minor()),
+        delivery_price: money(state.delivery_minor),
+        total: money(state.total_minor()),
+        reservations: reservations
+            .into_iter()
+            .map(|r| ReservationView {
+                line_no: r.line_no,
+                location: r.location,
+                kind: r.kind,
+                bin: r.bin,
+                quantity: r.quantity,
+                state: r.state,
+            })
+            .collect(),
+        timeline: events
+            .into_iter()
+            .map(|e| {
+                Ok(TimelineEntry {
+                    at: timestamp(e.at)?,
+                    actor: e.actor,
+                    kind: e.kind,
+                    data: serde_json::from_str(&e.data).unwrap_or(serde_json::Value::Null),
+                    reason: e.reason,
+                })
+            })
+            .collect::<Result<_>>()?,
+        placed_at: timestamp(row.placed_at)?,
+        updated_at: timestamp(row.updated_at)?,
+    })
 }

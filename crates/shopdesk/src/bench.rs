@@ -1,11 +1,299 @@
-use clap::Subcommand;
+//! Benchmarks that print their figures beside a baseline measured in the same run.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use app::Shop;
+use clap::{Args, Subcommand};
+use domain::access::Role;
+use serde_json::{Value, json};
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
-    /// Orders per second through the HTTP API.
-    Intake,
+    /// Orders per second through the real HTTP API, against the same rows written with plain
+    /// SQL, one transaction per order.
+    Intake(IntakeArgs),
 }
 
-pub async fn run(_command: BenchCommand) -> anyhow::Result<()> {
+#[derive(Args)]
+pub struct IntakeArgs {
+    /// Concurrent clients.
+    #[arg(long, default_value_t = 16)]
+    clients: usize,
+    /// Orders per run.
+    #[arg(long, default_value_t = 4000)]
+    orders: usize,
+    /// A PostgreSQL server to measure too (a scratch database is made on it).
+    #[arg(long, env = "SHOPDESK_BENCH_POSTGRES_URL")]
+    postgres: Option<String>,
+}
+
+pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
+    match command {
+        BenchCommand::Intake(args) => intake(args).await,
+    }
+}
+
+const PRODUCTS: usize = 20;
+const SIZES: [&str; 3] = ["S", "M", "L"];
+const CUSTOMERS: usize = 500;
+
+struct Figures {
+    orders: usize,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+}
+
+impl Figures {
+    fn per_second(&self) -> f64 {
+        self.orders as f64 / self.elapsed.as_secs_f64()
+    }
+
+    fn quantile(&self, q: f64) -> Duration {
+        let mut sorted = self.latencies.clone();
+        sorted.sort();
+        let index = ((sorted.len() as f64 - 1.0) * q).round() as usize;
+        sorted.get(index).copied().unwrap_or_default()
+    }
+
+    fn line(&self, label: &str) -> String {
+        format!(
+            "  {label:<28} {:>8.0} orders/s   p50 {:>7.2} ms   p99 {:>7.2} ms",
+            self.per_second(),
+            self.quantile(0.50).as_secs_f64() * 1e3,
+            self.quantile(0.99).as_secs_f64() * 1e3,
+        )
+    }
+}
+
+async fn intake(args: IntakeArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(args.clients > 0 && args.orders > 0, "--clients and --orders must be positive");
+    let mut servers = vec![None];
+    servers.extend(args.postgres.iter().map(|url| Some(url.as_str())));
+    println!("intake: {} orders from {} concurrent clients", args.orders, args.clients);
+    for server in servers {
+        let label = if server.is_some() { "PostgreSQL" } else { "SQLite" };
+        let api = intake_over_http(server, &args).await.with_context(|| format!("{label}: API run"))?;
+        let baseline = intake_plain_sql(server, &args).await.with_context(|| format!("{label}: baseline run"))?;
+        println!("{label}");
+        println!("{}", api.line("API (HTTP, JSON, checks)"));
+        println!("{}", baseline.line("baseline (plain SQL)"));
+        println!("  ratio API / baseline: {:.2}", api.per_second() / baseline.per_second());
+    }
+    Ok(())
+}
+
+/// A fresh shop with a catalogue and plenty of stock.
+async fn seeded_shop(server: Option<&str>) -> anyhow::Result<(Shop, store::scratch::Scratch)> {
+    let db = store::scratch::create(server).await?;
+    let store = store::Store::connect(&db.url).await?;
+    store.migrate().await?;
+    let shop = Shop::new(store, Arc::new(app::SystemClock));
+    let owner = app::access::Actor::system();
+    shop.create_location(
+        &owner,
+        &app::inventory::NewLocation {
+            code: "WH".into(),
+            name: "Warehouse".into(),
+            kind: "warehouse".into(),
+            city: "Oslo".into(),
+            lead_time_days: 0,
+            cutoff: "14:00".into(),
+        },
+    )
+    .await?;
+    for p in 0..PRODUCTS {
+        let variants = SIZES
+            .iter()
+            .map(|size| app::catalog::NewVariant {
+                sku: format!("P{p}-{size}"),
+                options: [("size".to_owned(), (*size).to_owned())].into(),
+                price_minor: 1000 + 100 * p as i64,
+                weight_grams: 300,
+                barcode: None,
+            })
+            .collect();
+        let product = app::catalog::NewProduct {
+            title: format!("Product {p}"),
+            description: "A product for measuring.".into(),
+            category: "bench".into(),
+            variants,
+        };
+        shop.create_product(&owner, &product).await?;
+        for size in SIZES {
+            let stock = app::inventory::SetStock { on_hand: 1_000_000, bin: format!("A-{p}") };
+            shop.set_stock(&owner, &format!("P{p}-{size}"), "WH", &stock).await?;
+        }
+    }
+    Ok((shop, db))
+}
+
+/// The `n`th order of a run: a returning customer now and then, one to three lines.
+fn order(n: usize) -> Value {
+    let customer = n % CUSTOMERS;
+    let lines: Vec<Value> = (0..1 + n % 3)
+        .map(|l| json!({"sku": format!("P{}-{}", (n + l * 7) % PRODUCTS, SIZES[(n + l) % 3]), "quantity": 1 + l, "note": "bench"}))
+        .collect();
+    json!({
+        "channel": "api",
+        "customer": {"name": format!("Customer {customer}"), "phone": format!("+47 4{:07}", 1_000_000 + customer), "email": format!("c{customer}@example.no")},
+        "delivery": {"method": "courier", "address": {"line": format!("Storgata {}", n % 90 + 1), "city": "Oslo", "postcode": "0155", "country": "NO"}},
+        "payment_mode": "on_delivery",
+        "lines": lines
+    })
+}
+
+/// Runs `work(n)` for n in 0..orders from `clients` tasks, timing each call.
+async fn drive<F, Fut>(clients: usize, orders: usize, work: F) -> anyhow::Result<Figures>
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = anyhow::Result<()>> + Send,
+{
+    let next = Arc::new(AtomicUsize::new(0));
+    let work = Arc::new(work);
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..clients {
+        let (next, work) = (next.clone(), work.clone());
+        tasks.spawn(async move {
+            let mut latencies = Vec::new();
+            loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                if n >= orders {
+                    return anyhow::Ok(latencies);
+                }
+                let t = Instant::now();
+                work(n).await?;
+                latencies.push(t.elapsed());
+            }
+        });
+    }
+    let mut latencies = Vec::with_capacity(orders);
+    while let Some(done) = tasks.join_next().await {
+        latencies.extend(done??);
+    }
+    Ok(Figures { orders, elapsed: started.elapsed(), latencies })
+}
+
+async fn intake_over_http(server: Option<&str>, args: &IntakeArgs) -> anyhow::Result<Figures> {
+    let (shop, _db) = seeded_shop(server).await?;
+    let token = shop.create_token("bench", Role::Owner).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}/api/v1/orders", listener.local_addr()?);
+    let server_task = tokio::spawn(web::serve(listener, shop.clone()));
+    let client = reqwest::Client::builder().pool_max_idle_per_host(args.clients).build()?;
+    let figures = drive(args.clients, args.orders, move |n| {
+        let (client, url, token) = (client.clone(), url.clone(), token.clone());
+        async move {
+            let response = client.post(&url).bearer_auth(&token).json(&order(n)).send().await?;
+            anyhow::ensure!(response.status() == reqwest::StatusCode::CREATED, "order {n}: {}", response.text().await?);
+            Ok(())
+        }
+    })
+    .await;
+    server_task.abort();
+    shop.store().close().await;
+    figures
+}
+
+/// The rows intake writes for one order, with plain SQL in one transaction: the customer card and
+/// contacts, the order, its lines, the stock reservations and the timeline.
+async fn intake_plain_sql(server: Option<&str>, args: &IntakeArgs) -> anyhow::Result<Figures> {
+    let (shop, _db) = seeded_shop(server).await?;
+    let store = shop.store().clone();
+    let stock: Arc<Vec<(String, i64, i64, i64)>> = Arc::new(
+        sqlx::query_as("SELECT v.sku, v.id, s.id, v.price_minor FROM variants v JOIN stock s ON s.variant_id = v.id")
+            .fetch_all(store.pool())
+            .await?,
+    );
+    let figures = drive(args.clients, args.orders, move |n| {
+        let (store, stock) = (store.clone(), stock.clone());
+        async move { plain_order(&store, &stock, n).await }
+    })
+    .await;
+    shop.store().close().await;
+    figures
+}
+
+async fn plain_order(store: &store::Store, stock: &[(String, i64, i64, i64)], n: usize) -> anyhow::Result<()> {
+    let body = order(n);
+    let now = jiff::Timestamp::now().as_millisecond();
+    let phone = format!("+474{:07}", 1_000_000 + n % CUSTOMERS);
+    let mut tx = store.begin_write().await?;
+    let found: Option<i64> = sqlx::query_scalar("SELECT customer_id FROM customer_contacts WHERE kind = 'phone' AND value = $1")
+        .bind(&phone)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let customer = match found {
+        Some(id) => id,
+        None => {
+            let id: i64 = sqlx::query_scalar("INSERT INTO customers (name, created_at) VALUES ($1, $2) RETURNING id")
+                .bind(body["customer"]["name"].as_str())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+            for (kind, value) in [("phone", phone.clone()), ("email", format!("c{}@example.no", n % CUSTOMERS))] {
+                sqlx::query("INSERT INTO customer_contacts (customer_id, kind, value, created_at) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(kind)
+                    .bind(value)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            id
+        }
+    };
+    let order_id: i64 = sqlx::query_scalar(
+        "INSERT INTO orders (customer_id, channel, stage, holds, payment_mode, delivery_method, customer_name, phone, \
+         note, currency, subtotal_minor, delivery_minor, total_minor, paid_minor, version, placed_at, updated_at) \
+         VALUES ($1, 'api', 'confirming', '[]', 'on_delivery', 'courier', $2, $3, '', 'EUR', 0, 990, 990, 0, 1, $4, $4) RETURNING id",
+    )
+    .bind(customer)
+    .bind(body["customer"]["name"].as_str())
+    .bind(&phone)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    for (i, line) in body["lines"].as_array().into_iter().flatten().enumerate() {
+        let sku = line["sku"].as_str().unwrap_or_default();
+        let quantity = line["quantity"].as_i64().unwrap_or(1);
+        let (_, variant, stock_id, price) = stock.iter().find(|s| s.0 == sku).context("sku")?;
+        sqlx::query("UPDATE stock SET reserved = reserved + $1 WHERE id = $2 AND on_hand - reserved >= $1")
+            .bind(quantity)
+            .bind(stock_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO order_lines (order_id, line_no, variant_id, sku, title, options, quantity, unit_price_minor, note, status) \
+             VALUES ($1, $2, $3, $4, 'Product', '{}', $5, $6, 'bench', 'active')",
+        )
+        .bind(order_id)
+        .bind(i as i64 + 1)
+        .bind(variant)
+        .bind(sku)
+        .bind(quantity)
+        .bind(price)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO reservations (order_id, line_no, stock_id, quantity, state) VALUES ($1, $2, $3, $4, 'held')")
+            .bind(order_id)
+            .bind(i as i64 + 1)
+            .bind(stock_id)
+            .bind(quantity)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for kind in ["placed", "line_reserved", "stage_changed"] {
+        sqlx::query("INSERT INTO order_events (order_id, at, actor, kind, data) VALUES ($1, $2, 'bench', $3, '{}')")
+            .bind(order_id)
+            .bind(now)
+            .bind(kind)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }

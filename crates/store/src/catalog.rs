@@ -25,14 +25,20 @@ pub struct VariantRow {
     pub barcode: Option<String>,
 }
 
-/// A variant with its product's title, as intake needs it.
+/// A variant offered for sale, with one stock row that holds it (or none): what intake needs
+/// to price a line and choose where to take it from.
 #[derive(Debug, Clone, FromRow)]
-pub struct SellableRow {
-    pub id: i64,
+pub struct OfferRow {
+    pub variant_id: i64,
     pub sku: String,
     pub title: String,
     pub options: String,
     pub price_minor: i64,
+    pub stock_id: Option<i64>,
+    pub location: Option<String>,
+    pub kind: Option<String>,
+    pub bin: Option<String>,
+    pub available: Option<i64>,
 }
 
 pub struct NewVariant<'a> {
@@ -138,14 +144,25 @@ pub async fn list(
     Ok((products, variants))
 }
 
-pub async fn sellable_by_sku(conn: &mut Conn, sku: &str) -> Result<Option<SellableRow>> {
-    Ok(sqlx::query_as(
-        "SELECT v.id, v.sku, p.title, v.options, v.price_minor FROM variants v \
-         JOIN products p ON p.id = v.product_id WHERE v.sku = $1",
-    )
-    .bind(sku)
-    .fetch_optional(conn)
-    .await?)
+/// The variants with these SKUs and every stock row of each, in one query.
+pub async fn offers(conn: &mut Conn, skus: &[&str]) -> Result<Vec<OfferRow>> {
+    if skus.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=skus.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT v.id AS variant_id, v.sku, p.title, v.options, v.price_minor, s.id AS stock_id, \
+         l.code AS location, l.kind, s.bin, s.on_hand - s.reserved AS available \
+         FROM variants v JOIN products p ON p.id = v.product_id \
+         LEFT JOIN stock s ON s.variant_id = v.id LEFT JOIN locations l ON l.id = s.location_id \
+         WHERE v.sku IN ({})",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for sku in skus {
+        query = query.bind(*sku);
+    }
+    Ok(query.fetch_all(conn).await?)
 }
 
 pub async fn variant_id_by_sku(conn: &mut Conn, sku: &str) -> Result<Option<i64>> {

@@ -2,7 +2,7 @@
 
 use sqlx::FromRow;
 
-use crate::{Conn, Result, duplicate_as};
+use crate::{Conn, Result, duplicate_as, values_list};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct LocationRow {
@@ -150,20 +150,30 @@ pub async fn try_reserve(conn: &mut Conn, stock_id: i64, quantity: i64) -> Resul
     Ok(taken == 1)
 }
 
-pub async fn insert_reservation(
+/// Records what a new order holds: each reservation with the stock row it was taken from.
+pub async fn insert_reservations(
     conn: &mut Conn,
     order_id: i64,
-    line_no: i64,
-    stock_id: i64,
-    quantity: i64,
+    held: &[ReservationRow],
+    stock_ids: &[i64],
 ) -> Result<()> {
-    sqlx::query("INSERT INTO reservations (order_id, line_no, stock_id, quantity, state) VALUES ($1, $2, $3, $4, 'held')")
-        .bind(order_id)
-        .bind(line_no)
-        .bind(stock_id)
-        .bind(quantity)
-        .execute(conn)
-        .await?;
+    if held.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO reservations (order_id, line_no, stock_id, quantity, state) VALUES {}",
+        values_list(held.len(), 5)
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (reservation, stock_id) in held.iter().zip(stock_ids) {
+        query = query
+            .bind(order_id)
+            .bind(reservation.line_no)
+            .bind(*stock_id)
+            .bind(reservation.quantity)
+            .bind(&reservation.state);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

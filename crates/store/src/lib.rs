@@ -45,6 +45,21 @@ pub(crate) fn duplicate_as(what: &'static str) -> impl FnOnce(sqlx::Error) -> Er
     }
 }
 
+/// `($1, $2), ($3, $4)` for `rows` rows of `columns` values: the VALUES of a multi-row insert,
+/// which both databases read. (sqlx's own builder writes `?` through `Any`, which PostgreSQL
+/// does not take.)
+pub(crate) fn values_list(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let params: Vec<String> = (1..=columns)
+                .map(|col| format!("${}", row * columns + col))
+                .collect();
+            format!("({})", params.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Stored times are milliseconds since the Unix epoch, UTC.
 pub fn to_millis(at: jiff::Timestamp) -> i64 {
     at.as_millisecond()

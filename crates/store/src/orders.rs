@@ -2,7 +2,7 @@
 
 use sqlx::FromRow;
 
-use crate::{Conn, Result, duplicate_as};
+use crate::{Conn, Result, duplicate_as, values_list};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct OrderRow {
@@ -151,23 +151,30 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
     }
 }
 
-pub async fn insert_line(conn: &mut Conn, order_id: i64, line: &LineRow) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO order_lines (order_id, line_no, variant_id, sku, title, options, quantity, unit_price_minor, note, status) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(order_id)
-    .bind(line.line_no)
-    .bind(line.variant_id)
-    .bind(&line.sku)
-    .bind(&line.title)
-    .bind(&line.options)
-    .bind(line.quantity)
-    .bind(line.unit_price_minor)
-    .bind(&line.note)
-    .bind(&line.status)
-    .execute(conn)
-    .await?;
+/// Inserts all lines of a new order in one statement.
+pub async fn insert_lines(conn: &mut Conn, order_id: i64, lines: &[LineRow]) -> Result<()> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO order_lines (order_id, line_no, variant_id, sku, title, options, quantity, unit_price_minor, note, status) VALUES {}",
+        values_list(lines.len(), 10)
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for line in lines {
+        query = query
+            .bind(order_id)
+            .bind(line.line_no)
+            .bind(line.variant_id)
+            .bind(&line.sku)
+            .bind(&line.title)
+            .bind(&line.options)
+            .bind(line.quantity)
+            .bind(line.unit_price_minor)
+            .bind(&line.note)
+            .bind(&line.status);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 
@@ -186,16 +193,26 @@ pub async fn set_line_status(
     Ok(())
 }
 
-pub async fn append_event(conn: &mut Conn, order_id: i64, event: &EventRow) -> Result<()> {
-    sqlx::query("INSERT INTO order_events (order_id, at, actor, kind, data, reason) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(order_id)
-        .bind(event.at)
-        .bind(&event.actor)
-        .bind(&event.kind)
-        .bind(&event.data)
-        .bind(&event.reason)
-        .execute(conn)
-        .await?;
+/// Appends events to an order's timeline in one statement, in the order given.
+pub async fn append_events(conn: &mut Conn, order_id: i64, events: &[EventRow]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO order_events (order_id, at, actor, kind, data, reason) VALUES {}",
+        values_list(events.len(), 6)
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for event in events {
+        query = query
+            .bind(order_id)
+            .bind(event.at)
+            .bind(&event.actor)
+            .bind(&event.kind)
+            .bind(&event.data)
+            .bind(&event.reason);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

@@ -14,6 +14,8 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
             .await;
         let number = order["number"].as_i64().expect("a number");
         assert_eq!(order["stage"], "confirming");
+        // The answer to intake is the order as stored.
+        assert_eq!(order, app.get_ok(&format!("/orders/{number}")).await);
         // IN-2: the notes travel with the order.
         assert_eq!(order["lines"][0]["note"], "gift wrap, please");
         assert_eq!(order["note"], "ring the bell twice");
