@@ -6,13 +6,19 @@
 
 pub mod access;
 pub mod catalog;
+pub mod choices;
 mod clock;
 pub mod customers;
 mod error;
 pub mod inventory;
 pub mod orders;
+pub mod payments;
+mod processing;
+pub mod reports;
 pub mod settings;
+pub mod tasks;
 mod views;
+mod worker;
 
 use std::sync::Arc;
 

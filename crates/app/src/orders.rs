@@ -20,8 +20,11 @@ use crate::access::Actor;
 use crate::catalog::parse_stored_options;
 use crate::customers::{Buyer, find_or_create};
 use crate::error::FieldResult;
+use crate::processing::{self, Context, Reach};
 use crate::views::{currency, stored, timestamp};
 use crate::{Error, MoneyView, Result, Shop};
+use domain::checks;
+use domain::confirmation::{self, CallReason, Route};
 
 /// An order as a channel sends it in.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
@@ -37,6 +40,24 @@ pub struct NewOrder {
     /// The buyer's wishes for the whole order (IN-2).
     #[serde(default)]
     pub note: String,
+    /// A prepaid order arrives with its payment, as the channel took it (PY-1).
+    pub payment: Option<NewPayment>,
+}
+
+/// A payment as a channel or a manager reports it.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct NewPayment {
+    pub amount_minor: i64,
+    /// Such as `card`, `cash`, `bank_transfer`, `vipps`.
+    #[serde(default = "default_method")]
+    pub method: String,
+    /// The provider's or the receipt's reference.
+    #[serde(default)]
+    pub reference: String,
+}
+
+fn default_method() -> String {
+    "card".into()
 }
 
 fn api_channel() -> String {
@@ -119,12 +140,27 @@ pub struct OrderView {
     pub total: MoneyView,
     /// Where each line's units are held (ST-2, ST-3).
     pub reservations: Vec<ReservationView>,
+    /// What the intake checks found for a manager to clarify (CK-1..3).
+    #[schema(value_type = Vec<Object>)]
+    pub checks: Vec<domain::checks::Finding>,
+    /// The delivery window promised at intake (CK-4).
+    pub promise: Option<PromiseView>,
+    /// The secret of the customer's own link to the order, `/api/public/orders/{link_token}`
+    /// (CF-1), for a manager to send by hand.
+    pub link_token: Option<String>,
     /// Every change, oldest first: who, when, what and why.
     pub timeline: Vec<TimelineEntry>,
     #[schema(value_type = String, format = DateTime)]
     pub placed_at: jiff::Timestamp,
     #[schema(value_type = String, format = DateTime)]
     pub updated_at: jiff::Timestamp,
+}
+
+/// Delivery between these dates, both included (DL-5).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PromiseView {
+    pub earliest: String,
+    pub latest: String,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -143,7 +179,8 @@ pub struct OrderCustomer {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DeliveryView {
-    pub method: String,
+    /// Not chosen yet when empty; a manager asks the customer (CK-2).
+    pub method: Option<String>,
     pub address: Option<NewAddress>,
     pub pickup_point: Option<String>,
     pub tracking_number: Option<String>,
@@ -151,7 +188,7 @@ pub struct DeliveryView {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PaymentView {
-    pub mode: String,
+    pub mode: Option<String>,
     /// `unpaid`, `partially_paid`, `paid` or `overpaid`.
     pub status: String,
     pub paid: MoneyView,
@@ -202,8 +239,8 @@ pub struct OrderSummary {
     pub channel: String,
     pub stage: String,
     pub holds: Vec<String>,
-    pub payment_mode: String,
-    pub delivery_method: String,
+    pub payment_mode: Option<String>,
+    pub delivery_method: Option<String>,
     pub total: MoneyView,
     pub paid: MoneyView,
     #[schema(value_type = String, format = DateTime)]
@@ -222,13 +259,17 @@ struct Draft {
     name: PersonName,
     phone: Option<Phone>,
     email: Option<Email>,
+    /// A contact as typed that did not parse, while another one did (CK-1).
+    unparsed_phone: Option<String>,
+    unparsed_email: Option<String>,
     locale: Option<String>,
     consent: bool,
-    method: DeliveryMethod,
+    method: Option<DeliveryMethod>,
     address: Option<Address>,
     pickup_point: Option<String>,
     delivery_price: Option<i64>,
-    payment_mode: PaymentMode,
+    payment_mode: Option<PaymentMode>,
+    payment: Option<NewPayment>,
     lines: Vec<DraftLine>,
     note: String,
 }
@@ -251,29 +292,36 @@ fn invalid(field: &str, code: &'static str, message: &str) -> Error {
 fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
     let channel = Channel::parse(&input.channel).field("channel")?;
     let name = PersonName::parse(&input.customer.name).field("customer.name")?;
-    let phone = input
-        .customer
-        .phone
-        .as_deref()
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| Phone::parse(p, region))
-        .transpose()
-        .field("customer.phone")?;
-    let email = input
-        .customer
-        .email
-        .as_deref()
-        .filter(|e| !e.trim().is_empty())
-        .map(Email::parse)
-        .transpose()
-        .field("customer.email")?;
-    if phone.is_none() && email.is_none() {
-        return Err(invalid(
-            "customer.phone",
-            "contact_missing",
-            "a phone number or an email is required to reach the customer",
-        ));
+    let given = |raw: &Option<String>| {
+        raw.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let (phone_raw, email_raw) = (given(&input.customer.phone), given(&input.customer.email));
+    let phone = phone_raw.as_deref().map(|p| Phone::parse(p, region));
+    let email = email_raw.as_deref().map(Email::parse);
+    // One contact that works is enough to take the order; a broken second one is a check
+    // finding for the manager (CK-1), not a refusal.
+    let usable = matches!(phone, Some(Ok(_))) || matches!(email, Some(Ok(_)));
+    if !usable {
+        return Err(match (phone, email) {
+            (Some(Err(e)), _) => Error::invalid("customer.phone", e),
+            (_, Some(Err(e))) => Error::invalid("customer.email", e),
+            _ => invalid(
+                "customer.phone",
+                "contact_missing",
+                "a phone number or an email is required to reach the customer",
+            ),
+        });
     }
+    let unparsed_phone = phone
+        .as_ref()
+        .and_then(|p| p.is_err().then(|| phone_raw.clone()).flatten());
+    let unparsed_email = email
+        .as_ref()
+        .and_then(|e| e.is_err().then(|| email_raw.clone()).flatten());
+    let (phone, email) = (phone.and_then(Result::ok), email.and_then(Result::ok));
     let locale = input
         .customer
         .locale
@@ -289,16 +337,21 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
             "a locale is a language tag such as en or nb",
         ));
     }
-    let method_raw = input.delivery.method.as_deref().unwrap_or("");
-    if method_raw.trim().is_empty() {
-        return Err(invalid(
-            "delivery.method",
-            "delivery_method_missing",
-            "choose how the goods reach the customer",
-        ));
-    }
-    let method = DeliveryMethod::parse(method_raw).field("delivery.method")?;
-    let address = match (&input.delivery.address, method.needs_address()) {
+    // A missing method is asked for by a manager (CK-2); a wrong one is a client error.
+    let chosen = |raw: &Option<String>| {
+        raw.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let method = chosen(&input.delivery.method)
+        .map(|m| DeliveryMethod::parse(&m))
+        .transpose()
+        .field("delivery.method")?;
+    let address = match (
+        &input.delivery.address,
+        method.is_some_and(DeliveryMethod::needs_address),
+    ) {
         (Some(a), _) => Some(
             Address::parse(&a.line, &a.city, &a.postcode, &a.country).map_err(|(part, e)| {
                 Error::invalid(format!("delivery.address.{}", part.field()), e)
@@ -319,7 +372,7 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         .as_deref()
         .map(str::trim)
         .filter(|p| !p.is_empty());
-    if method.needs_pickup_point() && pickup_point.is_none() {
+    if method.is_some_and(DeliveryMethod::needs_pickup_point) && pickup_point.is_none() {
         return Err(invalid(
             "delivery.pickup_point",
             "pickup_point_missing",
@@ -332,15 +385,20 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         .map(parse_price_minor)
         .transpose()
         .field("delivery.price_minor")?;
-    let mode_raw = input.payment_mode.as_deref().unwrap_or("");
-    if mode_raw.trim().is_empty() {
+    let payment_mode = chosen(&input.payment_mode)
+        .map(|m| PaymentMode::parse(&m))
+        .transpose()
+        .field("payment_mode")?;
+    if let Some(payment) = &input.payment {
+        parse_price_minor(payment.amount_minor).field("payment.amount_minor")?;
+    }
+    if payment_mode == Some(PaymentMode::Prepaid) && input.payment.is_none() {
         return Err(invalid(
-            "payment_mode",
-            "payment_mode_missing",
-            "choose how the customer pays",
+            "payment",
+            "payment_required",
+            "a prepaid order arrives with its payment",
         ));
     }
-    let payment_mode = PaymentMode::parse(mode_raw).field("payment_mode")?;
     if input.lines.is_empty() {
         return Err(invalid(
             "lines",
@@ -387,6 +445,8 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         name,
         phone,
         email,
+        unparsed_phone,
+        unparsed_email,
         locale: locale.map(str::to_owned),
         consent: input.customer.marketing_consent,
         method,
@@ -394,6 +454,7 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         pickup_point: pickup_point.map(str::to_owned),
         delivery_price,
         payment_mode,
+        payment: input.payment.clone(),
         lines,
         note: parse_note(&input.note).field("note")?,
     })
@@ -416,6 +477,8 @@ struct Shelf {
     stock_id: i64,
     location: String,
     bin: String,
+    cutoff: jiff::civil::Time,
+    lead_time_days: i64,
 }
 
 /// Prices each line and orders the places to take it from (ST-2).
@@ -443,6 +506,8 @@ fn price_lines(lines: &[DraftLine], offers: &[store::catalog::OfferRow]) -> Resu
                             stock_id: o.stock_id?,
                             location: o.location.clone()?,
                             bin: o.bin.clone()?,
+                            cutoff: domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?,
+                            lead_time_days: o.lead_time_days?,
                         },
                         kind: LocationKind::parse(o.kind.as_deref()?).ok()?,
                         available: o.available?,
@@ -520,10 +585,10 @@ impl Shop {
             delivery_minor: 0,
             paid_minor: 0,
         };
-        let delivery_minor = match draft.delivery_price {
-            Some(price) => price,
-            None => settings
-                .delivery_price(draft.method, order.subtotal_minor())
+        let delivery_minor = match (draft.delivery_price, draft.method) {
+            (Some(price), _) => price,
+            (None, Some(method)) => settings
+                .delivery_price(method, order.subtotal_minor())
                 .ok_or_else(|| {
                     invalid(
                         "delivery.method",
@@ -531,14 +596,30 @@ impl Shop {
                         "the shop does not offer this delivery method",
                     )
                 })?,
+            (None, None) => 0,
         };
         let order = Order {
             delivery_minor,
             ..order
         };
+        let prepaid = draft
+            .payment
+            .as_ref()
+            .filter(|_| draft.payment_mode == Some(PaymentMode::Prepaid));
+        if prepaid.is_some_and(|payment| payment.amount_minor < order.total_minor()) {
+            return Err(invalid(
+                "payment.amount_minor",
+                "payment_short",
+                &format!(
+                    "a prepaid order is taken only when paid in full: {} minor units",
+                    order.total_minor()
+                ),
+            ));
+        }
 
         let now = self.now();
-        let now_ms = store::to_millis(now);
+        let ctx = Context::new(&settings, now);
+        let now_ms = ctx.now_ms();
         let mut tx = self.store.begin_write().await?;
         let buyer = Buyer {
             name: &draft.name,
@@ -567,15 +648,77 @@ impl Shop {
                 None => out_of_stock.push((line.line_no, p.sku.clone())),
             }
         }
-        let decision = order.place(&draft.channel, &out_of_stock);
-        let row = store::orders::OrderRow {
+
+        // CK-1..3: what a manager must clarify.
+        let out_skus: Vec<String> = out_of_stock.iter().map(|(_, sku)| sku.clone()).collect();
+        let findings = checks::check(&checks::Facts {
+            name: draft.name.as_ref(),
+            address_line: draft.address.as_ref().map(|a| a.line.as_str()),
+            unparsed_phone: draft.unparsed_phone.as_deref(),
+            unparsed_email: draft.unparsed_email.as_deref(),
+            payment_chosen: draft.payment_mode.is_some(),
+            delivery_chosen: draft.method.is_some(),
+            out_of_stock: &out_skus,
+        });
+        // CK-4: the window the shop can keep, from the places the goods come from.
+        let promise = promise_window(&ctx, draft.method, held.iter().map(|(_, shelf)| &shelf.id));
+
+        let mut decision = order.place(&draft.channel, &out_of_stock);
+        decision
+            .events
+            .extend(findings.iter().map(|f| Event::CheckFailed {
+                code: f.code.clone(),
+                field: f.field.clone(),
+                message: f.message.clone(),
+            }));
+        if let Some((earliest, latest)) = &promise {
+            decision.events.push(Event::PromiseMade {
+                earliest: earliest.to_string(),
+                latest: latest.to_string(),
+            });
+        }
+        if let (Some(PaymentMode::Prepaid), Some(payment)) = (draft.payment_mode, &draft.payment) {
+            decision = decision.then(Command::RecordPayment {
+                amount_minor: payment.amount_minor,
+            })?;
+        }
+        // CF-2: a call only when needed; otherwise a link or a message.
+        let route = confirmation::route(
+            &settings.confirmation,
+            &confirmation::Facts {
+                total_minor: decision.order.total_minor(),
+                findings: &findings,
+                delivery_city: draft.address.as_ref().map(|a| a.city.as_str()),
+                shop_city: &settings.city,
+            },
+        );
+        let reasons_to_call = match &route {
+            Route::Call(reasons) => reasons
+                .iter()
+                .filter(|r| **r != CallReason::OutOfStock)
+                .map(|r| r.as_str())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !reasons_to_call.is_empty() {
+            decision = decision.then(Command::PlaceHold(Hold {
+                kind: HoldKind::NeedsCall,
+                reason: reasons_to_call.join(", "),
+            }))?;
+        } else if route == Route::Message && decision.order.holds.is_empty() {
+            decision = decision.then(Command::Confirm)?;
+        }
+
+        let checks_json =
+            serde_json::to_string(&findings).map_err(|e| store::Error::Corrupt(e.to_string()))?;
+        let mut row = store::orders::OrderRow {
             id: 0,
             customer_id,
             channel: draft.channel.to_string(),
             stage: decision.order.stage.as_str().into(),
             holds: holds_json(&decision.order.holds)?,
-            payment_mode: draft.payment_mode.as_str().into(),
-            delivery_method: draft.method.as_str().into(),
+            payment_mode: draft.payment_mode.map(|m| m.as_str().into()),
+            delivery_method: draft.method.map(|m| m.as_str().into()),
             customer_name: draft.name.as_ref().into(),
             phone: draft.phone.as_ref().map(|p| p.to_string()),
             email: draft.email.as_ref().map(|e| e.to_string()),
@@ -589,15 +732,22 @@ impl Shop {
             subtotal_minor: decision.order.subtotal_minor(),
             delivery_minor: decision.order.delivery_minor,
             total_minor: decision.order.total_minor(),
-            paid_minor: 0,
+            paid_minor: decision.order.paid_minor,
             tracking_number: None,
             idempotency_key: idempotency_key.map(str::to_owned),
             request_hash: Some(hash.clone()),
             version: 1,
             placed_at: now_ms,
             updated_at: now_ms,
+            checks: checks_json,
+            promise_earliest: promise.as_ref().map(|p| p.0.to_string()),
+            promise_latest: promise.as_ref().map(|p| p.1.to_string()),
+            confirm_token: Some(secret_token()?),
+            payment_due_at: None,
+            processed_at: None,
         };
-        let id = match store::orders::insert(&mut tx, &row).await {
+        processing::stamp(&mut row, &decision.events, &ctx);
+        row.id = match store::orders::insert(&mut tx, &row).await {
             Ok(id) => id,
             // A concurrent retry with the same key got there first: answer with its order.
             Err(store::Error::Duplicate(_)) => {
@@ -610,6 +760,14 @@ impl Shop {
             }
             Err(other) => return Err(other.into()),
         };
+        let id = row.id;
+        if let Some(payment) = draft
+            .payment
+            .as_ref()
+            .filter(|_| draft.payment_mode == Some(PaymentMode::Prepaid))
+        {
+            record_payment_row(&mut tx, id, "payment", payment, "", now_ms, actor).await?;
+        }
         let line_rows: Vec<_> = decision
             .order
             .lines
@@ -653,16 +811,27 @@ impl Shop {
                 },
             );
         }
+        let mut followed = processing::react(&mut tx, &row, &events, &ctx).await?;
+        if route == Route::Link && decision.order.stage == Stage::Confirming {
+            // CF-1: the customer confirms name, items, method, address, date, total and payment.
+            followed.extend(
+                processing::message(
+                    &mut tx,
+                    &row,
+                    "confirmation_request",
+                    Reach::Preferred,
+                    serde_json::json!({}),
+                    &ctx,
+                )
+                .await?,
+            );
+        }
+        events.extend(followed);
         let events = append_events(&mut tx, id, &events, now_ms, actor, None).await?;
         tx.commit().await?;
         // The answer is built from what was written, without reading it back.
         Ok(Placed {
-            order: order_view(
-                store::orders::OrderRow { id, ..row },
-                line_rows,
-                reservations,
-                events,
-            )?,
+            order: order_view(row, line_rows, reservations, events)?,
             replayed: false,
         })
     }
@@ -695,65 +864,78 @@ impl Shop {
         reason: Option<String>,
     ) -> Result<OrderView> {
         actor.require(permission_for(&command))?;
-        // Only PostgreSQL can race here (SQLite writers queue); a lost race re-reads and
-        // decides again.
-        for _ in 0..5 {
-            let mut tx = self.store.begin_write().await?;
-            let row = store::orders::get(&mut tx, number)
-                .await?
-                .ok_or(Error::NotFound { what: "order" })?;
-            let lines = store::orders::lines(&mut tx, number).await?;
-            let decision = order_state(&row, &lines)?.apply(command.clone())?;
-            let now_ms = store::to_millis(self.now());
-            for effect in &decision.effects {
-                match effect {
-                    Effect::ReleaseReservations => {
-                        store::inventory::release(&mut tx, number, Lines::All).await?
-                    }
-                    Effect::ReleaseLine { line_no } => {
-                        store::inventory::release(&mut tx, number, Lines::One(*line_no)).await?;
-                        store::orders::set_line_status(&mut tx, number, *line_no, "cancelled")
-                            .await?;
-                    }
-                    Effect::ConsumeReservations => {
-                        store::inventory::consume(&mut tx, number).await?
-                    }
-                }
-            }
-            let tracking = decision.events.iter().find_map(|e| match e {
-                Event::TrackingRecorded { tracking_number } => Some(tracking_number.clone()),
-                _ => None,
-            });
-            let updated = store::orders::OrderRow {
-                stage: decision.order.stage.as_str().into(),
-                holds: holds_json(&decision.order.holds)?,
-                subtotal_minor: decision.order.subtotal_minor(),
-                total_minor: decision.order.total_minor(),
-                paid_minor: decision.order.paid_minor,
-                tracking_number: tracking.or(row.tracking_number.clone()),
-                updated_at: now_ms,
-                ..row
-            };
-            match store::orders::update_state(&mut tx, &updated).await {
-                Ok(()) => {}
-                Err(store::Error::Stale) => continue,
-                Err(other) => return Err(other.into()),
-            }
-            append_events(
-                &mut tx,
-                number,
-                &decision.events,
-                now_ms,
-                actor,
-                reason.as_deref(),
-            )
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        self.change(&mut tx, number, &[command], actor, reason.as_deref(), &ctx)
             .await?;
-            tx.commit().await?;
-            return self.order(number).await;
+        tx.commit().await?;
+        self.order(number).await
+    }
+
+    /// Applies commands to an order inside `tx`: the stock effects, the new state, the timeline,
+    /// and what follows (messages, tasks, jobs). Returns the order row as written.
+    pub(crate) async fn change(
+        &self,
+        tx: &mut store::WriteTx,
+        number: i64,
+        commands: &[Command],
+        actor: &Actor,
+        reason: Option<&str>,
+        ctx: &Context<'_>,
+    ) -> Result<store::orders::OrderRow> {
+        // Lock the order first, so that concurrent moves on PostgreSQL queue instead of racing.
+        if !store::orders::lock(tx, number).await? {
+            return Err(Error::NotFound { what: "order" });
         }
-        Err(Error::Conflict {
-            code: "order_busy",
-            message: "the order is being changed by others; try again".into(),
+        let row = store::orders::get(tx, number)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        let lines = store::orders::lines(tx, number).await?;
+        let (first, rest) = commands
+            .split_first()
+            .ok_or(Error::NotFound { what: "action" })?;
+        let mut decision = order_state(&row, &lines)?.apply(first.clone())?;
+        for command in rest {
+            decision = decision.then(command.clone())?;
+        }
+        for effect in &decision.effects {
+            match effect {
+                Effect::ReleaseReservations => {
+                    store::inventory::release(tx, number, Lines::All).await?
+                }
+                Effect::ReleaseLine { line_no } => {
+                    store::inventory::release(tx, number, Lines::One(*line_no)).await?;
+                    store::orders::set_line_status(tx, number, *line_no, "cancelled").await?;
+                }
+                Effect::ConsumeReservations => store::inventory::consume(tx, number).await?,
+            }
+        }
+        let tracking = decision.events.iter().find_map(|e| match e {
+            Event::TrackingRecorded { tracking_number } => Some(tracking_number.clone()),
+            _ => None,
+        });
+        let mut updated = store::orders::OrderRow {
+            stage: decision.order.stage.as_str().into(),
+            holds: holds_json(&decision.order.holds)?,
+            payment_mode: decision.order.payment_mode.map(|m| m.as_str().into()),
+            delivery_method: decision.order.delivery_method.map(|m| m.as_str().into()),
+            subtotal_minor: decision.order.subtotal_minor(),
+            total_minor: decision.order.total_minor(),
+            paid_minor: decision.order.paid_minor,
+            tracking_number: tracking.or(row.tracking_number.clone()),
+            updated_at: ctx.now_ms(),
+            ..row
+        };
+        processing::stamp(&mut updated, &decision.events, ctx);
+        store::orders::update_state(tx, &updated).await?;
+        let mut events = decision.events;
+        let followed = processing::react(tx, &updated, &events, ctx).await?;
+        events.extend(followed);
+        append_events(tx, number, &events, ctx.now_ms(), actor, reason).await?;
+        Ok(store::orders::OrderRow {
+            version: updated.version + 1,
+            ..updated
         })
     }
 
@@ -919,11 +1101,18 @@ fn order_state(row: &store::orders::OrderRow, lines: &[store::orders::LineRow]) 
     Ok(Order {
         stage: stored("stage", Stage::parse(&row.stage))?,
         holds: parse_holds(&row.holds)?,
-        payment_mode: stored("payment_mode", PaymentMode::parse(&row.payment_mode))?,
-        delivery_method: stored(
-            "delivery_method",
-            DeliveryMethod::parse(&row.delivery_method),
-        )?,
+        payment_mode: row
+            .payment_mode
+            .as_deref()
+            .map(PaymentMode::parse)
+            .transpose()
+            .map_err(|e| store::Error::Corrupt(e.to_string()))?,
+        delivery_method: row
+            .delivery_method
+            .as_deref()
+            .map(DeliveryMethod::parse)
+            .transpose()
+            .map_err(|e| store::Error::Corrupt(e.to_string()))?,
         currency: stored("currency", Currency::parse(&row.currency))?,
         lines: lines
             .iter()
@@ -943,15 +1132,14 @@ fn order_state(row: &store::orders::OrderRow, lines: &[store::orders::LineRow]) 
     })
 }
 
-async fn append_events(
-    tx: &mut store::Conn,
-    order_id: i64,
+/// The timeline rows for events, as `actor` caused them at `at`.
+pub(crate) fn event_rows(
     events: &[Event],
     at: i64,
     actor: &Actor,
     reason: Option<&str>,
 ) -> Result<Vec<store::orders::EventRow>> {
-    let rows = events
+    events
         .iter()
         .map(|event| {
             Ok(store::orders::EventRow {
@@ -963,7 +1151,18 @@ async fn append_events(
                 reason: reason.map(str::to_owned),
             })
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect()
+}
+
+async fn append_events(
+    tx: &mut store::Conn,
+    order_id: i64,
+    events: &[Event],
+    at: i64,
+    actor: &Actor,
+    reason: Option<&str>,
+) -> Result<Vec<store::orders::EventRow>> {
+    let rows = event_rows(events, at, actor, reason)?;
     store::orders::append_events(tx, order_id, &rows).await?;
     Ok(rows)
 }
@@ -1050,6 +1249,16 @@ fn order_view(
                 state: r.state,
             })
             .collect(),
+        checks: stored(
+            "checks",
+            serde_json::from_str(&row.checks)
+                .map_err(|e| domain::Invalid::new("checks", e.to_string())),
+        )?,
+        link_token: row.confirm_token,
+        promise: match (row.promise_earliest, row.promise_latest) {
+            (Some(earliest), Some(latest)) => Some(PromiseView { earliest, latest }),
+            _ => None,
+        },
         timeline: events
             .into_iter()
             .map(|e| {
@@ -1065,4 +1274,51 @@ fn order_view(
         placed_at: timestamp(row.placed_at)?,
         updated_at: timestamp(row.updated_at)?,
     })
+}
+
+/// The delivery window for goods held on these shelves (CK-4): the latest of the lines.
+fn promise_window<'a>(
+    ctx: &Context<'_>,
+    method: Option<DeliveryMethod>,
+    shelves: impl Iterator<Item = &'a Shelf>,
+) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    let transit = method
+        .and_then(|m| ctx.settings.delivery_option(m))
+        .map_or([1, 3], |o| o.transit_days);
+    shelves
+        .map(|shelf| {
+            ctx.calendar
+                .delivery_window(ctx.now, shelf.cutoff, shelf.lead_time_days, transit)
+        })
+        .reduce(|a, b| (a.0.max(b.0), a.1.max(b.1)))
+}
+
+/// An unguessable secret for a customer's link.
+pub(crate) fn secret_token() -> Result<String> {
+    let mut secret = [0u8; 18];
+    getrandom::fill(&mut secret)
+        .map_err(|e| store::Error::Corrupt(format!("no randomness: {e}")))?;
+    Ok(hex::encode(secret))
+}
+
+pub(crate) async fn record_payment_row(
+    tx: &mut store::Conn,
+    order_id: i64,
+    kind: &str,
+    payment: &NewPayment,
+    reason: &str,
+    now_ms: i64,
+    actor: &Actor,
+) -> Result<()> {
+    let row = store::payments::PaymentRow {
+        order_id,
+        kind: kind.into(),
+        amount_minor: payment.amount_minor,
+        method: payment.method.trim().into(),
+        reference: payment.reference.trim().into(),
+        reason: reason.into(),
+        at: now_ms,
+        actor: actor.name.clone(),
+    };
+    Ok(store::payments::record(tx, &row).await?)
 }

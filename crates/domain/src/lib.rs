@@ -5,7 +5,10 @@
 //! be tested as a table and driven by property tests.
 
 pub mod access;
+pub mod calendar;
 pub mod catalog;
+pub mod checks;
+pub mod confirmation;
 pub mod contact;
 pub mod customers;
 pub mod inventory;

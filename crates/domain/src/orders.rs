@@ -263,8 +263,9 @@ impl Line {
 pub struct Order {
     pub stage: Stage,
     pub holds: Vec<Hold>,
-    pub payment_mode: PaymentMode,
-    pub delivery_method: DeliveryMethod,
+    /// Not chosen yet when the customer skipped it; a manager asks (CK-2).
+    pub payment_mode: Option<PaymentMode>,
+    pub delivery_method: Option<DeliveryMethod>,
     pub currency: Currency,
     pub lines: Vec<Line>,
     pub delivery_minor: i64,
@@ -298,16 +299,43 @@ pub enum Command {
     Confirm,
     StartAssembly,
     MarkReady,
-    HandOver { tracking_number: Option<String> },
+    HandOver {
+        tracking_number: Option<String>,
+    },
     Deliver,
     Close,
-    Cancel { reason: String },
-    CancelLine { line_no: i64, reason: String },
-    RecordPayment { amount_minor: i64 },
+    Cancel {
+        reason: String,
+    },
+    CancelLine {
+        line_no: i64,
+        reason: String,
+    },
+    RecordPayment {
+        amount_minor: i64,
+    },
     PlaceHold(Hold),
-    ReleaseHold { kind: HoldKind, note: String },
-    RequestReturn { reason: String },
-    ResolveReturn { outcome: ReturnOutcome },
+    ReleaseHold {
+        kind: HoldKind,
+        note: String,
+    },
+    RequestReturn {
+        reason: String,
+    },
+    ResolveReturn {
+        outcome: ReturnOutcome,
+    },
+    /// The customer took another variant for an out-of-stock line (ST-1).
+    SubstituteLine {
+        line_no: i64,
+        sku: String,
+        unit_price_minor: i64,
+    },
+    /// The customer's answer to how they pay and receive, before confirmation (CK-2).
+    ChooseMethods {
+        payment_mode: Option<PaymentMode>,
+        delivery_method: Option<DeliveryMethod>,
+    },
 }
 
 impl Command {
@@ -327,6 +355,8 @@ impl Command {
             Self::ReleaseHold { .. } => "release-hold",
             Self::RequestReturn { .. } => "request-return",
             Self::ResolveReturn { .. } => "resolve-return",
+            Self::ChooseMethods { .. } => "choose-methods",
+            Self::SubstituteLine { .. } => "substitute-line",
         }
     }
 }
@@ -377,6 +407,44 @@ pub enum Event {
     ReturnRequested {
         reason: String,
     },
+    MethodsChosen {
+        payment_mode: Option<PaymentMode>,
+        delivery_method: Option<DeliveryMethod>,
+    },
+    CheckFailed {
+        code: String,
+        field: String,
+        message: String,
+    },
+    PromiseMade {
+        earliest: String,
+        latest: String,
+    },
+    PaymentFailed {
+        reason: String,
+    },
+    CallAttempted {
+        outcome: String,
+        note: String,
+    },
+    MessageQueued {
+        template: String,
+        channel: String,
+    },
+    TaskOpened {
+        kind: String,
+        reason: String,
+    },
+    LineSubstituted {
+        line_no: i64,
+        sku: String,
+        price_difference_minor: i64,
+    },
+    LineAwaitingSupplier {
+        line_no: i64,
+        location: String,
+        lead_time_days: i64,
+    },
 }
 
 impl Event {
@@ -394,6 +462,15 @@ impl Event {
             Self::PaymentRecorded { .. } => "payment_recorded",
             Self::TrackingRecorded { .. } => "tracking_recorded",
             Self::ReturnRequested { .. } => "return_requested",
+            Self::MethodsChosen { .. } => "methods_chosen",
+            Self::CheckFailed { .. } => "check_failed",
+            Self::PromiseMade { .. } => "promise_made",
+            Self::PaymentFailed { .. } => "payment_failed",
+            Self::CallAttempted { .. } => "call_attempted",
+            Self::MessageQueued { .. } => "message_queued",
+            Self::TaskOpened { .. } => "task_opened",
+            Self::LineSubstituted { .. } => "line_substituted",
+            Self::LineAwaitingSupplier { .. } => "line_awaiting_supplier",
         }
     }
 }
@@ -437,6 +514,8 @@ pub enum Refusal {
     LastLine,
     #[error("a payment must be a positive amount")]
     PaymentNotPositive,
+    #[error("choose the payment and delivery methods first")]
+    MethodsMissing,
 }
 
 impl Refusal {
@@ -451,6 +530,7 @@ impl Refusal {
             Self::NoSuchLine { .. } => "line_not_found",
             Self::LastLine => "last_line",
             Self::PaymentNotPositive => "payment_not_positive",
+            Self::MethodsMissing => "methods_missing",
         }
     }
 }
@@ -479,6 +559,11 @@ impl Order {
             _ if self.paid_minor > 0 => PaymentStatus::PartiallyPaid,
             _ => PaymentStatus::Unpaid,
         }
+    }
+
+    fn is_self_pickup(&self) -> bool {
+        self.delivery_method
+            .is_some_and(DeliveryMethod::is_self_pickup)
     }
 
     pub fn has_hold(&self, kind: HoldKind) -> bool {
@@ -536,10 +621,15 @@ impl Order {
                 if !matches!(stage, Stage::Placed | Stage::Confirming) {
                     return Err(wrong_stage(&command));
                 }
+                if decision.order.payment_mode.is_none() || decision.order.delivery_method.is_none()
+                {
+                    return Err(Refusal::MethodsMissing);
+                }
                 // Confirming is what the call was for (CF-2).
                 decision.release(HoldKind::NeedsCall, "confirmed");
                 decision.require_no_holds()?;
-                let unpaid_invoice = decision.order.payment_mode == PaymentMode::AfterConfirmation
+                let unpaid_invoice = decision.order.payment_mode
+                    == Some(PaymentMode::AfterConfirmation)
                     && decision.order.balance_minor() > 0;
                 decision.move_to(if unpaid_invoice {
                     Stage::AwaitingPayment
@@ -565,7 +655,7 @@ impl Order {
             Command::HandOver {
                 ref tracking_number,
             } => {
-                if stage != Stage::Ready || decision.order.delivery_method.is_self_pickup() {
+                if stage != Stage::Ready || decision.order.is_self_pickup() {
                     return Err(wrong_stage(&command));
                 }
                 decision.require_no_holds()?;
@@ -579,7 +669,7 @@ impl Order {
                 decision.move_to(Stage::InTransit);
             }
             Command::Deliver => {
-                let self_pickup = decision.order.delivery_method.is_self_pickup();
+                let self_pickup = decision.order.is_self_pickup();
                 match stage {
                     Stage::InTransit => {}
                     Stage::Ready if self_pickup => {
@@ -646,6 +736,9 @@ impl Order {
                     paid_minor: decision.order.paid_minor,
                     balance_minor: decision.order.balance_minor(),
                 });
+                if decision.order.balance_minor() <= 0 {
+                    decision.release(HoldKind::PaymentProblem, "paid");
+                }
                 // The goods leave after payment (PY-1): a settled invoice starts assembly.
                 if stage == Stage::AwaitingPayment
                     && decision.order.balance_minor() <= 0
@@ -672,6 +765,50 @@ impl Order {
                 decision.events.push(Event::ReturnRequested { reason });
                 decision.move_to(Stage::ReturnRequested);
             }
+            Command::SubstituteLine {
+                line_no,
+                sku,
+                unit_price_minor,
+            } => {
+                if !matches!(stage, Stage::Placed | Stage::Confirming) {
+                    return Err(wrong_stage(&Command::SubstituteLine {
+                        line_no,
+                        sku,
+                        unit_price_minor,
+                    }));
+                }
+                let line = decision
+                    .order
+                    .lines
+                    .iter_mut()
+                    .find(|l| l.line_no == line_no && l.status == LineStatus::Active)
+                    .ok_or(Refusal::NoSuchLine { line_no })?;
+                let price_difference_minor =
+                    (unit_price_minor - line.unit_price_minor) * line.quantity;
+                line.unit_price_minor = unit_price_minor;
+                decision.events.push(Event::LineSubstituted {
+                    line_no,
+                    sku,
+                    price_difference_minor,
+                });
+            }
+            Command::ChooseMethods {
+                payment_mode,
+                delivery_method,
+            } => {
+                if !matches!(stage, Stage::Placed | Stage::Confirming) {
+                    return Err(wrong_stage(&Command::ChooseMethods {
+                        payment_mode,
+                        delivery_method,
+                    }));
+                }
+                decision.order.payment_mode = payment_mode.or(decision.order.payment_mode);
+                decision.order.delivery_method = delivery_method.or(decision.order.delivery_method);
+                decision.events.push(Event::MethodsChosen {
+                    payment_mode,
+                    delivery_method,
+                });
+            }
             Command::ResolveReturn { outcome } => {
                 if stage != Stage::ReturnRequested {
                     return Err(wrong_stage(&command));
@@ -688,6 +825,20 @@ impl Order {
 }
 
 impl Decision {
+    /// Applies a further command to the decided order, keeping everything decided so far.
+    pub fn then(self, command: Command) -> Result<Decision, Refusal> {
+        let next = self.order.apply(command)?;
+        let mut events = self.events;
+        events.extend(next.events);
+        let mut effects = self.effects;
+        effects.extend(next.effects);
+        Ok(Decision {
+            order: next.order,
+            events,
+            effects,
+        })
+    }
+
     fn move_to(&mut self, to: Stage) {
         self.events.push(Event::StageChanged {
             from: self.order.stage,
@@ -739,7 +890,7 @@ impl Decision {
 
     /// Goods leave after payment, except when the customer pays on receipt (PY-1).
     fn require_paid_unless_on_delivery(&self) -> Result<(), Refusal> {
-        if self.order.payment_mode == PaymentMode::OnDelivery {
+        if self.order.payment_mode == Some(PaymentMode::OnDelivery) {
             Ok(())
         } else {
             self.require_paid()

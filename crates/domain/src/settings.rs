@@ -23,6 +23,111 @@ pub struct ShopSettings {
     pub contact_address: String,
     /// Prices of the delivery methods the shop offers (DL-1, DL-2).
     pub delivery: Vec<DeliveryOption>,
+    /// Working weekdays, Monday 1 to Sunday 7.
+    pub working_weekdays: Vec<i8>,
+    /// Days off, `YYYY-MM-DD`.
+    pub holidays: Vec<String>,
+    pub confirmation: ConfirmationPolicy,
+    pub calls: CallPolicy,
+    pub payment: PaymentPolicy,
+    /// Where the customer's order page lives; the confirmation link starts with it (CF-1).
+    pub public_url: String,
+}
+
+/// When a manager calls to confirm, and when a message is enough (CF-2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConfirmationPolicy {
+    /// Call every order (one school of thought); off by default: call only when needed.
+    pub always_call: bool,
+    /// Call when the total reaches this amount (expensive goods).
+    pub call_from_total_minor: i64,
+    /// Call when a check found data to clarify.
+    pub call_to_clarify: bool,
+    /// Call when a line is out of stock.
+    pub call_when_out_of_stock: bool,
+    /// Call when door delivery goes to another city than the shop's.
+    pub call_for_other_city: bool,
+    /// Ask the customer to confirm through a link instead of confirming for them.
+    pub confirmation_link: bool,
+}
+
+impl Default for ConfirmationPolicy {
+    fn default() -> Self {
+        Self {
+            always_call: false,
+            call_from_total_minor: 500_000,
+            call_to_clarify: true,
+            call_when_out_of_stock: true,
+            call_for_other_city: true,
+            confirmation_link: false,
+        }
+    }
+}
+
+/// How a manager tries to reach a customer by phone (CF-3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CallPolicy {
+    /// Calls before giving up; never fewer than two.
+    pub attempts: usize,
+    /// Minutes to wait after the first, second, ... unanswered call; after these, the next
+    /// working morning.
+    pub retry_minutes: Vec<i64>,
+    /// Calling hours in the shop's time zone, `HH:MM`.
+    pub calling_from: String,
+    pub calling_until: String,
+    /// Working days an unconfirmed order is held after the last call before it is cancelled.
+    pub hold_days: i64,
+}
+
+impl Default for CallPolicy {
+    fn default() -> Self {
+        Self {
+            attempts: 3,
+            retry_minutes: vec![120],
+            calling_from: "09:00".into(),
+            calling_until: "20:00".into(),
+            hold_days: 3,
+        }
+    }
+}
+
+impl CallPolicy {
+    pub fn start(&self) -> jiff::civil::Time {
+        jiff::civil::Time::strptime("%H:%M", &self.calling_from)
+            .unwrap_or(jiff::civil::Time::constant(9, 0, 0, 0))
+    }
+
+    pub fn end(&self) -> jiff::civil::Time {
+        jiff::civil::Time::strptime("%H:%M", &self.calling_until)
+            .unwrap_or(jiff::civil::Time::constant(20, 0, 0, 0))
+    }
+}
+
+/// Paying after confirmation (PY-2) and failed payments (PY-4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PaymentPolicy {
+    /// Hours the customer has to pay an invoice.
+    pub deadline_hours: i64,
+    /// A reminder this many hours before the deadline.
+    pub reminder_before_hours: i64,
+    /// Hours after the deadline (and the manager's call) before an unpaid order is cancelled.
+    pub grace_hours: i64,
+    /// Failed attempts before a manager is asked to help.
+    pub failures_before_help: i64,
+}
+
+impl Default for PaymentPolicy {
+    fn default() -> Self {
+        Self {
+            deadline_hours: 72,
+            reminder_before_hours: 24,
+            grace_hours: 48,
+            failures_before_help: 2,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,14 +136,22 @@ pub struct DeliveryOption {
     pub price_minor: i64,
     /// Delivery is free from this order subtotal on (DL-2).
     pub free_from_minor: Option<i64>,
+    /// Working days in transit, fewest and most (CK-4).
+    #[serde(default = "default_transit")]
+    pub transit_days: [i64; 2],
+}
+
+fn default_transit() -> [i64; 2] {
+    [1, 3]
 }
 
 impl Default for ShopSettings {
     fn default() -> Self {
-        let option = |method, price_minor, free_from_minor| DeliveryOption {
+        let option = |method, price_minor, free_from_minor, transit_days| DeliveryOption {
             method,
             price_minor,
             free_from_minor,
+            transit_days,
         };
         Self {
             name: "My shop".into(),
@@ -51,13 +164,19 @@ impl Default for ShopSettings {
             contact_email: String::new(),
             contact_address: String::new(),
             delivery: vec![
-                option(DeliveryMethod::StorePickup, 0, None),
-                option(DeliveryMethod::WarehousePickup, 0, None),
-                option(DeliveryMethod::PickupPoint, 490, Some(50_000)),
-                option(DeliveryMethod::ParcelLocker, 390, Some(50_000)),
-                option(DeliveryMethod::Post, 590, Some(50_000)),
-                option(DeliveryMethod::Courier, 990, Some(100_000)),
+                option(DeliveryMethod::StorePickup, 0, None, [0, 0]),
+                option(DeliveryMethod::WarehousePickup, 0, None, [0, 0]),
+                option(DeliveryMethod::PickupPoint, 490, Some(50_000), [1, 3]),
+                option(DeliveryMethod::ParcelLocker, 390, Some(50_000), [1, 3]),
+                option(DeliveryMethod::Post, 590, Some(50_000), [2, 5]),
+                option(DeliveryMethod::Courier, 990, Some(100_000), [1, 2]),
             ],
+            working_weekdays: vec![1, 2, 3, 4, 5],
+            holidays: Vec::new(),
+            confirmation: ConfirmationPolicy::default(),
+            calls: CallPolicy::default(),
+            payment: PaymentPolicy::default(),
+            public_url: "http://127.0.0.1:8080".into(),
         }
     }
 }
@@ -65,6 +184,10 @@ impl Default for ShopSettings {
 impl ShopSettings {
     /// The delivery price for an order of `subtotal_minor`, or `None` when the shop does not
     /// offer the method.
+    pub fn delivery_option(&self, method: DeliveryMethod) -> Option<&DeliveryOption> {
+        self.delivery.iter().find(|o| o.method == method)
+    }
+
     pub fn delivery_price(&self, method: DeliveryMethod, subtotal_minor: i64) -> Option<i64> {
         let option = self.delivery.iter().find(|o| o.method == method)?;
         match option.free_from_minor {

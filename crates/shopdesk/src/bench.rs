@@ -69,18 +69,35 @@ impl Figures {
 }
 
 async fn intake(args: IntakeArgs) -> anyhow::Result<()> {
-    anyhow::ensure!(args.clients > 0 && args.orders > 0, "--clients and --orders must be positive");
+    anyhow::ensure!(
+        args.clients > 0 && args.orders > 0,
+        "--clients and --orders must be positive"
+    );
     let mut servers = vec![None];
     servers.extend(args.postgres.iter().map(|url| Some(url.as_str())));
-    println!("intake: {} orders from {} concurrent clients", args.orders, args.clients);
+    println!(
+        "intake: {} orders from {} concurrent clients",
+        args.orders, args.clients
+    );
     for server in servers {
-        let label = if server.is_some() { "PostgreSQL" } else { "SQLite" };
-        let api = intake_over_http(server, &args).await.with_context(|| format!("{label}: API run"))?;
-        let baseline = intake_plain_sql(server, &args).await.with_context(|| format!("{label}: baseline run"))?;
+        let label = if server.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        };
+        let api = intake_over_http(server, &args)
+            .await
+            .with_context(|| format!("{label}: API run"))?;
+        let baseline = intake_plain_sql(server, &args)
+            .await
+            .with_context(|| format!("{label}: baseline run"))?;
         println!("{label}");
         println!("{}", api.line("API (HTTP, JSON, checks)"));
         println!("{}", baseline.line("baseline (plain SQL)"));
-        println!("  ratio API / baseline: {:.2}", api.per_second() / baseline.per_second());
+        println!(
+            "  ratio API / baseline: {:.2}",
+            api.per_second() / baseline.per_second()
+        );
     }
     Ok(())
 }
@@ -123,8 +140,12 @@ async fn seeded_shop(server: Option<&str>) -> anyhow::Result<(Shop, store::scrat
         };
         shop.create_product(&owner, &product).await?;
         for size in SIZES {
-            let stock = app::inventory::SetStock { on_hand: 1_000_000, bin: format!("A-{p}") };
-            shop.set_stock(&owner, &format!("P{p}-{size}"), "WH", &stock).await?;
+            let stock = app::inventory::SetStock {
+                on_hand: 1_000_000,
+                bin: format!("A-{p}"),
+            };
+            shop.set_stock(&owner, &format!("P{p}-{size}"), "WH", &stock)
+                .await?;
         }
     }
     Ok((shop, db))
@@ -174,7 +195,11 @@ where
     while let Some(done) = tasks.join_next().await {
         latencies.extend(done??);
     }
-    Ok(Figures { orders, elapsed: started.elapsed(), latencies })
+    Ok(Figures {
+        orders,
+        elapsed: started.elapsed(),
+        latencies,
+    })
 }
 
 async fn intake_over_http(server: Option<&str>, args: &IntakeArgs) -> anyhow::Result<Figures> {
@@ -183,12 +208,23 @@ async fn intake_over_http(server: Option<&str>, args: &IntakeArgs) -> anyhow::Re
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}/api/v1/orders", listener.local_addr()?);
     let server_task = tokio::spawn(web::serve(listener, shop.clone()));
-    let client = reqwest::Client::builder().pool_max_idle_per_host(args.clients).build()?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(args.clients)
+        .build()?;
     let figures = drive(args.clients, args.orders, move |n| {
         let (client, url, token) = (client.clone(), url.clone(), token.clone());
         async move {
-            let response = client.post(&url).bearer_auth(&token).json(&order(n)).send().await?;
-            anyhow::ensure!(response.status() == reqwest::StatusCode::CREATED, "order {n}: {}", response.text().await?);
+            let response = client
+                .post(&url)
+                .bearer_auth(&token)
+                .json(&order(n))
+                .send()
+                .await?;
+            anyhow::ensure!(
+                response.status() == reqwest::StatusCode::CREATED,
+                "order {n}: {}",
+                response.text().await?
+            );
             Ok(())
         }
     })
@@ -217,24 +253,35 @@ async fn intake_plain_sql(server: Option<&str>, args: &IntakeArgs) -> anyhow::Re
     figures
 }
 
-async fn plain_order(store: &store::Store, stock: &[(String, i64, i64, i64)], n: usize) -> anyhow::Result<()> {
+async fn plain_order(
+    store: &store::Store,
+    stock: &[(String, i64, i64, i64)],
+    n: usize,
+) -> anyhow::Result<()> {
     let body = order(n);
     let now = jiff::Timestamp::now().as_millisecond();
     let phone = format!("+474{:07}", 1_000_000 + n % CUSTOMERS);
     let mut tx = store.begin_write().await?;
-    let found: Option<i64> = sqlx::query_scalar("SELECT customer_id FROM customer_contacts WHERE kind = 'phone' AND value = $1")
-        .bind(&phone)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT customer_id FROM customer_contacts WHERE kind = 'phone' AND value = $1",
+    )
+    .bind(&phone)
+    .fetch_optional(&mut *tx)
+    .await?;
     let customer = match found {
         Some(id) => id,
         None => {
-            let id: i64 = sqlx::query_scalar("INSERT INTO customers (name, created_at) VALUES ($1, $2) RETURNING id")
-                .bind(body["customer"]["name"].as_str())
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-            for (kind, value) in [("phone", phone.clone()), ("email", format!("c{}@example.no", n % CUSTOMERS))] {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO customers (name, created_at) VALUES ($1, $2) RETURNING id",
+            )
+            .bind(body["customer"]["name"].as_str())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (kind, value) in [
+                ("phone", phone.clone()),
+                ("email", format!("c{}@example.no", n % CUSTOMERS)),
+            ] {
                 sqlx::query("INSERT INTO customer_contacts (customer_id, kind, value, created_at) VALUES ($1, $2, $3, $4)")
                     .bind(id)
                     .bind(kind)
@@ -261,11 +308,13 @@ async fn plain_order(store: &store::Store, stock: &[(String, i64, i64, i64)], n:
         let sku = line["sku"].as_str().unwrap_or_default();
         let quantity = line["quantity"].as_i64().unwrap_or(1);
         let (_, variant, stock_id, price) = stock.iter().find(|s| s.0 == sku).context("sku")?;
-        sqlx::query("UPDATE stock SET reserved = reserved + $1 WHERE id = $2 AND on_hand - reserved >= $1")
-            .bind(quantity)
-            .bind(stock_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE stock SET reserved = reserved + $1 WHERE id = $2 AND on_hand - reserved >= $1",
+        )
+        .bind(quantity)
+        .bind(stock_id)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO order_lines (order_id, line_no, variant_id, sku, title, options, quantity, unit_price_minor, note, status) \
              VALUES ($1, $2, $3, $4, 'Product', '{}', $5, $6, 'bench', 'active')",

@@ -35,7 +35,12 @@ enum Command {
     Serve {
         #[arg(long, env = "SHOPDESK_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// Do not run due jobs in this process (run `shopdesk worker` elsewhere).
+        #[arg(long)]
+        no_worker: bool,
     },
+    /// Run due jobs (payment deadlines, reminders, call follow-ups) without serving HTTP.
+    Worker,
     /// Bring the database schema up to date and exit.
     Migrate,
     /// Manage API tokens.
@@ -85,7 +90,29 @@ async fn open(database_url: &str) -> anyhow::Result<app::Shop> {
     Ok(app::Shop::new(store, Arc::new(app::SystemClock)))
 }
 
-async fn serve(shop: app::Shop, listen: SocketAddr) -> anyhow::Result<()> {
+/// Runs due jobs until the process stops. Several workers may share one PostgreSQL database.
+async fn work(shop: app::Shop) {
+    let name = format!(
+        "worker-{}-{}",
+        std::process::id(),
+        jiff::Timestamp::now().as_millisecond()
+    );
+    loop {
+        match shop.run_due_jobs(&name, 50).await {
+            Ok(0) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
+            Ok(_) => {}
+            Err(err) => {
+                tracing::error!(error = %err, "running jobs failed");
+                tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            }
+        }
+    }
+}
+
+async fn serve(shop: app::Shop, listen: SocketAddr, with_worker: bool) -> anyhow::Result<()> {
+    if with_worker {
+        tokio::spawn(work(shop.clone()));
+    }
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
@@ -104,7 +131,18 @@ async fn main() -> anyhow::Result<()> {
         .init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { listen } => serve(open(&cli.database_url).await?, listen).await,
+        Command::Serve { listen, no_worker } => {
+            serve(open(&cli.database_url).await?, listen, !no_worker).await
+        }
+        Command::Worker => {
+            let shop = open(&cli.database_url).await?;
+            tracing::info!("shopdesk worker running");
+            tokio::select! {
+                () = work(shop) => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            Ok(())
+        }
         Command::Migrate => {
             open(&cli.database_url).await?;
             println!("The database at {} is up to date.", cli.database_url);
@@ -132,7 +170,7 @@ async fn main() -> anyhow::Result<()> {
             if no_serve {
                 return Ok(());
             }
-            serve(shop, listen).await
+            serve(shop, listen, true).await
         }
         Command::Bench { command } => bench::run(command).await,
     }

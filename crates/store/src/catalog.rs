@@ -39,6 +39,8 @@ pub struct OfferRow {
     pub kind: Option<String>,
     pub bin: Option<String>,
     pub available: Option<i64>,
+    pub cutoff: Option<String>,
+    pub lead_time_days: Option<i64>,
 }
 
 pub struct NewVariant<'a> {
@@ -152,7 +154,7 @@ pub async fn offers(conn: &mut Conn, skus: &[&str]) -> Result<Vec<OfferRow>> {
     let placeholders: Vec<String> = (1..=skus.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT v.id AS variant_id, v.sku, p.title, v.options, v.price_minor, s.id AS stock_id, \
-         l.code AS location, l.kind, s.bin, s.on_hand - s.reserved AS available \
+         l.code AS location, l.kind, s.bin, s.on_hand - s.reserved AS available, l.cutoff, l.lead_time_days \
          FROM variants v JOIN products p ON p.id = v.product_id \
          LEFT JOIN stock s ON s.variant_id = v.id LEFT JOIN locations l ON l.id = s.location_id \
          WHERE v.sku IN ({})",

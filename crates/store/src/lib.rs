@@ -9,9 +9,13 @@ pub mod catalog;
 pub mod customers;
 mod db;
 pub mod inventory;
+pub mod jobs;
+pub mod messages;
 pub mod orders;
+pub mod payments;
 pub mod scratch;
 pub mod settings;
+pub mod tasks;
 pub mod tokens;
 
 pub use db::{Backend, Store, WriteTx};

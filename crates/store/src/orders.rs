@@ -12,8 +12,8 @@ pub struct OrderRow {
     pub stage: String,
     /// JSON array of holds.
     pub holds: String,
-    pub payment_mode: String,
-    pub delivery_method: String,
+    pub payment_mode: Option<String>,
+    pub delivery_method: Option<String>,
     pub customer_name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -34,6 +34,16 @@ pub struct OrderRow {
     pub version: i64,
     pub placed_at: i64,
     pub updated_at: i64,
+    /// JSON array of what the intake checks found (CK-1..3).
+    pub checks: String,
+    /// The promised delivery window, `YYYY-MM-DD` (CK-4).
+    pub promise_earliest: Option<String>,
+    pub promise_latest: Option<String>,
+    /// The secret in the customer's link to the order (CF-1).
+    pub confirm_token: Option<String>,
+    pub payment_due_at: Option<i64>,
+    /// When the order left checking and confirmation (CF-5).
+    pub processed_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -67,8 +77,8 @@ pub struct SummaryRow {
     pub channel: String,
     pub stage: String,
     pub holds: String,
-    pub payment_mode: String,
-    pub delivery_method: String,
+    pub payment_mode: Option<String>,
+    pub delivery_method: Option<String>,
     pub currency: String,
     pub total_minor: i64,
     pub paid_minor: i64,
@@ -78,7 +88,7 @@ pub struct SummaryRow {
 const ORDER_COLUMNS: &str = "id, customer_id, channel, stage, holds, payment_mode, delivery_method, customer_name, \
      phone, email, address_line, city, postcode, country, pickup_point, note, currency, subtotal_minor, \
      delivery_minor, total_minor, paid_minor, tracking_number, idempotency_key, request_hash, version, \
-     placed_at, updated_at";
+     placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at";
 
 const SUMMARY_COLUMNS: &str = "id, customer_id, customer_name, channel, stage, holds, payment_mode, delivery_method, \
      currency, total_minor, paid_minor, placed_at";
@@ -90,9 +100,9 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
         "INSERT INTO orders (customer_id, channel, stage, holds, payment_mode, delivery_method, customer_name, \
          phone, email, address_line, city, postcode, country, pickup_point, note, currency, subtotal_minor, \
          delivery_minor, total_minor, paid_minor, tracking_number, idempotency_key, request_hash, version, \
-         placed_at, updated_at) \
+         placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-         $21, $22, $23, $24, $25, $26) RETURNING id",
+         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32) RETURNING id",
     )
     .bind(order.customer_id)
     .bind(&order.channel)
@@ -120,6 +130,12 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
     .bind(order.version)
     .bind(order.placed_at)
     .bind(order.updated_at)
+    .bind(&order.checks)
+    .bind(&order.promise_earliest)
+    .bind(&order.promise_latest)
+    .bind(&order.confirm_token)
+    .bind(order.payment_due_at)
+    .bind(order.processed_at)
     .fetch_one(conn)
     .await
     .map_err(duplicate_as("idempotency_key"))
@@ -130,7 +146,9 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
 pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
     let updated = sqlx::query(
         "UPDATE orders SET stage = $1, holds = $2, subtotal_minor = $3, total_minor = $4, paid_minor = $5, \
-         tracking_number = $6, updated_at = $7, version = version + 1 WHERE id = $8 AND version = $9",
+         tracking_number = $6, updated_at = $7, payment_mode = $8, delivery_method = $9, checks = $10, \
+         promise_earliest = $11, promise_latest = $12, payment_due_at = $13, processed_at = $14, \
+         version = version + 1 WHERE id = $15 AND version = $16",
     )
     .bind(&order.stage)
     .bind(&order.holds)
@@ -139,6 +157,13 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
     .bind(order.paid_minor)
     .bind(&order.tracking_number)
     .bind(order.updated_at)
+    .bind(&order.payment_mode)
+    .bind(&order.delivery_method)
+    .bind(&order.checks)
+    .bind(&order.promise_earliest)
+    .bind(&order.promise_latest)
+    .bind(order.payment_due_at)
+    .bind(order.processed_at)
     .bind(order.id)
     .bind(order.version)
     .execute(conn)
@@ -152,6 +177,17 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
 }
 
 /// Inserts all lines of a new order in one statement.
+/// Takes the order's row lock for the rest of the transaction (PostgreSQL; SQLite writers are
+/// already alone). Returns whether the order exists.
+pub async fn lock(conn: &mut Conn, id: i64) -> Result<bool> {
+    let found = sqlx::query("UPDATE orders SET version = version WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?
+        .rows_affected();
+    Ok(found == 1)
+}
+
 pub async fn insert_lines(conn: &mut Conn, order_id: i64, lines: &[LineRow]) -> Result<()> {
     if lines.is_empty() {
         return Ok(());
@@ -175,6 +211,29 @@ pub async fn insert_lines(conn: &mut Conn, order_id: i64, lines: &[LineRow]) -> 
             .bind(&line.status);
     }
     query.execute(conn).await?;
+    Ok(())
+}
+
+/// Puts another variant on a line (a substitute, ST-1).
+pub async fn replace_variant(
+    conn: &mut Conn,
+    order_id: i64,
+    line_no: i64,
+    variant: &crate::catalog::OfferRow,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE order_lines SET variant_id = $1, sku = $2, title = $3, options = $4, unit_price_minor = $5 \
+         WHERE order_id = $6 AND line_no = $7",
+    )
+    .bind(variant.variant_id)
+    .bind(&variant.sku)
+    .bind(&variant.title)
+    .bind(&variant.options)
+    .bind(variant.price_minor)
+    .bind(order_id)
+    .bind(line_no)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -222,6 +281,38 @@ pub async fn get(conn: &mut Conn, id: i64) -> Result<Option<OrderRow>> {
     )))
     .bind(id)
     .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn by_confirm_token(conn: &mut Conn, token: &str) -> Result<Option<OrderRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ORDER_COLUMNS} FROM orders WHERE confirm_token = $1"
+    )))
+    .bind(token)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Per day (in the shop's offset, given in milliseconds), the orders placed and how many of them
+/// left checking and confirmation the same day (CF-5).
+pub async fn processing_by_day(
+    conn: &mut Conn,
+    from_ms: i64,
+    to_ms: i64,
+    offset_ms: i64,
+) -> Result<Vec<(i64, i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT day, CAST(COUNT(*) AS BIGINT), CAST(SUM(same_day) AS BIGINT) FROM ( \
+           SELECT (placed_at + $3) / 86400000 AS day, \
+                  CASE WHEN processed_at IS NOT NULL AND (processed_at + $3) / 86400000 = (placed_at + $3) / 86400000 \
+                       THEN 1 ELSE 0 END AS same_day \
+           FROM orders WHERE placed_at >= $1 AND placed_at < $2) AS placed \
+         GROUP BY day ORDER BY day",
+    )
+    .bind(from_ms)
+    .bind(to_ms)
+    .bind(offset_ms)
+    .fetch_all(conn)
     .await?)
 }
 

@@ -6,8 +6,8 @@ fn order(payment_mode: PaymentMode, delivery_method: DeliveryMethod) -> Order {
     Order {
         stage: Stage::Placed,
         holds: Vec::new(),
-        payment_mode,
-        delivery_method,
+        payment_mode: Some(payment_mode),
+        delivery_method: Some(delivery_method),
         currency: Currency::parse("EUR").expect("EUR"),
         lines: vec![
             Line {
@@ -316,6 +316,27 @@ fn lifecycle_table() {
 }
 
 #[test]
+fn an_order_without_methods_waits_for_the_customers_choice() {
+    // CK-2
+    let mut order = placed(PaymentMode::OnDelivery, DeliveryMethod::Courier);
+    order.payment_mode = None;
+    let refused = order.clone().apply(Command::Confirm).map(|_| ());
+    assert_eq!(refused, Err(Refusal::MethodsMissing));
+    let chosen = order
+        .apply(Command::ChooseMethods {
+            payment_mode: Some(PaymentMode::Prepaid),
+            delivery_method: None,
+        })
+        .expect("allowed");
+    assert_eq!(chosen.order.payment_mode, Some(PaymentMode::Prepaid));
+    assert_eq!(chosen.order.delivery_method, Some(DeliveryMethod::Courier));
+    assert_eq!(
+        chosen.order.apply(Command::Confirm).map(|d| d.order.stage),
+        Ok(Stage::Assembling)
+    );
+}
+
+#[test]
 fn cancelling_a_line_lowers_the_total_and_releases_it() {
     let decision = placed(PaymentMode::OnDelivery, DeliveryMethod::Courier)
         .apply(Command::CancelLine {
@@ -356,6 +377,19 @@ fn commands() -> impl Strategy<Value = Command> {
         hold_kind.prop_map(|kind| Command::ReleaseHold {
             kind,
             note: String::new()
+        }),
+        (1i64..4, 0i64..5000).prop_map(|(line_no, unit_price_minor)| Command::SubstituteLine {
+            line_no,
+            sku: "SUB".into(),
+            unit_price_minor
+        }),
+        Just(Command::ChooseMethods {
+            payment_mode: None,
+            delivery_method: Some(DeliveryMethod::Courier)
+        }),
+        Just(Command::ChooseMethods {
+            payment_mode: None,
+            delivery_method: Some(DeliveryMethod::Courier)
         }),
         Just(Command::RequestReturn { reason: "r".into() }),
         prop::sample::select(ReturnOutcome::ALL.to_vec())

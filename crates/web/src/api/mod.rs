@@ -4,7 +4,9 @@ mod catalog;
 mod customers;
 mod inventory;
 mod orders;
+mod public;
 mod settings;
+mod tasks;
 
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -60,13 +62,16 @@ impl Page {
 }
 
 pub fn router() -> OpenApiRouter<app::Shop> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(
-        "/api/v1",
-        OpenApiRouter::new()
-            .merge(catalog::router())
-            .merge(inventory::router())
-            .merge(customers::router())
-            .merge(orders::router())
-            .merge(settings::router()),
-    )
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest(
+            "/api/v1",
+            OpenApiRouter::new()
+                .merge(catalog::router())
+                .merge(inventory::router())
+                .merge(customers::router())
+                .merge(orders::router())
+                .merge(settings::router())
+                .merge(tasks::router()),
+        )
+        .nest("/api/public", public::router())
 }

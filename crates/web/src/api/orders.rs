@@ -1,4 +1,6 @@
-use app::orders::{MoveInput, NewOrder, OrderSummary, OrderView};
+use app::choices::ChoiceInput;
+use app::orders::{MoveInput, NewOrder, NewPayment, OrderSummary, OrderView};
+use app::payments::FailedPayment;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -18,6 +20,49 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(place_order, list_orders))
         .routes(routes!(get_order))
         .routes(routes!(move_order))
+        .routes(routes!(record_payment))
+        .routes(routes!(record_failed_payment))
+        .routes(routes!(choose))
+}
+
+/// Records money received (PY-1); partial payments leave a balance. The customer is told on every
+/// channel (PY-3).
+#[utoipa::path(post, path = "/orders/{number}/payments", tag = "payments", params(("number" = i64, Path)),
+    request_body = NewPayment, responses((status = 200, body = OrderView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn record_payment(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(number): PathArg<i64>,
+    Body(input): Body<NewPayment>,
+) -> Result<Json<OrderView>, ApiError> {
+    Ok(Json(shop.record_payment(&actor, number, &input).await?))
+}
+
+/// Records a failed payment attempt; after a few, a manager is asked to help (PY-4).
+#[utoipa::path(post, path = "/orders/{number}/payment-attempts", tag = "payments", params(("number" = i64, Path)),
+    request_body = FailedPayment, responses((status = 200, body = OrderView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn record_failed_payment(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(number): PathArg<i64>,
+    Body(input): Body<FailedPayment>,
+) -> Result<Json<OrderView>, ApiError> {
+    Ok(Json(
+        shop.record_failed_payment(&actor, number, &input).await?,
+    ))
+}
+
+/// Carries out the customer's choice for an out-of-stock line (ST-1): `substitute` with a `sku`,
+/// `wait` for the supplier, `cancel_line` or `cancel_order`.
+#[utoipa::path(post, path = "/orders/{number}/choices", tag = "orders", params(("number" = i64, Path)),
+    request_body = ChoiceInput, responses((status = 200, body = OrderView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn choose(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(number): PathArg<i64>,
+    Body(input): Body<ChoiceInput>,
+) -> Result<Json<OrderView>, ApiError> {
+    Ok(Json(shop.choose(&actor, number, &input).await?))
 }
 
 /// Takes an order in from any channel (IN-1). With an `Idempotency-Key` header a retry answers

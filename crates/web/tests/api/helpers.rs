@@ -147,6 +147,20 @@ impl TestApp {
         self.set_stock("BLANKET", "SUP1", 100, "-").await;
     }
 
+    /// Changes the shop's settings through the API.
+    pub async fn configure(&self, change: impl FnOnce(&mut Value)) {
+        let mut settings = self.get_ok("/settings").await;
+        change(&mut settings);
+        let (status, body) = self.put("/settings", settings).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+
+    /// The shop calls every order, so orders wait in `confirming` for a person (CF-2's setting).
+    pub async fn always_call(&self) {
+        self.configure(|s| s["confirmation"]["always_call"] = json!(true))
+            .await;
+    }
+
     pub async fn set_stock(&self, sku: &str, location: &str, on_hand: i64, bin: &str) -> Value {
         let (status, body) = self
             .put(

@@ -7,5 +7,7 @@ mod auth;
 mod catalog;
 mod customers;
 mod intake;
+mod jobs;
 mod lifecycle;
+mod processing;
 mod stock_race;

@@ -1,0 +1,286 @@
+//! The customer's answers: confirming by link (CF-1) and choosing what to do about an
+//! out-of-stock line (ST-1): a substitute, a longer delivery from a supplier (ST-2), or
+//! cancelling the line or the order.
+
+use domain::access::Permission;
+use domain::catalog::Sku;
+use domain::inventory::LocationKind;
+use domain::orders::{Command, Event, HoldKind, Stage};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::access::Actor;
+use crate::error::FieldResult;
+use crate::orders::{OrderView, event_rows};
+use crate::processing::{Context, tasks};
+use crate::{Error, Result, Shop};
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct ChoiceInput {
+    pub line_no: i64,
+    /// `substitute` (with `sku`), `wait` for the supplier, `cancel_line` or `cancel_order`.
+    pub choice: String,
+    pub sku: Option<String>,
+}
+
+/// What the customer sees behind the link of every message (CF-1).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CustomerOrderView {
+    pub number: i64,
+    pub name: String,
+    pub stage: String,
+    pub items: Vec<CustomerLine>,
+    pub delivery_method: Option<String>,
+    pub address: Option<String>,
+    pub pickup_point: Option<String>,
+    pub delivery_from: Option<String>,
+    pub delivery_until: Option<String>,
+    pub total: crate::MoneyView,
+    pub payment_mode: Option<String>,
+    /// The customer can confirm now.
+    pub awaiting_confirmation: bool,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CustomerLine {
+    pub line_no: i64,
+    pub title: String,
+    pub sku: String,
+    pub quantity: i64,
+    pub status: String,
+}
+
+impl Shop {
+    /// The order as its customer sees it, by the secret in their link.
+    pub async fn order_by_link(&self, token: &str) -> Result<(i64, CustomerOrderView)> {
+        let mut conn = self.store.read().await?;
+        let row = store::orders::by_confirm_token(&mut conn, token)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        drop(conn);
+        let order = self.order(row.id).await?;
+        let address = order
+            .delivery
+            .address
+            .as_ref()
+            .map(|a| format!("{}, {} {}, {}", a.line, a.postcode, a.city, a.country));
+        Ok((
+            row.id,
+            CustomerOrderView {
+                number: order.number,
+                name: order.customer.name,
+                awaiting_confirmation: order.stage == Stage::Confirming.as_str()
+                    && order.holds.is_empty(),
+                stage: order.stage,
+                items: order
+                    .lines
+                    .into_iter()
+                    .map(|l| CustomerLine {
+                        line_no: l.line_no,
+                        title: l.title,
+                        sku: l.sku,
+                        quantity: l.quantity,
+                        status: l.status,
+                    })
+                    .collect(),
+                delivery_method: order.delivery.method,
+                address,
+                pickup_point: order.delivery.pickup_point,
+                delivery_from: order.promise.as_ref().map(|p| p.earliest.clone()),
+                delivery_until: order.promise.map(|p| p.latest),
+                total: order.total,
+                payment_mode: order.payment.mode,
+            },
+        ))
+    }
+
+    /// The customer confirms through their link (CF-1).
+    pub async fn confirm_by_link(&self, token: &str) -> Result<CustomerOrderView> {
+        let (number, _) = self.order_by_link(token).await?;
+        let customer = Actor {
+            role: domain::access::Role::Manager,
+            name: "customer".into(),
+        };
+        self.act(
+            number,
+            Command::Confirm,
+            &customer,
+            Some("confirmed by the customer".into()),
+        )
+        .await?;
+        Ok(self.order_by_link(token).await?.1)
+    }
+
+    /// The customer's choice for an out-of-stock line, answered by link or by a manager for them
+    /// (ST-1). When no line is left waiting, the hold is lifted and the order is confirmed.
+    pub async fn choose(
+        &self,
+        actor: &Actor,
+        number: i64,
+        input: &ChoiceInput,
+    ) -> Result<OrderView> {
+        actor.require(Permission::ManageOrders)?;
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        if !store::orders::lock(&mut tx, number).await? {
+            return Err(Error::NotFound { what: "order" });
+        }
+        let lines = store::orders::lines(&mut tx, number).await?;
+        let held = store::inventory::reservations_of(&mut tx, number).await?;
+        let waiting = |line_no: i64| {
+            lines
+                .iter()
+                .any(|l| l.line_no == line_no && l.status == "active")
+                && !held
+                    .iter()
+                    .any(|r| r.line_no == line_no && matches!(r.state.as_str(), "held" | "ordered"))
+        };
+        if !waiting(input.line_no) {
+            return Err(Error::Invalid {
+                field: "line_no".into(),
+                code: "line_not_waiting",
+                message: format!("line {} is not waiting for a choice", input.line_no),
+            });
+        }
+        let line = lines
+            .iter()
+            .find(|l| l.line_no == input.line_no)
+            .ok_or(Error::NotFound { what: "line" })?;
+        let mut commands = Vec::new();
+        let mut events = Vec::new();
+        match input.choice.as_str() {
+            "substitute" => {
+                let sku = Sku::parse(input.sku.as_deref().unwrap_or("")).field("sku")?;
+                let offers = store::catalog::offers(&mut tx, &[sku.as_ref()]).await?;
+                let variant = offers.first().ok_or_else(|| Error::Invalid {
+                    field: "sku".into(),
+                    code: "sku_unknown",
+                    message: format!("no product has SKU {sku}"),
+                })?;
+                let mut taken = None;
+                // Own stock only: a substitute is offered because it can leave now.
+                let own = offers
+                    .iter()
+                    .filter(|o| o.kind.as_deref() != Some("supplier"));
+                for stock_id in own.filter_map(|o| o.stock_id) {
+                    if store::inventory::try_reserve(&mut tx, stock_id, line.quantity).await? {
+                        taken = Some(stock_id);
+                        break;
+                    }
+                }
+                let stock_id = taken.ok_or_else(|| Error::Conflict {
+                    code: "substitute_out_of_stock",
+                    message: format!("{sku} is not in stock either"),
+                })?;
+                let reservation = store::inventory::ReservationRow {
+                    line_no: line.line_no,
+                    location: String::new(),
+                    kind: String::new(),
+                    bin: String::new(),
+                    quantity: line.quantity,
+                    state: "held".into(),
+                };
+                store::inventory::insert_reservations(&mut tx, number, &[reservation], &[stock_id])
+                    .await?;
+                store::orders::replace_variant(&mut tx, number, line.line_no, variant).await?;
+                commands.push(Command::SubstituteLine {
+                    line_no: line.line_no,
+                    sku: sku.to_string(),
+                    unit_price_minor: variant.price_minor,
+                });
+            }
+            "wait" => {
+                // ST-2: the supplier delivers to the shop after its lead time.
+                let offers = store::catalog::offers(&mut tx, &[line.sku.as_str()]).await?;
+                let supplier = offers
+                    .iter()
+                    .find(|o| o.kind.as_deref() == Some(LocationKind::Supplier.as_str()))
+                    .ok_or_else(|| Error::Conflict {
+                        code: "no_supplier",
+                        message: format!("no supplier carries {}", line.sku),
+                    })?;
+                let (Some(stock_id), Some(location), Some(lead)) = (
+                    supplier.stock_id,
+                    supplier.location.clone(),
+                    supplier.lead_time_days,
+                ) else {
+                    return Err(Error::Conflict {
+                        code: "no_supplier",
+                        message: format!("no supplier carries {}", line.sku),
+                    });
+                };
+                let reservation = store::inventory::ReservationRow {
+                    line_no: line.line_no,
+                    location: location.clone(),
+                    kind: String::new(),
+                    bin: String::new(),
+                    quantity: line.quantity,
+                    state: "ordered".into(),
+                };
+                store::inventory::insert_reservations(&mut tx, number, &[reservation], &[stock_id])
+                    .await?;
+                events.push(Event::LineAwaitingSupplier {
+                    line_no: line.line_no,
+                    location,
+                    lead_time_days: lead,
+                });
+            }
+            "cancel_line" => commands.push(Command::CancelLine {
+                line_no: line.line_no,
+                reason: "the customer dropped it".into(),
+            }),
+            "cancel_order" => commands.push(Command::Cancel {
+                reason: "the customer cancelled: out of stock".into(),
+            }),
+            other => {
+                return Err(Error::Invalid {
+                    field: "choice".into(),
+                    code: "choice_invalid",
+                    message: format!(
+                        "'{other}' is not a choice: use substitute, wait, cancel_line or cancel_order"
+                    ),
+                });
+            }
+        }
+        let still_waiting = lines
+            .iter()
+            .filter(|l| l.line_no != line.line_no)
+            .any(|l| waiting(l.line_no));
+        let cancels_order = input.choice == "cancel_order";
+        if !still_waiting && !cancels_order {
+            commands.push(Command::ReleaseHold {
+                kind: HoldKind::WaitingForCustomer,
+                note: "the customer chose".into(),
+            });
+            store::tasks::close_for_order(
+                &mut tx,
+                number,
+                &[tasks::CUSTOMER_CHOICE],
+                "done",
+                ctx.now_ms(),
+            )
+            .await?;
+        }
+        store::orders::append_events(
+            &mut tx,
+            number,
+            &event_rows(&events, ctx.now_ms(), actor, None)?,
+        )
+        .await?;
+        if !commands.is_empty() {
+            let row = self
+                .change(&mut tx, number, &commands, actor, None, &ctx)
+                .await?;
+            let ready =
+                !still_waiting && row.stage == Stage::Confirming.as_str() && row.holds == "[]";
+            if ready {
+                // The customer answered the shop: that is the confirmation.
+                self.change(&mut tx, number, &[Command::Confirm], actor, None, &ctx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        self.order(number).await
+    }
+}

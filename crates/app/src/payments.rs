@@ -1,0 +1,111 @@
+//! Payments received (PY-1, PY-3) and failed attempts (PY-4).
+
+use domain::access::Permission;
+use domain::money::parse_price_minor;
+use domain::orders::{Command, Event};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::access::Actor;
+use crate::error::FieldResult;
+use crate::orders::{NewPayment, OrderView, event_rows, record_payment_row};
+use crate::processing::{self, Context, tasks};
+use crate::{Error, Result, Shop};
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct FailedPayment {
+    /// What went wrong, as the provider or the customer said it.
+    pub reason: String,
+    #[serde(default)]
+    pub method: String,
+}
+
+impl Shop {
+    /// Records money received; partial payments leave a balance due. The customer is told on
+    /// every channel (PY-3); a settled invoice starts assembly (PY-1).
+    pub async fn record_payment(
+        &self,
+        actor: &Actor,
+        number: i64,
+        payment: &NewPayment,
+    ) -> Result<OrderView> {
+        actor.require(Permission::ManageOrders)?;
+        parse_price_minor(payment.amount_minor).field("amount_minor")?;
+        if payment.amount_minor == 0 {
+            return Err(Error::Invalid {
+                field: "amount_minor".into(),
+                code: "amount_invalid",
+                message: "a payment is more than zero".into(),
+            });
+        }
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        let command = Command::RecordPayment {
+            amount_minor: payment.amount_minor,
+        };
+        self.change(&mut tx, number, &[command], actor, None, &ctx)
+            .await?;
+        record_payment_row(&mut tx, number, "payment", payment, "", ctx.now_ms(), actor).await?;
+        tx.commit().await?;
+        self.order(number).await
+    }
+
+    /// Records a failed payment attempt; after the shop's number of failures a manager is asked
+    /// to help (PY-4).
+    pub async fn record_failed_payment(
+        &self,
+        actor: &Actor,
+        number: i64,
+        failure: &FailedPayment,
+    ) -> Result<OrderView> {
+        actor.require(Permission::ManageOrders)?;
+        let reason = domain::orders::parse_reason(&failure.reason).field("reason")?;
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        if !store::orders::lock(&mut tx, number).await? {
+            return Err(Error::NotFound { what: "order" });
+        }
+        let row = store::orders::get(&mut tx, number)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        let attempt = NewPayment {
+            amount_minor: 0,
+            method: failure.method.clone(),
+            reference: String::new(),
+        };
+        record_payment_row(
+            &mut tx,
+            number,
+            "failed",
+            &attempt,
+            &reason,
+            ctx.now_ms(),
+            actor,
+        )
+        .await?;
+        let failures = store::payments::of_order(&mut tx, number)
+            .await?
+            .iter()
+            .filter(|p| p.kind == "failed")
+            .count();
+        let mut events = vec![Event::PaymentFailed {
+            reason: reason.clone(),
+        }];
+        if failures as i64 >= settings.payment.failures_before_help {
+            let why = format!("{failures} failed payment attempts; last: {reason}");
+            events.push(
+                processing::open_task(&mut tx, &row, tasks::PAYMENT_HELP, 2, &why, &ctx).await?,
+            );
+        }
+        store::orders::append_events(
+            &mut tx,
+            number,
+            &event_rows(&events, ctx.now_ms(), actor, None)?,
+        )
+        .await?;
+        tx.commit().await?;
+        self.order(number).await
+    }
+}

@@ -1,0 +1,331 @@
+//! What follows from what happened to an order: the messages the customer gets, the tasks a
+//! manager works and the jobs that will run later. Written in the same transaction as the change,
+//! so none of it is ever forgotten (CF-2, CF-3, PY-2, PY-3, PY-4, ST-1).
+
+use domain::calendar::Calendar;
+use domain::orders::{Event, HoldKind, Stage};
+use domain::settings::ShopSettings;
+use jiff::{SignedDuration, Timestamp};
+use serde_json::{Value, json};
+
+use crate::Result;
+
+/// The jobs the processing rules schedule.
+pub(crate) mod jobs {
+    pub const PAYMENT_REMINDER: &str = "payment_reminder";
+    pub const PAYMENT_DEADLINE: &str = "payment_deadline";
+    pub const PAYMENT_CANCEL: &str = "payment_cancel";
+    pub const CONFIRMATION_EXPIRY: &str = "confirmation_expiry";
+}
+
+/// The kinds of task in a manager's queue.
+pub(crate) mod tasks {
+    pub const CONFIRM_CALL: &str = "confirm_call";
+    pub const CLARIFY_DATA: &str = "clarify_data";
+    pub const PAYMENT_HELP: &str = "payment_help";
+    pub const CUSTOMER_CHOICE: &str = "customer_choice";
+}
+
+pub(crate) struct Context<'a> {
+    pub settings: &'a ShopSettings,
+    pub calendar: Calendar<'a>,
+    pub now: Timestamp,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(settings: &'a ShopSettings, now: Timestamp) -> Self {
+        Self {
+            settings,
+            calendar: Calendar::of(settings),
+            now,
+        }
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        store::to_millis(self.now)
+    }
+
+    pub fn local_text(&self, at: Timestamp) -> String {
+        self.calendar
+            .local(at)
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    fn later(&self, hours: i64) -> Timestamp {
+        self.now
+            .saturating_add(SignedDuration::from_hours(hours))
+            .unwrap_or(self.now)
+    }
+}
+
+/// Sets the row's fields that follow from the events: when the order was processed (CF-5) and
+/// when an invoice falls due (PY-2).
+pub(crate) fn stamp(row: &mut store::orders::OrderRow, events: &[Event], ctx: &Context<'_>) {
+    for event in events {
+        if let Event::StageChanged { from, to } = event {
+            let leaves_confirmation =
+                matches!(from, Stage::Placed | Stage::Confirming) && *to != Stage::Confirming;
+            if leaves_confirmation && row.processed_at.is_none() {
+                row.processed_at = Some(ctx.now_ms());
+            }
+            if *to == Stage::AwaitingPayment {
+                row.payment_due_at = Some(store::to_millis(
+                    ctx.later(ctx.settings.payment.deadline_hours),
+                ));
+            }
+        }
+    }
+}
+
+/// The channels to reach the customer on, preferred first: SMS when there is a phone, email.
+fn channels(row: &store::orders::OrderRow) -> Vec<(&'static str, String)> {
+    let mut found = Vec::new();
+    if let Some(phone) = &row.phone {
+        found.push(("sms", phone.clone()));
+    }
+    if let Some(email) = &row.email {
+        found.push(("email", email.clone()));
+    }
+    found
+}
+
+pub(crate) enum Reach {
+    /// The channel the customer uses.
+    Preferred,
+    /// Every channel the customer gave (PY-3).
+    Every,
+    /// Email only: the phone did not work (CF-4).
+    Email,
+}
+
+/// Queues a message with the order's basics and the shop's contacts, and returns the timeline
+/// events for it.
+pub(crate) async fn message(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    template: &str,
+    reach: Reach,
+    extra: Value,
+    ctx: &Context<'_>,
+) -> Result<Vec<Event>> {
+    let all = channels(row);
+    let targets: Vec<_> = match reach {
+        Reach::Preferred => all.into_iter().take(1).collect(),
+        Reach::Every => all,
+        Reach::Email => all.into_iter().filter(|(c, _)| *c == "email").collect(),
+    };
+    let mut data = json!({
+        "order_number": row.id,
+        "customer_name": row.customer_name,
+        "total_minor": row.total_minor,
+        "currency": row.currency,
+        "shop_name": ctx.settings.name,
+        "shop_phone": ctx.settings.contact_phone,
+        "shop_email": ctx.settings.contact_email,
+        "order_link": row.confirm_token.as_ref().map(|t| format!("{}/o/{t}", ctx.settings.public_url)),
+    });
+    if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
+        base.extend(more);
+    }
+    let mut events = Vec::new();
+    for (channel, recipient) in targets {
+        let message = store::messages::MessageRow {
+            id: 0,
+            customer_id: row.customer_id,
+            order_id: Some(row.id),
+            template: template.into(),
+            channel: channel.into(),
+            recipient,
+            status: "queued".into(),
+            data: data.to_string(),
+            created_at: ctx.now_ms(),
+        };
+        store::messages::queue(tx, &message).await?;
+        events.push(Event::MessageQueued {
+            template: template.into(),
+            channel: channel.into(),
+        });
+    }
+    Ok(events)
+}
+
+pub(crate) async fn open_task(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    kind: &str,
+    priority: i64,
+    reason: &str,
+    ctx: &Context<'_>,
+) -> Result<Event> {
+    let due = ctx.calendar.within_calling_hours(ctx.now);
+    store::tasks::open(
+        tx,
+        row.id,
+        kind,
+        store::to_millis(due),
+        priority,
+        reason,
+        ctx.now_ms(),
+    )
+    .await?;
+    Ok(Event::TaskOpened {
+        kind: kind.into(),
+        reason: reason.into(),
+    })
+}
+
+pub(crate) async fn schedule(
+    tx: &mut store::Conn,
+    kind: &str,
+    order_id: i64,
+    at: Timestamp,
+    ctx: &Context<'_>,
+) -> Result<()> {
+    let payload = json!({ "order": order_id }).to_string();
+    let key = format!("{kind}:{order_id}");
+    store::jobs::enqueue(
+        tx,
+        kind,
+        &payload,
+        store::to_millis(at),
+        Some(&key),
+        ctx.now_ms(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Carries out what the events call for; returns the events of what it did, for the timeline.
+pub(crate) async fn react(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    events: &[Event],
+    ctx: &Context<'_>,
+) -> Result<Vec<Event>> {
+    let mut done = Vec::new();
+    let now_ms = ctx.now_ms();
+    for event in events {
+        match event {
+            Event::StageChanged {
+                to: Stage::AwaitingPayment,
+                ..
+            } => {
+                // PY-2: an invoice with a deadline, a reminder before it, a call when it passes.
+                let due = row
+                    .payment_due_at
+                    .map(store::from_millis)
+                    .transpose()?
+                    .unwrap_or(ctx.now);
+                let extra = json!({"balance_minor": row.total_minor - row.paid_minor, "pay_by": ctx.local_text(due)});
+                done.extend(message(tx, row, "invoice", Reach::Preferred, extra, ctx).await?);
+                let reminder = due
+                    .saturating_sub(SignedDuration::from_hours(
+                        ctx.settings.payment.reminder_before_hours,
+                    ))
+                    .unwrap_or(due);
+                schedule(
+                    tx,
+                    jobs::PAYMENT_REMINDER,
+                    row.id,
+                    reminder.max(ctx.now),
+                    ctx,
+                )
+                .await?;
+                schedule(tx, jobs::PAYMENT_DEADLINE, row.id, due, ctx).await?;
+            }
+            Event::StageChanged { from, to } => {
+                if matches!(from, Stage::Placed | Stage::Confirming) && *to != Stage::Confirming {
+                    store::tasks::close_for_order(
+                        tx,
+                        row.id,
+                        &[tasks::CONFIRM_CALL, tasks::CLARIFY_DATA],
+                        "done",
+                        now_ms,
+                    )
+                    .await?;
+                }
+                if *from == Stage::Confirming && *to == Stage::Assembling {
+                    // CF-2: confirmed; the customer hears it is being assembled, with the shop's contacts.
+                    done.extend(
+                        message(
+                            tx,
+                            row,
+                            "order_being_assembled",
+                            Reach::Preferred,
+                            json!({}),
+                            ctx,
+                        )
+                        .await?,
+                    );
+                }
+                if *to == Stage::Cancelled {
+                    store::tasks::close_for_order(tx, row.id, &[], "cancelled", now_ms).await?;
+                }
+            }
+            Event::PaymentRecorded {
+                amount_minor,
+                balance_minor,
+                ..
+            } => {
+                // PY-3: every payment is confirmed, on every channel the customer gave.
+                let extra = json!({"amount_minor": amount_minor, "balance_minor": balance_minor});
+                done.extend(message(tx, row, "payment_received", Reach::Every, extra, ctx).await?);
+                if *balance_minor <= 0 {
+                    store::tasks::close_for_order(
+                        tx,
+                        row.id,
+                        &[tasks::PAYMENT_HELP],
+                        "done",
+                        now_ms,
+                    )
+                    .await?;
+                }
+            }
+            Event::HoldPlaced {
+                kind: HoldKind::NeedsCall,
+                reason,
+            } => {
+                let clarify = row.checks != "[]";
+                let kind = if clarify {
+                    tasks::CLARIFY_DATA
+                } else {
+                    tasks::CONFIRM_CALL
+                };
+                let priority = if row.total_minor >= ctx.settings.confirmation.call_from_total_minor
+                {
+                    2
+                } else {
+                    1
+                };
+                done.push(open_task(tx, row, kind, priority, reason, ctx).await?);
+            }
+            Event::HoldPlaced {
+                kind: HoldKind::WaitingForCustomer,
+                reason,
+            } if reason.starts_with("out of stock") => {
+                // ST-1: warn the customer and offer a choice; a manager follows up.
+                done.extend(
+                    message(
+                        tx,
+                        row,
+                        "out_of_stock_choice",
+                        Reach::Preferred,
+                        json!({"reason": reason}),
+                        ctx,
+                    )
+                    .await?,
+                );
+                done.push(open_task(tx, row, tasks::CUSTOMER_CHOICE, 1, reason, ctx).await?);
+            }
+            Event::HoldPlaced {
+                kind: HoldKind::PaymentProblem,
+                reason,
+            } => {
+                done.push(open_task(tx, row, tasks::PAYMENT_HELP, 2, reason, ctx).await?);
+            }
+            _ => {}
+        }
+    }
+    Ok(done)
+}

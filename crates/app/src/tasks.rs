@@ -1,0 +1,269 @@
+//! The manager's task queue and the call-attempt policy (CF-1..4, PY-2, PY-4, ST-1).
+
+use domain::access::Permission;
+use domain::confirmation::{CallOutcome, Next, after_call};
+use domain::orders::{Command, DeliveryMethod, Event, PaymentMode, Stage};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::access::Actor;
+use crate::error::FieldResult;
+use crate::orders::event_rows;
+use crate::processing::{self, Context, Reach, jobs, tasks};
+use crate::views::timestamp;
+use crate::{Error, Result, Shop};
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TaskView {
+    pub id: i64,
+    pub order_number: i64,
+    /// `confirm_call`, `clarify_data`, `payment_help` or `customer_choice`.
+    pub kind: String,
+    /// `open`, `done`, `gave_up` or `cancelled`.
+    pub state: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub due_at: jiff::Timestamp,
+    pub priority: i64,
+    pub assignee: Option<String>,
+    pub reason: String,
+    pub attempts: i64,
+}
+
+/// A call or another try to reach the customer, as the manager reports it.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct AttemptInput {
+    /// `reached_confirmed`, `reached_with_changes`, `no_answer`, `busy` or `wrong_number`.
+    pub outcome: String,
+    #[serde(default)]
+    pub note: String,
+    /// What the customer chose on the phone, when it was missing (CK-2).
+    pub payment_mode: Option<String>,
+    pub delivery_method: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AttemptAnswer {
+    pub task: TaskView,
+    /// When the next call is due, if there is one.
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub next_call_at: Option<jiff::Timestamp>,
+    /// The order is held until then and cancelled only if nobody answers by then.
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub held_until: Option<jiff::Timestamp>,
+}
+
+fn task_view(row: store::tasks::TaskRow) -> Result<TaskView> {
+    Ok(TaskView {
+        id: row.id,
+        order_number: row.order_id,
+        kind: row.kind,
+        state: row.state,
+        due_at: timestamp(row.due_at)?,
+        priority: row.priority,
+        assignee: row.assignee,
+        reason: row.reason,
+        attempts: row.attempts,
+    })
+}
+
+impl Shop {
+    /// Open tasks, the most urgent first; with `due_now`, only those due by now.
+    pub async fn tasks(&self, actor: &Actor, due_now: bool, kind: &str) -> Result<Vec<TaskView>> {
+        actor.require(Permission::ManageOrders)?;
+        let due_by = if due_now {
+            store::to_millis(self.now())
+        } else {
+            i64::MAX
+        };
+        let mut conn = self.store.read().await?;
+        store::tasks::due(&mut conn, due_by, kind.trim(), 200)
+            .await?
+            .into_iter()
+            .map(task_view)
+            .collect()
+    }
+
+    pub async fn tasks_of_order(&self, number: i64) -> Result<Vec<TaskView>> {
+        let mut conn = self.store.read().await?;
+        store::tasks::of_order(&mut conn, number)
+            .await?
+            .into_iter()
+            .map(task_view)
+            .collect()
+    }
+
+    /// Records a call (CF-3, CF-4): a confirmation confirms the order; an unanswered call is
+    /// followed by a message saying when the next one comes; after the last one the order is
+    /// held until a date, then cancelled by a job; a wrong number sends the confirmation link by
+    /// email.
+    pub async fn record_attempt(
+        &self,
+        actor: &Actor,
+        task_id: i64,
+        input: &AttemptInput,
+    ) -> Result<AttemptAnswer> {
+        actor.require(Permission::ManageOrders)?;
+        let outcome = CallOutcome::parse(&input.outcome).field("outcome")?;
+        let note = domain::orders::parse_note(&input.note).field("note")?;
+        let payment_mode = input
+            .payment_mode
+            .as_deref()
+            .map(PaymentMode::parse)
+            .transpose()
+            .field("payment_mode")?;
+        let delivery_method = input
+            .delivery_method
+            .as_deref()
+            .map(DeliveryMethod::parse)
+            .transpose()
+            .field("delivery_method")?;
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        let task = store::tasks::get(&mut tx, task_id)
+            .await?
+            .ok_or(Error::NotFound { what: "task" })?;
+        if task.state != "open" {
+            return Err(Error::Conflict {
+                code: "task_closed",
+                message: format!("this task is already {}", task.state),
+            });
+        }
+        let attempt = store::tasks::AttemptRow {
+            task_id,
+            at: ctx.now_ms(),
+            actor: actor.name.clone(),
+            outcome: outcome.as_str().into(),
+            note: note.clone(),
+        };
+        store::tasks::add_attempt(&mut tx, &attempt).await?;
+        let failed = store::tasks::attempts_of(&mut tx, task_id)
+            .await?
+            .iter()
+            .filter(|a| matches!(a.outcome.as_str(), "no_answer" | "busy"))
+            .count();
+        let call = Event::CallAttempted {
+            outcome: outcome.as_str().into(),
+            note: note.clone(),
+        };
+        let confirms = matches!(
+            task.kind.as_str(),
+            tasks::CONFIRM_CALL | tasks::CLARIFY_DATA
+        );
+        let (mut next_call_at, mut held_until) = (None, None);
+        let row = store::orders::get(&mut tx, task.order_id)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        let mut events = vec![call];
+        match after_call(outcome, failed, settings.calls.attempts) {
+            Next::Confirm if confirms => {
+                let mut commands = Vec::new();
+                if payment_mode.is_some() || delivery_method.is_some() {
+                    commands.push(Command::ChooseMethods {
+                        payment_mode,
+                        delivery_method,
+                    });
+                }
+                commands.push(Command::Confirm);
+                let reason = (!note.is_empty()).then_some(note.as_str());
+                store::orders::append_events(
+                    &mut tx,
+                    row.id,
+                    &event_rows(&events, ctx.now_ms(), actor, None)?,
+                )
+                .await?;
+                self.change(&mut tx, row.id, &commands, actor, reason, &ctx)
+                    .await?;
+                events.clear();
+            }
+            Next::Confirm => {
+                store::tasks::close_for_order(
+                    &mut tx,
+                    row.id,
+                    &[task.kind.as_str()],
+                    "done",
+                    ctx.now_ms(),
+                )
+                .await?
+            }
+            Next::CallAgain => {
+                let at = ctx.calendar.next_call_at(ctx.now, failed);
+                store::tasks::reschedule(&mut tx, task_id, store::to_millis(at)).await?;
+                // CF-3: the customer is told when the next call comes; never asked to call back.
+                let extra = json!({"next_call_at": ctx.local_text(at)});
+                events.extend(
+                    processing::message(
+                        &mut tx,
+                        &row,
+                        "missed_call",
+                        Reach::Preferred,
+                        extra,
+                        &ctx,
+                    )
+                    .await?,
+                );
+                next_call_at = Some(at);
+            }
+            Next::HoldThenCancel => {
+                let until = ctx.calendar.hold_until(ctx.now, settings.calls.hold_days);
+                store::tasks::close_for_order(
+                    &mut tx,
+                    row.id,
+                    &[task.kind.as_str()],
+                    "gave_up",
+                    ctx.now_ms(),
+                )
+                .await?;
+                let extra = json!({"held_until": ctx.local_text(until)});
+                events.extend(
+                    processing::message(&mut tx, &row, "order_held", Reach::Every, extra, &ctx)
+                        .await?,
+                );
+                let job = if confirms {
+                    jobs::CONFIRMATION_EXPIRY
+                } else {
+                    jobs::PAYMENT_CANCEL
+                };
+                processing::schedule(&mut tx, job, row.id, until, &ctx).await?;
+                held_until = Some(until);
+            }
+            Next::OtherChannel => {
+                // CF-4: the number is wrong; the link goes to the email of the card.
+                let at = ctx
+                    .calendar
+                    .next_call_at(ctx.now, settings.calls.retry_minutes.len() + 1);
+                store::tasks::reschedule(&mut tx, task_id, store::to_millis(at)).await?;
+                if row.email.is_some() && row.stage == Stage::Confirming.as_str() {
+                    events.extend(
+                        processing::message(
+                            &mut tx,
+                            &row,
+                            "confirmation_request",
+                            Reach::Email,
+                            json!({}),
+                            &ctx,
+                        )
+                        .await?,
+                    );
+                }
+                next_call_at = Some(at);
+            }
+        }
+        store::orders::append_events(
+            &mut tx,
+            row.id,
+            &event_rows(&events, ctx.now_ms(), actor, None)?,
+        )
+        .await?;
+        let task = store::tasks::get(&mut tx, task_id)
+            .await?
+            .ok_or(Error::NotFound { what: "task" })?;
+        tx.commit().await?;
+        Ok(AttemptAnswer {
+            task: task_view(task)?,
+            next_call_at,
+            held_until,
+        })
+    }
+}

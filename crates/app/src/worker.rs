@@ -1,0 +1,158 @@
+//! The worker: runs due jobs with a lease, retries with backoff, and keeps a job that keeps
+//! failing as dead for the owner to see. Every handler re-reads the order and acts only if what
+//! it was scheduled for is still true, so running a job twice changes nothing twice.
+
+use domain::orders::{Command, Hold, HoldKind, Stage};
+use jiff::SignedDuration;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::access::Actor;
+use crate::processing::{self, Context, Reach, jobs};
+use crate::{Error, Result, Shop};
+
+/// How long a claimed job is its worker's before another may take it.
+const LEASE: SignedDuration = SignedDuration::from_secs(60);
+/// Attempts before a failing job is dead.
+const MAX_ATTEMPTS: i64 = 8;
+
+#[derive(Deserialize)]
+struct OrderJob {
+    order: i64,
+}
+
+impl Shop {
+    /// Claims and runs up to `limit` due jobs as `worker`; returns how many ran.
+    pub async fn run_due_jobs(&self, worker: &str, limit: i64) -> Result<usize> {
+        let now = self.now();
+        let lease_until = now.saturating_add(LEASE).unwrap_or(now);
+        let claimed = store::jobs::claim(
+            &self.store,
+            worker,
+            store::to_millis(now),
+            store::to_millis(lease_until),
+            limit,
+        )
+        .await?;
+        let count = claimed.len();
+        for job in claimed {
+            let outcome = self.run_job(&job).await;
+            let now_ms = store::to_millis(self.now());
+            let mut tx = self.store.begin_write().await?;
+            match outcome {
+                Ok(()) => {
+                    store::jobs::complete(&mut tx, job.id, worker, now_ms).await?;
+                }
+                Err(err) => {
+                    tracing::warn!(job = job.id, kind = %job.kind, error = %err, "job failed");
+                    // Backoff doubles from 30 seconds, capped at an hour.
+                    let backoff =
+                        SignedDuration::from_secs((30i64 << job.attempts.min(7)).min(3600));
+                    let retry_at =
+                        store::to_millis(self.now().saturating_add(backoff).unwrap_or(self.now()));
+                    let dead = job.attempts >= MAX_ATTEMPTS;
+                    store::jobs::fail(
+                        &mut tx,
+                        job.id,
+                        worker,
+                        &err.to_string(),
+                        retry_at,
+                        dead,
+                        now_ms,
+                    )
+                    .await?;
+                }
+            }
+            tx.commit().await?;
+        }
+        Ok(count)
+    }
+
+    async fn run_job(&self, job: &store::jobs::JobRow) -> Result<()> {
+        let OrderJob { order } = serde_json::from_str(&job.payload)
+            .map_err(|e| store::Error::Corrupt(format!("job {} payload: {e}", job.id)))?;
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let system = Actor::system();
+        let mut tx = self.store.begin_write().await?;
+        store::orders::lock(&mut tx, order).await?;
+        let row = store::orders::get(&mut tx, order)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        let unpaid =
+            row.stage == Stage::AwaitingPayment.as_str() && row.total_minor > row.paid_minor;
+        match job.kind.as_str() {
+            jobs::PAYMENT_REMINDER if unpaid => {
+                let extra = json!({"balance_minor": row.total_minor - row.paid_minor});
+                let events = processing::message(
+                    &mut tx,
+                    &row,
+                    "payment_reminder",
+                    Reach::Preferred,
+                    extra,
+                    &ctx,
+                )
+                .await?;
+                let rows = crate::orders::event_rows(&events, ctx.now_ms(), &system, None)?;
+                store::orders::append_events(&mut tx, order, &rows).await?;
+            }
+            jobs::PAYMENT_DEADLINE if unpaid => {
+                // PY-2: no payment by the deadline: a manager calls (a broken link, wrong details).
+                let hold = Hold {
+                    kind: HoldKind::PaymentProblem,
+                    reason: "no payment by the deadline".into(),
+                };
+                let held = row.holds.contains("payment_problem");
+                if !held {
+                    self.change(
+                        &mut tx,
+                        order,
+                        &[Command::PlaceHold(hold)],
+                        &system,
+                        None,
+                        &ctx,
+                    )
+                    .await?;
+                }
+                let grace = ctx
+                    .now
+                    .saturating_add(SignedDuration::from_hours(settings.payment.grace_hours))
+                    .unwrap_or(ctx.now);
+                processing::schedule(&mut tx, jobs::PAYMENT_CANCEL, order, grace, &ctx).await?;
+            }
+            jobs::PAYMENT_CANCEL if unpaid => {
+                let reason = "no payment after the deadline and the grace period";
+                self.change(
+                    &mut tx,
+                    order,
+                    &[Command::Cancel {
+                        reason: reason.into(),
+                    }],
+                    &system,
+                    Some(reason),
+                    &ctx,
+                )
+                .await?;
+            }
+            jobs::CONFIRMATION_EXPIRY if row.stage == Stage::Confirming.as_str() => {
+                // CF-3: only when the hold after the last call ran out.
+                let reason = "not confirmed: the customer could not be reached";
+                self.change(
+                    &mut tx,
+                    order,
+                    &[Command::Cancel {
+                        reason: reason.into(),
+                    }],
+                    &system,
+                    Some(reason),
+                    &ctx,
+                )
+                .await?;
+            }
+            // What the job was for is no longer true: nothing to do.
+            _ => {}
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

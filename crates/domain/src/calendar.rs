@@ -1,0 +1,220 @@
+//! Business time: working days, calling hours, and the simple delivery promise (CK-4, CF-3).
+//! Everything here takes `now` and the shop's time zone; nothing reads a clock.
+
+use jiff::civil::{Date, DateTime, Time, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp, ToSpan};
+
+use crate::settings::{CallPolicy, ShopSettings};
+
+/// The shop's working days: weekdays it works, minus holidays.
+pub struct Calendar<'a> {
+    pub settings: &'a ShopSettings,
+    pub tz: TimeZone,
+}
+
+impl<'a> Calendar<'a> {
+    /// The calendar of a shop; an unknown zone (refused when settings are saved) falls back to UTC.
+    pub fn of(settings: &'a ShopSettings) -> Self {
+        Self {
+            settings,
+            tz: TimeZone::get(&settings.time_zone).unwrap_or(TimeZone::UTC),
+        }
+    }
+
+    pub fn local(&self, at: Timestamp) -> DateTime {
+        at.to_zoned_datetime(self.tz.clone()).datetime()
+    }
+
+    pub fn is_working_day(&self, date: Date) -> bool {
+        let weekday = date.weekday().to_monday_one_offset();
+        self.settings.working_weekdays.contains(&weekday)
+            && !self
+                .settings
+                .holidays
+                .iter()
+                .any(|h| h.parse::<Date>().ok() == Some(date))
+    }
+
+    /// The first working day on or after `date`.
+    pub fn working_day_from(&self, mut date: Date) -> Date {
+        for _ in 0..366 {
+            if self.is_working_day(date) {
+                return date;
+            }
+            date = date.tomorrow().unwrap_or(date);
+        }
+        date
+    }
+
+    /// `days` working days after `date` (0: the first working day on or after it).
+    pub fn add_working_days(&self, date: Date, days: i64) -> Date {
+        let mut date = self.working_day_from(date);
+        for _ in 0..days {
+            date = self.working_day_from(date.tomorrow().unwrap_or(date));
+        }
+        date
+    }
+
+    fn at_local(&self, date: Date, time: Time) -> Timestamp {
+        date.to_datetime(time)
+            .to_zoned_datetime(self.tz.clone())
+            .map(|z| z.timestamp())
+            .unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+
+    /// The same moment if it is inside calling hours on a working day, otherwise the start of the
+    /// next calling window.
+    pub fn within_calling_hours(&self, at: Timestamp) -> Timestamp {
+        let calls = &self.settings.calls;
+        let local = self.local(at);
+        let (start, end) = (calls.start(), calls.end());
+        if self.is_working_day(local.date()) && local.time() >= start && local.time() < end {
+            return at;
+        }
+        let day = if local.time() < start {
+            local.date()
+        } else {
+            local.date().tomorrow().unwrap_or(local.date())
+        };
+        self.at_local(self.working_day_from(day), start)
+    }
+
+    /// When to call next after `failed` unanswered calls (CF-3): the spacing the policy sets,
+    /// then the next working morning, always inside calling hours.
+    pub fn next_call_at(&self, now: Timestamp, failed: usize) -> Timestamp {
+        let calls: &CallPolicy = &self.settings.calls;
+        match calls.retry_minutes.get(failed.saturating_sub(1)) {
+            Some(minutes) => self.within_calling_hours(
+                now.saturating_add(SignedDuration::from_mins(*minutes))
+                    .unwrap_or(now),
+            ),
+            None => {
+                let tomorrow = self
+                    .local(now)
+                    .date()
+                    .tomorrow()
+                    .unwrap_or(self.local(now).date());
+                self.at_local(
+                    self.working_day_from(tomorrow),
+                    calls.start().saturating_add(1.hour()),
+                )
+            }
+        }
+    }
+
+    /// The end of the day `days` working days from now: how long an unconfirmed order is held.
+    pub fn hold_until(&self, now: Timestamp, days: i64) -> Timestamp {
+        let date = self.add_working_days(self.local(now).date(), days);
+        self.at_local(date, self.settings.calls.end())
+    }
+
+    /// The delivery window (CK-4): the goods leave today if ready before the cut-off, otherwise
+    /// on the next working day; a supplier adds its lead time; transit follows the method.
+    pub fn delivery_window(
+        &self,
+        now: Timestamp,
+        cutoff: Time,
+        lead_time_days: i64,
+        transit: [i64; 2],
+    ) -> (Date, Date) {
+        let local = self.local(now);
+        let today_counts =
+            self.is_working_day(local.date()) && local.time() < cutoff && lead_time_days == 0;
+        let leaves = if today_counts {
+            local.date()
+        } else {
+            self.add_working_days(
+                local.date().tomorrow().unwrap_or(local.date()),
+                lead_time_days,
+            )
+        };
+        (
+            self.add_working_days(leaves, transit[0].max(0)),
+            self.add_working_days(leaves, transit[1].max(transit[0]).max(0)),
+        )
+    }
+}
+
+/// Monday is 1 ... Sunday is 7.
+pub fn weekday_number(weekday: Weekday) -> i8 {
+    weekday.to_monday_one_offset()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> ShopSettings {
+        ShopSettings {
+            time_zone: "Europe/Oslo".into(),
+            holidays: vec!["2026-12-25".into()],
+            ..ShopSettings::default()
+        }
+    }
+
+    fn oslo(s: &str) -> Timestamp {
+        s.parse::<DateTime>()
+            .expect("datetime")
+            .to_zoned_datetime(TimeZone::get("Europe/Oslo").expect("tz"))
+            .expect("zoned")
+            .timestamp()
+    }
+
+    #[test]
+    fn calls_are_spaced_and_kept_inside_calling_hours() {
+        // CF-3: two hours later, then the next working morning; never at night or on Sunday.
+        let s = settings();
+        let cal = Calendar::of(&s);
+        assert_eq!(
+            cal.next_call_at(oslo("2026-03-02T10:00"), 1),
+            oslo("2026-03-02T12:00")
+        );
+        assert_eq!(
+            cal.next_call_at(oslo("2026-03-02T19:00"), 1),
+            oslo("2026-03-03T09:00")
+        );
+        assert_eq!(
+            cal.next_call_at(oslo("2026-03-02T12:00"), 2),
+            oslo("2026-03-03T10:00")
+        );
+        // Friday evening goes to Monday morning.
+        assert_eq!(
+            cal.next_call_at(oslo("2026-03-06T12:00"), 2),
+            oslo("2026-03-09T10:00")
+        );
+        assert_eq!(
+            cal.within_calling_hours(oslo("2026-03-07T11:00")),
+            oslo("2026-03-09T09:00")
+        );
+    }
+
+    #[test]
+    fn the_window_counts_working_days_from_the_cutoff() {
+        // CK-4, DL-8
+        let s = settings();
+        let cal = Calendar::of(&s);
+        let cutoff = Time::constant(14, 0, 0, 0);
+        let date = |s: &str| s.parse::<Date>().expect("date");
+        // Monday before the cut-off leaves today.
+        assert_eq!(
+            cal.delivery_window(oslo("2026-03-02T10:00"), cutoff, 0, [1, 3]),
+            (date("2026-03-03"), date("2026-03-05"))
+        );
+        // After the cut-off it leaves Tuesday.
+        assert_eq!(
+            cal.delivery_window(oslo("2026-03-02T15:00"), cutoff, 0, [1, 3]),
+            (date("2026-03-04"), date("2026-03-06"))
+        );
+        // A supplier's four days, over a weekend.
+        assert_eq!(
+            cal.delivery_window(oslo("2026-03-05T10:00"), cutoff, 4, [1, 2]),
+            (date("2026-03-13"), date("2026-03-16"))
+        );
+        // Christmas is not a working day.
+        assert_eq!(
+            cal.delivery_window(oslo("2026-12-24T10:00"), cutoff, 0, [1, 1]),
+            (date("2026-12-28"), date("2026-12-28"))
+        );
+    }
+}

@@ -1,0 +1,502 @@
+//! Checking, confirming and getting paid, from intake to what the customer and the manager see,
+//! with a clock the test moves and the jobs the worker runs.
+
+use jiff::SignedDuration;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, on_each_backend, order_body, timeline_kinds};
+
+/// Templates of the messages queued for the order, in order.
+fn messages(order: &Value) -> Vec<String> {
+    order["timeline"]
+        .as_array()
+        .map(|t| {
+            t.iter()
+                .filter(|e| e["kind"] == "message_queued")
+                .map(|e| {
+                    format!(
+                        "{}:{}",
+                        e["data"]["template"].as_str().unwrap_or_default(),
+                        e["data"]["channel"].as_str().unwrap_or_default()
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn place(app: &TestApp, body: Value) -> (i64, Value) {
+    let order = app.post_ok("/orders", body, StatusCode::CREATED).await;
+    (order["number"].as_i64().expect("a number"), order)
+}
+
+async fn order(app: &TestApp, number: i64) -> Value {
+    app.get_ok(&format!("/orders/{number}")).await
+}
+
+async fn tasks_due(app: &TestApp) -> Vec<Value> {
+    app.get_ok("/tasks?due=now")
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+async fn run_jobs(app: &TestApp) -> usize {
+    app.shop
+        .run_due_jobs("test-worker", 100)
+        .await
+        .expect("jobs run")
+}
+
+#[tokio::test]
+async fn a_clean_order_is_confirmed_by_message_with_a_delivery_window() {
+    // CF-2: no call needed; the customer hears the order is being assembled. CK-4: a window.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let (_, placed) = place(&app, order_body()).await;
+        assert_eq!(placed["stage"], "assembling");
+        assert_eq!(placed["checks"], json!([]));
+        // Monday 10:00 in Oslo, before the 14:00 cut-off; courier takes one to two working days.
+        assert_eq!(
+            placed["promise"],
+            json!({"earliest": "2026-03-03", "latest": "2026-03-04"})
+        );
+        assert_eq!(messages(&placed), ["order_being_assembled:sms"]);
+        assert!(tasks_due(&app).await.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn autofill_mistakes_and_missing_methods_become_reasons_to_call() {
+    // CK-1, CK-2, CF-2
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut body = order_body();
+        body["delivery"]["address"]["line"] = json!("+47 912 34 567");
+        body["customer"]["email"] = json!("anna(at)example");
+        body["payment_mode"] = Value::Null;
+        let (number, placed) = place(&app, body).await;
+        assert_eq!(placed["stage"], "confirming");
+        let codes: Vec<_> = placed["checks"].as_array().expect("checks").iter().map(|c| c["code"].clone()).collect();
+        assert_eq!(codes, [json!("address_has_phone"), json!("email_invalid"), json!("payment_missing")]);
+        assert_eq!(placed["holds"][0]["kind"], "needs_call");
+        assert!(timeline_kinds(&placed).contains(&"check_failed".to_owned()));
+        let tasks = tasks_due(&app).await;
+        assert_eq!((tasks.len(), tasks[0]["kind"].as_str(), tasks[0]["order_number"].as_i64()), (1, Some("clarify_data"), Some(number)));
+        // The manager reaches the customer, who chooses to pay on delivery: the order moves on.
+        let answer = app
+            .post_ok(
+                &format!("/tasks/{}/attempts", tasks[0]["id"]),
+                json!({"outcome": "reached_with_changes", "note": "Storgata 1, pays cash", "payment_mode": "on_delivery"}),
+                StatusCode::CREATED,
+            )
+            .await;
+        assert_eq!(answer["task"]["state"], "done");
+        let after = order(&app, number).await;
+        assert_eq!((after["stage"].as_str(), after["payment"]["mode"].as_str()), (Some("assembling"), Some("on_delivery")));
+        assert!(tasks_due(&app).await.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn expensive_orders_and_other_cities_get_a_call() {
+    // CF-2
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut far = order_body();
+        far["delivery"]["address"]["city"] = json!("Bergen");
+        let (_, placed) = place(&app, far).await;
+        assert_eq!(
+            placed["holds"][0],
+            json!({"kind": "needs_call", "reason": "delivery to another city"})
+        );
+        let mut expensive = order_body();
+        expensive["lines"] = json!([{"sku": "BLANKET", "quantity": 6}]);
+        let (_, placed) = place(&app, expensive).await;
+        assert_eq!(placed["holds"][0]["reason"], "expensive goods");
+        let tasks = tasks_due(&app).await;
+        // The expensive one comes first.
+        assert_eq!(
+            tasks
+                .iter()
+                .map(|t| t["priority"].as_i64())
+                .collect::<Vec<_>>(),
+            [Some(2), Some(1)]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unanswered_calls_follow_the_policy_and_never_cancel_after_one_try() {
+    // CF-3: spaced attempts inside calling hours, the customer told each time when the next call
+    // comes, a hold after the last one, cancelled only when the hold runs out.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.always_call().await;
+        let (number, _) = place(&app, order_body()).await;
+        let task = tasks_due(&app).await[0]["id"].clone();
+        let attempt = |outcome: &'static str| {
+            let app = &app;
+            let task = task.clone();
+            async move {
+                app.post_ok(
+                    &format!("/tasks/{task}/attempts"),
+                    json!({"outcome": outcome}),
+                    StatusCode::CREATED,
+                )
+                .await
+            }
+        };
+        // Monday 10:00 Oslo: the next call two hours later.
+        let first = attempt("no_answer").await;
+        assert_eq!(first["next_call_at"], "2026-03-02T11:00:00Z");
+        assert!(
+            tasks_due(&app).await.is_empty(),
+            "not due again before the next call"
+        );
+        app.clock.advance(SignedDuration::from_hours(2));
+        let second = attempt("busy").await;
+        // Then the next working morning at 10:00 Oslo.
+        assert_eq!(second["next_call_at"], "2026-03-03T09:00:00Z");
+        app.clock.set("2026-03-03T09:00:00Z".parse().expect("time"));
+        let third = attempt("no_answer").await;
+        assert_eq!(third["task"]["state"], "gave_up");
+        assert_eq!(third["held_until"], "2026-03-06T19:00:00Z");
+        let held = order(&app, number).await;
+        assert_eq!(held["stage"], "confirming");
+        assert_eq!(
+            messages(&held),
+            [
+                "missed_call:sms",
+                "missed_call:sms",
+                "order_held:sms",
+                "order_held:email"
+            ]
+        );
+        // Not cancelled while the hold lasts, even with the worker running.
+        app.clock.set("2026-03-06T18:00:00Z".parse().expect("time"));
+        run_jobs(&app).await;
+        assert_eq!(order(&app, number).await["stage"], "confirming");
+        app.clock.set("2026-03-06T19:00:01Z".parse().expect("time"));
+        assert_eq!(run_jobs(&app).await, 1);
+        let cancelled = order(&app, number).await;
+        assert_eq!(cancelled["stage"], "cancelled");
+        assert_eq!(cancelled["reservations"][0]["state"], "released");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_wrong_number_sends_the_confirmation_link_by_email_and_the_customer_confirms() {
+    // CF-4, CF-1
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.always_call().await;
+        let (number, _) = place(&app, order_body()).await;
+        let task = tasks_due(&app).await[0]["id"].clone();
+        app.post_ok(
+            &format!("/tasks/{task}/attempts"),
+            json!({"outcome": "wrong_number"}),
+            StatusCode::CREATED,
+        )
+        .await;
+        let after = order(&app, number).await;
+        assert_eq!(messages(&after), ["confirmation_request:email"]);
+        // The link in the message shows what the customer confirms.
+        let link = after["link_token"].as_str().expect("a link").to_owned();
+        let page: Value = app
+            .client
+            .get(format!("{}/api/public/orders/{link}", app.base))
+            .send()
+            .await
+            .expect("request")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(page["name"], "Anna Berg");
+        assert_eq!(page["items"][0]["sku"], "SOCK-M");
+        assert_eq!(page["delivery_method"], "courier");
+        assert_eq!(page["address"], "Storgata 1, 0155 Oslo, NO");
+        assert_eq!(
+            (
+                page["delivery_from"].as_str(),
+                page["delivery_until"].as_str()
+            ),
+            (Some("2026-03-03"), Some("2026-03-04"))
+        );
+        assert_eq!(page["total"]["amount_minor"], 4970);
+        assert_eq!(page["payment_mode"], "on_delivery");
+        let confirmed: Value = app
+            .client
+            .post(format!("{}/api/public/orders/{link}/confirm", app.base))
+            .send()
+            .await
+            .expect("request")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(confirmed["stage"], "assembling");
+        let forged = app
+            .client
+            .get(format!("{}/api/public/orders/nope", app.base))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(forged.status(), StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_invoice_waits_reminds_then_asks_a_manager_and_a_payment_moves_it_on() {
+    // PY-1, PY-2, PY-3
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut body = order_body();
+        body["payment_mode"] = json!("after_confirmation");
+        let (number, placed) = place(&app, body).await;
+        assert_eq!(placed["stage"], "awaiting_payment");
+        assert_eq!(messages(&placed), ["invoice:sms"]);
+        // Two days later (24 hours before the 72-hour deadline) the reminder goes out.
+        app.clock.advance(SignedDuration::from_hours(48));
+        assert_eq!(run_jobs(&app).await, 1);
+        assert_eq!(
+            messages(&order(&app, number).await)
+                .last()
+                .map(String::as_str),
+            Some("payment_reminder:sms")
+        );
+        // At the deadline: a payment problem a manager calls about, not a cancellation.
+        app.clock.advance(SignedDuration::from_hours(24));
+        run_jobs(&app).await;
+        let overdue = order(&app, number).await;
+        assert_eq!(
+            (
+                overdue["stage"].as_str(),
+                overdue["holds"][0]["kind"].as_str()
+            ),
+            (Some("awaiting_payment"), Some("payment_problem"))
+        );
+        let tasks = tasks_due(&app).await;
+        assert_eq!(tasks[0]["kind"], "payment_help");
+        // A partial payment leaves a balance; the rest settles it and assembly starts.
+        let part = app
+            .post_ok(
+                &format!("/orders/{number}/payments"),
+                json!({"amount_minor": 2000, "method": "bank_transfer"}),
+                StatusCode::OK,
+            )
+            .await;
+        assert_eq!(
+            (
+                part["payment"]["status"].as_str(),
+                part["payment"]["balance_due"]["amount_minor"].as_i64()
+            ),
+            (Some("partially_paid"), Some(2970))
+        );
+        let paid = app
+            .post_ok(
+                &format!("/orders/{number}/payments"),
+                json!({"amount_minor": 2970, "reference": "INV-1"}),
+                StatusCode::OK,
+            )
+            .await;
+        assert_eq!(paid["stage"], "assembling");
+        assert_eq!(paid["holds"], json!([]));
+        // PY-3: every payment confirmed on every channel.
+        let received: Vec<_> = messages(&paid)
+            .into_iter()
+            .filter(|m| m.starts_with("payment_received"))
+            .collect();
+        assert_eq!(
+            received,
+            [
+                "payment_received:sms",
+                "payment_received:email",
+                "payment_received:sms",
+                "payment_received:email"
+            ]
+        );
+        assert!(tasks_due(&app).await.is_empty());
+        // The cancellation scheduled for after the grace period finds nothing to do.
+        app.clock.advance(SignedDuration::from_hours(72));
+        run_jobs(&app).await;
+        assert_eq!(order(&app, number).await["stage"], "assembling");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_unpaid_invoice_is_cancelled_only_after_the_grace_period() {
+    // PY-2
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut body = order_body();
+        body["payment_mode"] = json!("after_confirmation");
+        let (number, _) = place(&app, body).await;
+        app.clock.advance(SignedDuration::from_hours(72));
+        run_jobs(&app).await;
+        app.clock.advance(SignedDuration::from_hours(47));
+        run_jobs(&app).await;
+        assert_eq!(order(&app, number).await["stage"], "awaiting_payment");
+        app.clock.advance(SignedDuration::from_hours(2));
+        run_jobs(&app).await;
+        let cancelled = order(&app, number).await;
+        assert_eq!(cancelled["stage"], "cancelled");
+        assert_eq!(app.stock_at("SOCK-M", "WH1").await["reserved"], 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn prepaid_orders_arrive_paid_and_failed_payments_bring_help() {
+    // PY-1, PY-4
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut body = order_body();
+        body["payment_mode"] = json!("prepaid");
+        let (status, err) = app.post("/orders", body.clone()).await;
+        assert_eq!(
+            (status, err["error"]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("payment"))
+        );
+        body["payment"] = json!({"amount_minor": 100, "method": "card"});
+        let (status, err) = app.post("/orders", body.clone()).await;
+        assert_eq!(
+            (status, err["error"]["field"].as_str()),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("payment.amount_minor")
+            )
+        );
+        body["payment"] = json!({"amount_minor": 4970, "method": "card", "reference": "psp-1"});
+        let (_, paid) = place(&app, body).await;
+        assert_eq!(
+            (paid["stage"].as_str(), paid["payment"]["status"].as_str()),
+            (Some("assembling"), Some("paid"))
+        );
+
+        let mut invoice = order_body();
+        invoice["payment_mode"] = json!("after_confirmation");
+        let (number, _) = place(&app, invoice).await;
+        let failed = json!({"reason": "card declined", "method": "card"});
+        app.post_ok(
+            &format!("/orders/{number}/payment-attempts"),
+            failed.clone(),
+            StatusCode::OK,
+        )
+        .await;
+        assert!(tasks_due(&app).await.is_empty());
+        let after = app
+            .post_ok(
+                &format!("/orders/{number}/payment-attempts"),
+                failed,
+                StatusCode::OK,
+            )
+            .await;
+        assert_eq!(
+            timeline_kinds(&after)
+                .iter()
+                .filter(|k| *k == "payment_failed")
+                .count(),
+            2
+        );
+        let tasks = tasks_due(&app).await;
+        assert_eq!(
+            (tasks[0]["kind"].as_str(), tasks[0]["order_number"].as_i64()),
+            (Some("payment_help"), Some(number))
+        );
+        assert!(
+            tasks[0]["reason"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("card declined")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn out_of_stock_lines_wait_for_the_customers_choice() {
+    // ST-1, ST-2
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.set_stock("SOCK-L", "WH1", 0, "A-01-2").await;
+        app.set_stock("SOCK-L", "SUP1", 0, "-").await;
+        let mut body = order_body();
+        body["lines"] = json!([{"sku": "SOCK-L", "quantity": 1}, {"sku": "SOCK-M", "quantity": 1}]);
+        let (number, placed) = place(&app, body.clone()).await;
+        assert_eq!(placed["holds"][0]["kind"], "waiting_for_customer");
+        assert_eq!(messages(&placed), ["out_of_stock_choice:sms"]);
+        assert_eq!(tasks_due(&app).await[0]["kind"], "customer_choice");
+        // A substitute in stock: reserved, and the order goes on.
+        let chosen = app
+            .post_ok(
+                &format!("/orders/{number}/choices"),
+                json!({"line_no": 1, "choice": "substitute", "sku": "SOCK-M"}),
+                StatusCode::OK,
+            )
+            .await;
+        assert_eq!(chosen["stage"], "assembling");
+        assert_eq!(chosen["lines"][0]["sku"], "SOCK-M");
+        assert!(tasks_due(&app).await.is_empty());
+        // Another order waits for the supplier instead.
+        let (second, _) = place(&app, body.clone()).await;
+        let waited = app
+            .post_ok(
+                &format!("/orders/{second}/choices"),
+                json!({"line_no": 1, "choice": "wait"}),
+                StatusCode::OK,
+            )
+            .await;
+        let states: Vec<_> = waited["reservations"]
+            .as_array()
+            .expect("reservations")
+            .iter()
+            .map(|r| r["state"].clone())
+            .collect();
+        assert!(states.contains(&json!("ordered")), "{states:?}");
+        assert!(timeline_kinds(&waited).contains(&"line_awaiting_supplier".to_owned()));
+        // A third drops the line; the total follows.
+        let (third, _) = place(&app, body).await;
+        let dropped = app
+            .post_ok(
+                &format!("/orders/{third}/choices"),
+                json!({"line_no": 1, "choice": "cancel_line"}),
+                StatusCode::OK,
+            )
+            .await;
+        assert_eq!(dropped["total"]["amount_minor"], 1990 + 990);
+        let (status, _) = app
+            .post(
+                &format!("/orders/{third}/choices"),
+                json!({"line_no": 1, "choice": "wait"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_processing_report_shows_the_same_day_share() {
+    // CF-5
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        place(&app, order_body()).await;
+        app.always_call().await;
+        let (waiting, _) = place(&app, order_body()).await;
+        app.clock.advance(SignedDuration::from_hours(30));
+        app.act(waiting, "confirm", json!({})).await;
+        let report = app.get_ok("/reports/processing?from=2026-03-01&to=2026-03-03").await;
+        assert_eq!(report, json!([{"date": "2026-03-02", "placed": 2, "processed_same_day": 1, "same_day_share": 0.5}]));
+        let (status, err) = app.get("/reports/processing?from=yesterday&to=2026-03-03").await;
+        assert_eq!((status, err["error"]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("from")));
+    })
+    .await;
+}
