@@ -270,7 +270,14 @@ impl Shop {
         .await?;
         if !commands.is_empty() {
             let row = self
-                .change(&mut tx, number, &commands, actor, None, &ctx)
+                .change(
+                    &mut tx,
+                    number,
+                    &commands,
+                    actor,
+                    cancels_order.then_some("the customer cancelled: out of stock"),
+                    &ctx,
+                )
                 .await?;
             let ready =
                 !still_waiting && row.stage == Stage::Confirming.as_str() && row.holds == "[]";

@@ -207,33 +207,6 @@ pub(crate) async fn react(
     let now_ms = ctx.now_ms();
     for event in events {
         match event {
-            Event::StageChanged {
-                to: Stage::AwaitingPayment,
-                ..
-            } => {
-                // PY-2: an invoice with a deadline, a reminder before it, a call when it passes.
-                let due = row
-                    .payment_due_at
-                    .map(store::from_millis)
-                    .transpose()?
-                    .unwrap_or(ctx.now);
-                let extra = json!({"balance_minor": row.total_minor - row.paid_minor, "pay_by": ctx.local_text(due)});
-                done.extend(message(tx, row, "invoice", Reach::Preferred, extra, ctx).await?);
-                let reminder = due
-                    .saturating_sub(SignedDuration::from_hours(
-                        ctx.settings.payment.reminder_before_hours,
-                    ))
-                    .unwrap_or(due);
-                schedule(
-                    tx,
-                    jobs::PAYMENT_REMINDER,
-                    row.id,
-                    reminder.max(ctx.now),
-                    ctx,
-                )
-                .await?;
-                schedule(tx, jobs::PAYMENT_DEADLINE, row.id, due, ctx).await?;
-            }
             Event::StageChanged { from, to } => {
                 if matches!(from, Stage::Placed | Stage::Confirming) && *to != Stage::Confirming {
                     store::tasks::close_for_order(
@@ -245,22 +218,51 @@ pub(crate) async fn react(
                     )
                     .await?;
                 }
-                if *from == Stage::Confirming && *to == Stage::Assembling {
-                    // CF-2: confirmed; the customer hears it is being assembled, with the shop's contacts.
-                    done.extend(
-                        message(
+                match to {
+                    Stage::AwaitingPayment => {
+                        // PY-2: an invoice with a deadline, a reminder before it, a call when it passes.
+                        let due = row
+                            .payment_due_at
+                            .map(store::from_millis)
+                            .transpose()?
+                            .unwrap_or(ctx.now);
+                        let extra = json!({"balance_minor": row.total_minor - row.paid_minor, "pay_by": ctx.local_text(due)});
+                        done.extend(
+                            message(tx, row, "invoice", Reach::Preferred, extra, ctx).await?,
+                        );
+                        let reminder = due
+                            .saturating_sub(SignedDuration::from_hours(
+                                ctx.settings.payment.reminder_before_hours,
+                            ))
+                            .unwrap_or(due);
+                        schedule(
                             tx,
-                            row,
-                            "order_being_assembled",
-                            Reach::Preferred,
-                            json!({}),
+                            jobs::PAYMENT_REMINDER,
+                            row.id,
+                            reminder.max(ctx.now),
                             ctx,
                         )
-                        .await?,
-                    );
-                }
-                if *to == Stage::Cancelled {
-                    store::tasks::close_for_order(tx, row.id, &[], "cancelled", now_ms).await?;
+                        .await?;
+                        schedule(tx, jobs::PAYMENT_DEADLINE, row.id, due, ctx).await?;
+                    }
+                    // CF-2: confirmed; the customer hears it is being assembled, with the shop's contacts.
+                    Stage::Assembling if *from == Stage::Confirming => {
+                        done.extend(
+                            message(
+                                tx,
+                                row,
+                                "order_being_assembled",
+                                Reach::Preferred,
+                                json!({}),
+                                ctx,
+                            )
+                            .await?,
+                        );
+                    }
+                    Stage::Cancelled => {
+                        store::tasks::close_for_order(tx, row.id, &[], "cancelled", now_ms).await?
+                    }
+                    _ => {}
                 }
             }
             Event::PaymentRecorded {

@@ -332,6 +332,32 @@ async fn an_invoice_waits_reminds_then_asks_a_manager_and_a_payment_moves_it_on(
 }
 
 #[tokio::test]
+async fn a_call_that_confirms_an_invoice_order_closes_its_task() {
+    // CF-2, PY-2: confirmed by phone, the customer now owes an invoice; the call is done.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.always_call().await;
+        let mut body = order_body();
+        body["payment_mode"] = json!("after_confirmation");
+        let (number, _) = place(&app, body).await;
+        let task = tasks_due(&app).await[0]["id"].clone();
+        let answer = app
+            .post_ok(
+                &format!("/tasks/{task}/attempts"),
+                json!({"outcome": "reached_confirmed"}),
+                StatusCode::CREATED,
+            )
+            .await;
+        assert_eq!(answer["task"]["state"], "done");
+        let after = order(&app, number).await;
+        assert_eq!(after["stage"], "awaiting_payment");
+        assert_eq!(messages(&after), ["invoice:sms"]);
+        assert!(tasks_due(&app).await.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn an_unpaid_invoice_is_cancelled_only_after_the_grace_period() {
     // PY-2
     on_each_backend(|app: TestApp| async move {
