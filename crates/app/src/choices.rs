@@ -5,7 +5,7 @@
 use domain::access::Permission;
 use domain::catalog::Sku;
 use domain::inventory::LocationKind;
-use domain::orders::{Command, Event, HoldKind, Stage};
+use domain::orders::{CONFIRM_BY_LINK, Command, Event, HoldKind, Stage};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -70,7 +70,10 @@ impl Shop {
                 number: order.number,
                 name: order.customer.name,
                 awaiting_confirmation: order.stage == Stage::Confirming.as_str()
-                    && order.holds.is_empty(),
+                    && order.holds.iter().all(|h| {
+                        h.kind == HoldKind::WaitingForCustomer.as_str()
+                            && h.reason == CONFIRM_BY_LINK
+                    }),
                 stage: order.stage,
                 items: order
                     .lines
@@ -96,7 +99,15 @@ impl Shop {
 
     /// The customer confirms through their link (CF-1).
     pub async fn confirm_by_link(&self, token: &str) -> Result<CustomerOrderView> {
-        let (number, _) = self.order_by_link(token).await?;
+        let (number, order) = self.order_by_link(token).await?;
+        if !order.awaiting_confirmation {
+            return Err(Error::Conflict {
+                code: "not_awaiting_confirmation",
+                message:
+                    "this order is not waiting for your confirmation; the shop will contact you"
+                        .into(),
+            });
+        }
         let customer = Actor {
             role: domain::access::Role::Manager,
             name: "customer".into(),

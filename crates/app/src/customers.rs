@@ -29,6 +29,8 @@ pub struct CustomerCard {
     pub name: String,
     pub phones: Vec<String>,
     pub emails: Vec<String>,
+    /// Contacts that bounced or were refused; messages no longer use them (CF-4).
+    pub invalid_contacts: Vec<String>,
     pub addresses: Vec<AddressView>,
     /// `YYYY-MM-DD`, for birthday greetings (AF-8).
     pub birthday: Option<String>,
@@ -64,6 +66,7 @@ pub(crate) struct Buyer<'a> {
     pub locale: Option<&'a str>,
     pub consent_source: Option<&'a str>,
     pub address: Option<&'a Address>,
+    pub preferred_channel: Option<domain::messaging::Channel>,
 }
 
 /// Finds the buyer's card by phone or email, or makes one, and adds any new contact and address
@@ -114,6 +117,9 @@ pub(crate) async fn find_or_create(
             store::customers::delete_new(tx, id).await?;
             owner = holder;
         }
+    }
+    if let Some(channel) = buyer.preferred_channel {
+        store::customers::set_preferred_channel(tx, owner, channel.as_str()).await?;
     }
     if let Some(address) = buyer.address {
         let row = store::customers::AddressRow {
@@ -179,6 +185,11 @@ impl Shop {
             id: row.id,
             name: row.name,
             phones: of_kind("phone"),
+            invalid_contacts: contacts
+                .iter()
+                .filter(|c| c.invalid_at.is_some())
+                .map(|c| c.value.clone())
+                .collect(),
             emails: of_kind("email"),
             addresses: addresses
                 .into_iter()

@@ -11,6 +11,7 @@ mod clock;
 pub mod customers;
 mod error;
 pub mod inventory;
+pub mod messaging;
 pub mod orders;
 pub mod payments;
 mod processing;
@@ -31,11 +32,22 @@ pub use views::MoneyView;
 pub struct Shop {
     store: store::Store,
     clock: Arc<dyn Clock>,
+    transports: messaging::Transports,
 }
 
 impl Shop {
+    /// A shop whose messages stay in the outbox until transports are given.
     pub fn new(store: store::Store, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock }
+        Self {
+            store,
+            clock,
+            transports: messaging::Transports::default(),
+        }
+    }
+
+    /// The same shop sending through these transports.
+    pub fn with_transports(self, transports: messaging::Transports) -> Self {
+        Self { transports, ..self }
     }
 
     pub fn store(&self) -> &store::Store {

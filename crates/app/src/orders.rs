@@ -74,6 +74,8 @@ pub struct NewBuyer {
     /// Agreed to marketing messages at this order (AF-10). Never assumed.
     #[serde(default)]
     pub marketing_consent: bool,
+    /// The channel the customer wants to hear from: `sms`, `email` or `webhook` (DL-4).
+    pub preferred_channel: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
@@ -264,6 +266,7 @@ struct Draft {
     unparsed_email: Option<String>,
     locale: Option<String>,
     consent: bool,
+    preferred_channel: Option<domain::messaging::Channel>,
     method: Option<DeliveryMethod>,
     address: Option<Address>,
     pickup_point: Option<String>,
@@ -448,6 +451,13 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         unparsed_phone,
         unparsed_email,
         locale: locale.map(str::to_owned),
+        preferred_channel: input
+            .customer
+            .preferred_channel
+            .as_deref()
+            .map(domain::messaging::Channel::parse)
+            .transpose()
+            .field("customer.preferred_channel")?,
         consent: input.customer.marketing_consent,
         method,
         address,
@@ -471,8 +481,8 @@ struct Priced {
     candidates: Vec<Candidate<Shelf>>,
 }
 
-/// One stock row: where it is and in which bin.
-#[derive(Debug, Clone)]
+/// One stock row: where it is and in which bin. Ordered by the stock row's id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Shelf {
     stock_id: i64,
     location: String,
@@ -627,13 +637,18 @@ impl Shop {
             email: draft.email.as_ref(),
             locale: draft.locale.as_deref(),
             consent_source: draft.consent.then_some("order"),
+            preferred_channel: draft.preferred_channel,
             address: draft.address.as_ref(),
         };
         let customer_id = find_or_create(&mut tx, &buyer, now_ms).await?;
 
+        // Stock rows are always locked in one global order (variant, then the order of places),
+        // so two orders sharing SKUs can never wait on each other.
+        let mut by_variant: Vec<_> = order.lines.iter().zip(&priced).collect();
+        by_variant.sort_by_key(|(line, p)| (p.variant_id, line.line_no));
         let mut held = Vec::new();
         let mut out_of_stock = Vec::new();
-        for (line, p) in order.lines.iter().zip(&priced) {
+        for (line, p) in by_variant {
             let mut taken = None;
             for candidate in &p.candidates {
                 if store::inventory::try_reserve(&mut tx, candidate.id.stock_id, line.quantity)
@@ -648,6 +663,8 @@ impl Shop {
                 None => out_of_stock.push((line.line_no, p.sku.clone())),
             }
         }
+        held.sort_by_key(|(line_no, _)| *line_no);
+        out_of_stock.sort_by_key(|(line_no, _)| *line_no);
 
         // CK-1..3: what a manager must clarify.
         let out_skus: Vec<String> = out_of_stock.iter().map(|(_, sku)| sku.clone()).collect();
@@ -677,7 +694,8 @@ impl Shop {
                 latest: latest.to_string(),
             });
         }
-        if let (Some(PaymentMode::Prepaid), Some(payment)) = (draft.payment_mode, &draft.payment) {
+        // Money the channel already took is recorded whatever the mode (PY-1, PY-5).
+        if let Some(payment) = draft.payment.as_ref().filter(|p| p.amount_minor > 0) {
             decision = decision.then(Command::RecordPayment {
                 amount_minor: payment.amount_minor,
             })?;
@@ -692,7 +710,7 @@ impl Shop {
                 shop_city: &settings.city,
             },
         );
-        let reasons_to_call = match &route {
+        let mut reasons_to_call: Vec<&str> = match &route {
             Route::Call(reasons) => reasons
                 .iter()
                 .filter(|r| **r != CallReason::OutOfStock)
@@ -700,6 +718,11 @@ impl Shop {
                 .collect(),
             _ => Vec::new(),
         };
+        // CK-2: someone contacts the customer for a missing method, whatever the policy.
+        let methods_missing = draft.payment_mode.is_none() || draft.method.is_none();
+        if methods_missing && reasons_to_call.is_empty() {
+            reasons_to_call.push("payment or delivery method to choose");
+        }
         if !reasons_to_call.is_empty() {
             decision = decision.then(Command::PlaceHold(Hold {
                 kind: HoldKind::NeedsCall,
@@ -761,11 +784,7 @@ impl Shop {
             Err(other) => return Err(other.into()),
         };
         let id = row.id;
-        if let Some(payment) = draft
-            .payment
-            .as_ref()
-            .filter(|_| draft.payment_mode == Some(PaymentMode::Prepaid))
-        {
+        if let Some(payment) = draft.payment.as_ref().filter(|p| p.amount_minor > 0) {
             record_payment_row(&mut tx, id, "payment", payment, "", now_ms, actor).await?;
         }
         let line_rows: Vec<_> = decision
@@ -921,6 +940,7 @@ impl Shop {
             payment_mode: decision.order.payment_mode.map(|m| m.as_str().into()),
             delivery_method: decision.order.delivery_method.map(|m| m.as_str().into()),
             subtotal_minor: decision.order.subtotal_minor(),
+            delivery_minor: decision.order.delivery_minor,
             total_minor: decision.order.total_minor(),
             paid_minor: decision.order.paid_minor,
             tracking_number: tracking.or(row.tracking_number.clone()),

@@ -78,26 +78,7 @@ pub(crate) fn stamp(row: &mut store::orders::OrderRow, events: &[Event], ctx: &C
     }
 }
 
-/// The channels to reach the customer on, preferred first: SMS when there is a phone, email.
-fn channels(row: &store::orders::OrderRow) -> Vec<(&'static str, String)> {
-    let mut found = Vec::new();
-    if let Some(phone) = &row.phone {
-        found.push(("sms", phone.clone()));
-    }
-    if let Some(email) = &row.email {
-        found.push(("email", email.clone()));
-    }
-    found
-}
-
-pub(crate) enum Reach {
-    /// The channel the customer uses.
-    Preferred,
-    /// Every channel the customer gave (PY-3).
-    Every,
-    /// Email only: the phone did not work (CF-4).
-    Email,
-}
+pub(crate) use crate::messaging::Reach;
 
 /// Queues a message with the order's basics and the shop's contacts, and returns the timeline
 /// events for it.
@@ -109,12 +90,6 @@ pub(crate) async fn message(
     extra: Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
-    let all = channels(row);
-    let targets: Vec<_> = match reach {
-        Reach::Preferred => all.into_iter().take(1).collect(),
-        Reach::Every => all,
-        Reach::Email => all.into_iter().filter(|(c, _)| *c == "email").collect(),
-    };
     let mut data = json!({
         "order_number": row.id,
         "customer_name": row.customer_name,
@@ -124,30 +99,13 @@ pub(crate) async fn message(
         "shop_phone": ctx.settings.contact_phone,
         "shop_email": ctx.settings.contact_email,
         "order_link": row.confirm_token.as_ref().map(|t| format!("{}/o/{t}", ctx.settings.public_url)),
+        "delivery_from": row.promise_earliest,
+        "delivery_until": row.promise_latest,
     });
     if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
         base.extend(more);
     }
-    let mut events = Vec::new();
-    for (channel, recipient) in targets {
-        let message = store::messages::MessageRow {
-            id: 0,
-            customer_id: row.customer_id,
-            order_id: Some(row.id),
-            template: template.into(),
-            channel: channel.into(),
-            recipient,
-            status: "queued".into(),
-            data: data.to_string(),
-            created_at: ctx.now_ms(),
-        };
-        store::messages::queue(tx, &message).await?;
-        events.push(Event::MessageQueued {
-            template: template.into(),
-            channel: channel.into(),
-        });
-    }
-    Ok(events)
+    crate::messaging::queue(tx, row, template, reach, data, ctx).await
 }
 
 pub(crate) async fn open_task(

@@ -35,6 +35,7 @@ impl Shop {
                 ),
             });
         }
+        check_bounds(settings)?;
         let json =
             serde_json::to_string(settings).map_err(|e| store::Error::Corrupt(e.to_string()))?;
         let mut tx = self.store.begin_write().await?;
@@ -42,4 +43,101 @@ impl Shop {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Numbers the rules compute with stay where a shop could mean them, so no setting can
+/// overflow a date or a duration.
+fn check_bounds(settings: &ShopSettings) -> Result<()> {
+    let within = |field: &str, value: i64, range: std::ops::RangeInclusive<i64>| {
+        if range.contains(&value) {
+            Ok(())
+        } else {
+            Err(Error::Invalid {
+                field: field.into(),
+                code: "out_of_range",
+                message: format!(
+                    "{value} is not between {} and {}",
+                    range.start(),
+                    range.end()
+                ),
+            })
+        }
+    };
+    let time = |field: &str, value: &str| {
+        domain::inventory::parse_cutoff(value)
+            .map(|_| ())
+            .map_err(|e| Error::invalid(field, e))
+    };
+    let payment = &settings.payment;
+    within("payment.deadline_hours", payment.deadline_hours, 1..=2160)?;
+    within(
+        "payment.reminder_before_hours",
+        payment.reminder_before_hours,
+        0..=payment.deadline_hours,
+    )?;
+    within("payment.grace_hours", payment.grace_hours, 0..=2160)?;
+    within(
+        "payment.failures_before_help",
+        payment.failures_before_help,
+        1..=20,
+    )?;
+    let calls = &settings.calls;
+    within("calls.attempts", calls.attempts as i64, 1..=10)?;
+    within("calls.hold_days", calls.hold_days, 0..=60)?;
+    for (i, minutes) in calls.retry_minutes.iter().enumerate() {
+        within(&format!("calls.retry_minutes[{i}]"), *minutes, 1..=10_080)?;
+    }
+    time("calls.calling_from", &calls.calling_from)?;
+    time("calls.calling_until", &calls.calling_until)?;
+    time("messages.quiet_from", &settings.messages.quiet_from)?;
+    time("messages.quiet_until", &settings.messages.quiet_until)?;
+    within(
+        "messages.marketing_per_week",
+        settings.messages.marketing_per_week,
+        0..=50,
+    )?;
+    within(
+        "confirmation.call_from_total_minor",
+        settings.confirmation.call_from_total_minor,
+        0..=i64::MAX / 4,
+    )?;
+    for (i, option) in settings.delivery.iter().enumerate() {
+        within(
+            &format!("delivery[{i}].price_minor"),
+            option.price_minor,
+            0..=100_000_000,
+        )?;
+        within(
+            &format!("delivery[{i}].transit_days[0]"),
+            option.transit_days[0],
+            0..=60,
+        )?;
+        within(
+            &format!("delivery[{i}].transit_days[1]"),
+            option.transit_days[1],
+            option.transit_days[0]..=60,
+        )?;
+    }
+    if settings.working_weekdays.is_empty()
+        || settings
+            .working_weekdays
+            .iter()
+            .any(|d| !(1..=7).contains(d))
+    {
+        return Err(Error::Invalid {
+            field: "working_weekdays".into(),
+            code: "out_of_range",
+            message: "working days are numbers from 1 (Monday) to 7 (Sunday), at least one".into(),
+        });
+    }
+    for (i, day) in settings.holidays.iter().enumerate() {
+        if day.parse::<jiff::civil::Date>().is_err() {
+            return Err(Error::Invalid {
+                field: format!("holidays[{i}]"),
+                code: "date_invalid",
+                message: format!("'{day}' is not a date like 2026-12-25"),
+            });
+        }
+    }
+    Ok(())
 }

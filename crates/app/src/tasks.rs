@@ -2,7 +2,9 @@
 
 use domain::access::Permission;
 use domain::confirmation::{CallOutcome, Next, after_call};
-use domain::orders::{Command, DeliveryMethod, Event, PaymentMode, Stage};
+use domain::orders::{
+    CONFIRM_BY_LINK, Command, DeliveryMethod, Event, Hold, HoldKind, PaymentMode, Stage,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
@@ -121,6 +123,12 @@ impl Shop {
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
+        let order_id = store::tasks::get(&mut tx, task_id)
+            .await?
+            .ok_or(Error::NotFound { what: "task" })?
+            .order_id;
+        // Two managers reporting at once queue behind the order's lock and see each other's call.
+        store::orders::lock(&mut tx, order_id).await?;
         let task = store::tasks::get(&mut tx, task_id)
             .await?
             .ok_or(Error::NotFound { what: "task" })?;
@@ -160,9 +168,30 @@ impl Shop {
             Next::Confirm if confirms => {
                 let mut commands = Vec::new();
                 if payment_mode.is_some() || delivery_method.is_some() {
+                    let door = delivery_method.is_some_and(DeliveryMethod::needs_address);
+                    if door && row.address_line.is_none() {
+                        return Err(Error::Invalid {
+                            field: "delivery_method".into(),
+                            code: "address_missing",
+                            message: "door delivery needs an address; the order has none".into(),
+                        });
+                    }
+                    let delivery_minor = match delivery_method {
+                        Some(method) => Some(
+                            settings
+                                .delivery_price(method, row.subtotal_minor)
+                                .ok_or_else(|| Error::Invalid {
+                                    field: "delivery_method".into(),
+                                    code: "delivery_method_not_offered",
+                                    message: "the shop does not offer this delivery method".into(),
+                                })?,
+                        ),
+                        None => None,
+                    };
                     commands.push(Command::ChooseMethods {
                         payment_mode,
                         delivery_method,
+                        delivery_minor,
                     });
                 }
                 commands.push(Command::Confirm);
@@ -220,7 +249,8 @@ impl Shop {
                     processing::message(&mut tx, &row, "order_held", Reach::Every, extra, &ctx)
                         .await?,
                 );
-                let job = if confirms {
+                // Whatever the task, the hold ends the way the order's stage does.
+                let job = if row.stage == Stage::Confirming.as_str() {
                     jobs::CONFIRMATION_EXPIRY
                 } else {
                     jobs::PAYMENT_CANCEL
@@ -235,12 +265,37 @@ impl Shop {
                     .next_call_at(ctx.now, settings.calls.retry_minutes.len() + 1);
                 store::tasks::reschedule(&mut tx, task_id, store::to_millis(at)).await?;
                 if row.email.is_some() && row.stage == Stage::Confirming.as_str() {
+                    // A plain confirmation call can be answered by the link instead; data to
+                    // clarify still needs a person.
+                    if task.kind == tasks::CONFIRM_CALL
+                        && row.holds.contains(HoldKind::NeedsCall.as_str())
+                    {
+                        let switch = [
+                            Command::ReleaseHold {
+                                kind: HoldKind::NeedsCall,
+                                note: "wrong number".into(),
+                            },
+                            Command::PlaceHold(Hold {
+                                kind: HoldKind::WaitingForCustomer,
+                                reason: CONFIRM_BY_LINK.into(),
+                            }),
+                        ];
+                        store::orders::append_events(
+                            &mut tx,
+                            row.id,
+                            &event_rows(&events, ctx.now_ms(), actor, None)?,
+                        )
+                        .await?;
+                        events.clear();
+                        self.change(&mut tx, row.id, &switch, actor, None, &ctx)
+                            .await?;
+                    }
                     events.extend(
                         processing::message(
                             &mut tx,
                             &row,
                             "confirmation_request",
-                            Reach::Email,
+                            Reach::Only(domain::messaging::Channel::Email),
                             json!({}),
                             &ctx,
                         )

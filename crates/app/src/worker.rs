@@ -21,6 +21,16 @@ struct OrderJob {
     order: i64,
 }
 
+#[derive(Deserialize)]
+struct MessageJob {
+    message: i64,
+}
+
+fn parse_payload<T: serde::de::DeserializeOwned>(job: &store::jobs::JobRow) -> Result<T> {
+    serde_json::from_str(&job.payload)
+        .map_err(|e| store::Error::Corrupt(format!("job {} payload: {e}", job.id)).into())
+}
+
 impl Shop {
     /// Claims and runs up to `limit` due jobs as `worker`; returns how many ran.
     pub async fn run_due_jobs(&self, worker: &str, limit: i64) -> Result<usize> {
@@ -69,8 +79,13 @@ impl Shop {
     }
 
     async fn run_job(&self, job: &store::jobs::JobRow) -> Result<()> {
-        let OrderJob { order } = serde_json::from_str(&job.payload)
-            .map_err(|e| store::Error::Corrupt(format!("job {} payload: {e}", job.id)))?;
+        if job.kind == crate::messaging::SEND_JOB {
+            let MessageJob { message } = parse_payload(job)?;
+            return self
+                .send_message(message, job.attempts >= MAX_ATTEMPTS)
+                .await;
+        }
+        let OrderJob { order } = parse_payload(job)?;
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let system = Actor::system();

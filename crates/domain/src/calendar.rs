@@ -103,6 +103,30 @@ impl<'a> Calendar<'a> {
         }
     }
 
+    /// When a non-urgent message may go: now, or the end of the quiet hours it falls in.
+    pub fn outside_quiet_hours(&self, at: Timestamp) -> Timestamp {
+        let policy = &self.settings.messages;
+        let parse = |raw: &str, default| Time::strptime("%H:%M", raw).unwrap_or(default);
+        let from = parse(&policy.quiet_from, Time::constant(21, 0, 0, 0));
+        let until = parse(&policy.quiet_until, Time::constant(9, 0, 0, 0));
+        let local = self.local(at);
+        let time = local.time();
+        let quiet = if from > until {
+            time >= from || time < until
+        } else {
+            time >= from && time < until
+        };
+        if !quiet {
+            return at;
+        }
+        let day = if time >= from && from > until {
+            local.date().tomorrow().unwrap_or(local.date())
+        } else {
+            local.date()
+        };
+        self.at_local(day, until)
+    }
+
     /// The end of the day `days` working days from now: how long an unconfirmed order is held.
     pub fn hold_until(&self, now: Timestamp, days: i64) -> Timestamp {
         let date = self.add_working_days(self.local(now).date(), days);
@@ -186,6 +210,24 @@ mod tests {
         assert_eq!(
             cal.within_calling_hours(oslo("2026-03-07T11:00")),
             oslo("2026-03-09T09:00")
+        );
+    }
+
+    #[test]
+    fn quiet_hours_hold_messages_until_morning() {
+        let s = settings();
+        let cal = Calendar::of(&s);
+        assert_eq!(
+            cal.outside_quiet_hours(oslo("2026-03-02T15:00")),
+            oslo("2026-03-02T15:00")
+        );
+        assert_eq!(
+            cal.outside_quiet_hours(oslo("2026-03-02T22:30")),
+            oslo("2026-03-03T09:00")
+        );
+        assert_eq!(
+            cal.outside_quiet_hours(oslo("2026-03-03T06:00")),
+            oslo("2026-03-03T09:00")
         );
     }
 

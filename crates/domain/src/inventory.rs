@@ -168,14 +168,15 @@ pub struct Candidate<Id> {
 }
 
 /// Orders the places to try for a line of `quantity` units: own stock that can fill the line
-/// (warehouse, then store, the fuller first), then suppliers. Places that cannot fill it are left
-/// out; a line is never split across places, so one packer assembles it.
-pub fn allocation_order<Id>(
+/// (warehouse, then store), then suppliers; among places of a kind, a fixed order (`Id`), so that
+/// concurrent orders always take their locks in the same order. Places that cannot fill it are
+/// left out; a line is never split across places, so one packer assembles it.
+pub fn allocation_order<Id: Ord>(
     mut candidates: Vec<Candidate<Id>>,
     quantity: i64,
 ) -> Vec<Candidate<Id>> {
     candidates.retain(|c| c.available >= quantity);
-    candidates.sort_by_key(|c| (c.kind.preference(), std::cmp::Reverse(c.available)));
+    candidates.sort_by(|a, b| (a.kind.preference(), &a.id).cmp(&(b.kind.preference(), &b.id)));
     candidates
 }
 
@@ -190,31 +191,36 @@ mod tests {
         // ST-2
         let candidates = vec![
             Candidate {
-                id: "supplier",
+                id: 1,
                 kind: LocationKind::Supplier,
                 available: 1000,
             },
             Candidate {
-                id: "store",
+                id: 2,
                 kind: LocationKind::Store,
                 available: 5,
             },
             Candidate {
-                id: "warehouse-low",
+                id: 3,
                 kind: LocationKind::Warehouse,
                 available: 1,
             },
             Candidate {
-                id: "warehouse",
+                id: 5,
                 kind: LocationKind::Warehouse,
                 available: 3,
+            },
+            Candidate {
+                id: 4,
+                kind: LocationKind::Warehouse,
+                available: 9,
             },
         ];
         let order: Vec<_> = allocation_order(candidates, 2)
             .into_iter()
             .map(|c| c.id)
             .collect();
-        assert_eq!(order, ["warehouse", "store", "supplier"]);
+        assert_eq!(order, [4, 5, 2, 1]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod confirmation;
 pub mod contact;
 pub mod customers;
 pub mod inventory;
+pub mod messaging;
 pub mod money;
 pub mod orders;
 pub mod settings;

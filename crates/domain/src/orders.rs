@@ -226,6 +226,10 @@ pub fn parse_reason(raw: &str) -> Result<String, Invalid> {
     Ok(value.to_owned())
 }
 
+/// The question of a `waiting_for_customer` hold when the customer was sent the link to confirm
+/// because the phone did not work (CF-4); confirming answers it.
+pub const CONFIRM_BY_LINK: &str = "confirmation by link";
+
 /// A reason a person must act, with what they need to know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hold {
@@ -335,6 +339,8 @@ pub enum Command {
     ChooseMethods {
         payment_mode: Option<PaymentMode>,
         delivery_method: Option<DeliveryMethod>,
+        /// The price of the chosen delivery method, from the shop's settings.
+        delivery_minor: Option<i64>,
     },
 }
 
@@ -445,6 +451,11 @@ pub enum Event {
         location: String,
         lead_time_days: i64,
     },
+    MessageFailed {
+        template: String,
+        channel: String,
+        error: String,
+    },
 }
 
 impl Event {
@@ -471,6 +482,7 @@ impl Event {
             Self::TaskOpened { .. } => "task_opened",
             Self::LineSubstituted { .. } => "line_substituted",
             Self::LineAwaitingSupplier { .. } => "line_awaiting_supplier",
+            Self::MessageFailed { .. } => "message_failed",
         }
     }
 }
@@ -625,8 +637,16 @@ impl Order {
                 {
                     return Err(Refusal::MethodsMissing);
                 }
-                // Confirming is what the call was for (CF-2).
+                // Confirming is what the call, or the link sent instead of it, was for (CF-2, CF-4).
                 decision.release(HoldKind::NeedsCall, "confirmed");
+                if decision
+                    .order
+                    .holds
+                    .iter()
+                    .any(|h| h.kind == HoldKind::WaitingForCustomer && h.reason == CONFIRM_BY_LINK)
+                {
+                    decision.release(HoldKind::WaitingForCustomer, "confirmed");
+                }
                 decision.require_no_holds()?;
                 let unpaid_invoice = decision.order.payment_mode
                     == Some(PaymentMode::AfterConfirmation)
@@ -795,12 +815,17 @@ impl Order {
             Command::ChooseMethods {
                 payment_mode,
                 delivery_method,
+                delivery_minor,
             } => {
                 if !matches!(stage, Stage::Placed | Stage::Confirming) {
                     return Err(wrong_stage(&Command::ChooseMethods {
                         payment_mode,
                         delivery_method,
+                        delivery_minor,
                     }));
+                }
+                if let Some(price) = delivery_minor {
+                    decision.order.delivery_minor = price;
                 }
                 decision.order.payment_mode = payment_mode.or(decision.order.payment_mode);
                 decision.order.delivery_method = delivery_method.or(decision.order.delivery_method);

@@ -32,6 +32,37 @@ pub struct ShopSettings {
     pub payment: PaymentPolicy,
     /// Where the customer's order page lives; the confirmation link starts with it (CF-1).
     pub public_url: String,
+    pub messages: MessagePolicy,
+}
+
+/// How the shop writes to customers (DL-4, AF-6, AF-10).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MessagePolicy {
+    /// Channels to try, in order, when the customer's own does not work.
+    pub fallback: Vec<crate::messaging::Channel>,
+    /// Non-urgent messages wait from this time to the next (shop's time zone, `HH:MM`).
+    pub quiet_from: String,
+    pub quiet_until: String,
+    /// Marketing messages a customer gets at most, per 7 days.
+    pub marketing_per_week: i64,
+    /// Links in the messages after delivery (AF-6).
+    pub faq_url: String,
+    pub social_url: String,
+}
+
+impl Default for MessagePolicy {
+    fn default() -> Self {
+        use crate::messaging::Channel;
+        Self {
+            fallback: vec![Channel::Sms, Channel::Email, Channel::Webhook],
+            quiet_from: "21:00".into(),
+            quiet_until: "09:00".into(),
+            marketing_per_week: 1,
+            faq_url: String::new(),
+            social_url: String::new(),
+        }
+    }
 }
 
 /// When a manager calls to confirm, and when a message is enough (CF-2).
@@ -177,6 +208,7 @@ impl Default for ShopSettings {
             calls: CallPolicy::default(),
             payment: PaymentPolicy::default(),
             public_url: "http://127.0.0.1:8080".into(),
+            messages: MessagePolicy::default(),
         }
     }
 }

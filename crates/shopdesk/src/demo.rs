@@ -1701,6 +1701,7 @@ impl Sim {
                 email,
                 locale: Some(person.locale.into()),
                 marketing_consent,
+                preferred_channel: None,
             },
             delivery: NewDelivery {
                 method: Some(method.as_str().into()),

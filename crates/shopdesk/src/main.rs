@@ -25,6 +25,8 @@ struct Cli {
         default_value = "sqlite://shopdesk.db"
     )]
     database_url: String,
+    #[command(flatten)]
+    channels: Channels,
     #[command(subcommand)]
     command: Command,
 }
@@ -63,6 +65,56 @@ enum Command {
     },
 }
 
+/// Where messages go; a channel left out keeps its messages in the outbox.
+#[derive(clap::Args)]
+struct Channels {
+    /// `smtp://user:password@host:587?tls=required`, `smtps://host`, or `smtp://host:25`.
+    #[arg(long, global = true, env = "SHOPDESK_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// The sender of emails, such as `Shop <hello@shop.example>`.
+    #[arg(long, global = true, env = "SHOPDESK_MAIL_FROM")]
+    mail_from: Option<String>,
+    /// The SMS gateway's endpoint (messages are POSTed as JSON).
+    #[arg(long, global = true, env = "SHOPDESK_SMS_URL")]
+    sms_url: Option<String>,
+    #[arg(
+        long,
+        global = true,
+        env = "SHOPDESK_SMS_TOKEN",
+        hide_env_values = true
+    )]
+    sms_token: Option<String>,
+    /// The gateway's JSON body with `{to}`, `{text}` and `{id}`.
+    #[arg(long, global = true, env = "SHOPDESK_SMS_BODY")]
+    sms_body: Option<String>,
+    /// An outgoing webhook for a messenger the shop connects itself.
+    #[arg(long, global = true, env = "SHOPDESK_WEBHOOK_URL")]
+    webhook_url: Option<String>,
+    #[arg(
+        long,
+        global = true,
+        env = "SHOPDESK_WEBHOOK_SECRET",
+        hide_env_values = true
+    )]
+    webhook_secret: Option<String>,
+}
+
+impl Channels {
+    fn transports(&self) -> anyhow::Result<app::messaging::Transports> {
+        let secret = |v: &Option<String>| v.clone().map(secrecy::SecretString::from);
+        let config = integrations::Config {
+            smtp_url: secret(&self.smtp_url),
+            mail_from: self.mail_from.clone(),
+            sms_url: self.sms_url.clone(),
+            sms_token: secret(&self.sms_token),
+            sms_body: self.sms_body.clone(),
+            webhook_url: self.webhook_url.clone(),
+            webhook_secret: secret(&self.webhook_secret),
+        };
+        integrations::transports(&config).map_err(|e| anyhow::anyhow!(e))
+    }
+}
+
 #[derive(Subcommand)]
 enum TokenCommand {
     /// Make a new API token; the token is the last word printed.
@@ -79,15 +131,16 @@ fn parse_role(raw: &str) -> Result<Role, String> {
     Role::parse(raw).map_err(|e| e.message)
 }
 
-async fn open(database_url: &str) -> anyhow::Result<app::Shop> {
-    let store = store::Store::connect(database_url)
+async fn open(url: &str, channels: &Channels) -> anyhow::Result<app::Shop> {
+    let store = store::Store::connect(url)
         .await
-        .with_context(|| format!("cannot open the database at {database_url}"))?;
+        .with_context(|| format!("cannot open the database at {url}"))?;
     store
         .migrate()
         .await
         .context("cannot bring the database schema up to date")?;
-    Ok(app::Shop::new(store, Arc::new(app::SystemClock)))
+    let transports = channels.transports().context("message channels")?;
+    Ok(app::Shop::new(store, Arc::new(app::SystemClock)).with_transports(transports))
 }
 
 /// Runs due jobs until the process stops. Several workers may share one PostgreSQL database.
@@ -130,12 +183,18 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
+    integrations::install_tls();
     match cli.command {
         Command::Serve { listen, no_worker } => {
-            serve(open(&cli.database_url).await?, listen, !no_worker).await
+            serve(
+                open(&cli.database_url, &cli.channels).await?,
+                listen,
+                !no_worker,
+            )
+            .await
         }
         Command::Worker => {
-            let shop = open(&cli.database_url).await?;
+            let shop = open(&cli.database_url, &cli.channels).await?;
             tracing::info!("shopdesk worker running");
             tokio::select! {
                 () = work(shop) => {}
@@ -144,20 +203,20 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Migrate => {
-            open(&cli.database_url).await?;
+            open(&cli.database_url, &cli.channels).await?;
             println!("The database at {} is up to date.", cli.database_url);
             Ok(())
         }
         Command::Token {
             command: TokenCommand::Create { role, name },
         } => {
-            let shop = open(&cli.database_url).await?;
+            let shop = open(&cli.database_url, &cli.channels).await?;
             let token = shop.create_token(&name, role).await?;
             println!("New {} token '{name}': {token}", role.as_str());
             Ok(())
         }
         Command::Demo { listen, no_serve } => {
-            let shop = open(&cli.database_url).await?;
+            let shop = open(&cli.database_url, &cli.channels).await?;
             let summary = demo::build(shop.store()).await?;
             let token = shop.create_token("demo", Role::Owner).await?;
             println!("{summary}");

@@ -23,6 +23,8 @@ pub struct CustomerRow {
 pub struct ContactRow {
     pub kind: String,
     pub value: String,
+    /// When a message to it bounced or the number was refused.
+    pub invalid_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -174,9 +176,50 @@ pub async fn list(conn: &mut Conn, q: &str, limit: i64, offset: i64) -> Result<V
     .await?)
 }
 
+/// The customer's preferred channel and the contacts that still work.
+pub async fn reachability(conn: &mut Conn, id: i64) -> Result<(Option<String>, Vec<ContactRow>)> {
+    let preferred: Option<Option<String>> =
+        sqlx::query_scalar("SELECT preferred_channel FROM customers WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let contacts = sqlx::query_as(
+        "SELECT kind, value, invalid_at FROM customer_contacts WHERE customer_id = $1 AND invalid_at IS NULL ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
+    Ok((preferred.flatten(), contacts))
+}
+
+pub async fn set_preferred_channel(conn: &mut Conn, id: i64, channel: &str) -> Result<()> {
+    sqlx::query("UPDATE customers SET preferred_channel = $1 WHERE id = $2")
+        .bind(channel)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A contact that bounced or is not a number: it is kept on the card, marked, and not used again.
+pub async fn invalidate_contact(
+    conn: &mut Conn,
+    kind: &str,
+    value: &str,
+    now_ms: i64,
+) -> Result<()> {
+    sqlx::query("UPDATE customer_contacts SET invalid_at = $1 WHERE kind = $2 AND value = $3 AND invalid_at IS NULL")
+        .bind(now_ms)
+        .bind(kind)
+        .bind(value)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn contacts(conn: &mut Conn, id: i64) -> Result<Vec<ContactRow>> {
     Ok(sqlx::query_as(
-        "SELECT kind, value FROM customer_contacts WHERE customer_id = $1 ORDER BY id",
+        "SELECT kind, value, invalid_at FROM customer_contacts WHERE customer_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(conn)

@@ -23,8 +23,9 @@ pub struct JobRow {
 
 const JOB_COLUMNS: &str = "id, kind, payload, run_at, state, attempts, dedupe_key, last_error";
 
-/// Schedules a job. With a dedupe key, scheduling the same thing twice is a no-op; returns
-/// whether a job was added.
+/// Schedules a job. With a dedupe key there is one job per key: scheduling it again for the
+/// same or an earlier time is a no-op, for a later time moves it later (a promise to wait longer
+/// wins), and a job that already ran is armed again. Returns whether anything changed.
 pub async fn enqueue(
     conn: &mut Conn,
     kind: &str,
@@ -35,7 +36,9 @@ pub async fn enqueue(
 ) -> Result<bool> {
     let added = sqlx::query(
         "INSERT INTO jobs (kind, payload, run_at, state, dedupe_key, created_at) VALUES ($1, $2, $3, 'queued', $4, $5) \
-         ON CONFLICT (dedupe_key) DO NOTHING",
+         ON CONFLICT (dedupe_key) DO UPDATE SET run_at = excluded.run_at, state = 'queued', attempts = 0, \
+           last_error = NULL, finished_at = NULL \
+         WHERE jobs.lease_until IS NULL AND (jobs.state <> 'queued' OR jobs.run_at < excluded.run_at)",
     )
     .bind(kind)
     .bind(payload)

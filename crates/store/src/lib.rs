@@ -16,6 +16,7 @@ pub mod payments;
 pub mod scratch;
 pub mod settings;
 pub mod tasks;
+pub mod templates;
 pub mod tokens;
 
 pub use db::{Backend, Store, WriteTx};

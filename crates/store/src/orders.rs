@@ -148,7 +148,7 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
         "UPDATE orders SET stage = $1, holds = $2, subtotal_minor = $3, total_minor = $4, paid_minor = $5, \
          tracking_number = $6, updated_at = $7, payment_mode = $8, delivery_method = $9, checks = $10, \
          promise_earliest = $11, promise_latest = $12, payment_due_at = $13, processed_at = $14, \
-         version = version + 1 WHERE id = $15 AND version = $16",
+         delivery_minor = $17, version = version + 1 WHERE id = $15 AND version = $16",
     )
     .bind(&order.stage)
     .bind(&order.holds)
@@ -166,6 +166,7 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
     .bind(order.processed_at)
     .bind(order.id)
     .bind(order.version)
+    .bind(order.delivery_minor)
     .execute(conn)
     .await?
     .rows_affected();

@@ -326,6 +326,7 @@ fn an_order_without_methods_waits_for_the_customers_choice() {
         .apply(Command::ChooseMethods {
             payment_mode: Some(PaymentMode::Prepaid),
             delivery_method: None,
+            delivery_minor: None,
         })
         .expect("allowed");
     assert_eq!(chosen.order.payment_mode, Some(PaymentMode::Prepaid));
@@ -385,11 +386,8 @@ fn commands() -> impl Strategy<Value = Command> {
         }),
         Just(Command::ChooseMethods {
             payment_mode: None,
-            delivery_method: Some(DeliveryMethod::Courier)
-        }),
-        Just(Command::ChooseMethods {
-            payment_mode: None,
-            delivery_method: Some(DeliveryMethod::Courier)
+            delivery_method: Some(DeliveryMethod::Courier),
+            delivery_minor: Some(990),
         }),
         Just(Command::RequestReturn { reason: "r".into() }),
         prop::sample::select(ReturnOutcome::ALL.to_vec())

@@ -3,6 +3,7 @@
 mod catalog;
 mod customers;
 mod inventory;
+mod messages;
 mod orders;
 mod public;
 mod settings;
@@ -68,6 +69,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
             OpenApiRouter::new()
                 .merge(catalog::router())
                 .merge(inventory::router())
+                .merge(messages::router())
                 .merge(customers::router())
                 .merge(orders::router())
                 .merge(settings::router())

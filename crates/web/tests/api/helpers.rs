@@ -17,6 +17,7 @@ pub struct TestApp {
 }
 
 pub async fn spawn(server: Option<&str>) -> TestApp {
+    integrations::install_tls();
     let db = store::scratch::create(server)
         .await
         .expect("a scratch database");
@@ -60,6 +61,18 @@ where
 }
 
 impl TestApp {
+    /// The same app sending messages through these transports.
+    pub fn with_transports(self, transports: app::messaging::Transports) -> Self {
+        let shop = self.shop.clone().with_transports(transports);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let router = web::router(shop.clone());
+        let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+        tokio::spawn(async move { axum_serve(listener, router).await });
+        Self { shop, base, ..self }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}/api/v1{path}", self.base)
     }

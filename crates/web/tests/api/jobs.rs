@@ -28,28 +28,24 @@ async fn scheduling_the_same_thing_twice_is_a_no_op() {
     on_each_backend(|app: TestApp| async move {
         let store = app.shop.store();
         let mut tx = store.begin_write().await.expect("tx");
-        let first = store::jobs::enqueue(
-            &mut tx,
-            "payment_reminder",
-            r#"{"order": 1}"#,
-            0,
-            Some("payment_reminder:1"),
-            0,
-        )
-        .await
-        .expect("enqueue");
-        let again = store::jobs::enqueue(
-            &mut tx,
-            "payment_reminder",
-            r#"{"order": 1}"#,
-            5,
-            Some("payment_reminder:1"),
-            0,
-        )
-        .await
-        .expect("enqueue");
+        let key = Some("payment_reminder:1");
+        let payload = r#"{"order": 1}"#;
+        let first = store::jobs::enqueue(&mut tx, "payment_reminder", payload, 10, key, 0)
+            .await
+            .expect("enqueue");
+        let again = store::jobs::enqueue(&mut tx, "payment_reminder", payload, 10, key, 0)
+            .await
+            .expect("enqueue");
+        let earlier = store::jobs::enqueue(&mut tx, "payment_reminder", payload, 5, key, 0)
+            .await
+            .expect("enqueue");
+        // A promise to wait longer moves the one job later.
+        let later = store::jobs::enqueue(&mut tx, "payment_reminder", payload, 20, key, 0)
+            .await
+            .expect("enqueue");
         tx.commit().await.expect("commit");
-        assert_eq!((first, again), (true, false));
+        assert_eq!((first, again, earlier, later), (true, false, false, true));
+        assert_eq!(jobs(&app, "").await[0].run_at, 20);
         assert_eq!(jobs(&app, "").await.len(), 1);
     })
     .await;
@@ -60,6 +56,8 @@ async fn a_job_whose_worker_died_runs_again_after_its_lease() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
         let number = invoice_order(&app).await;
+        // The invoice goes out at once; the reminder is due two days later.
+        assert_eq!(app.shop.run_due_jobs("sender", 10).await.expect("run"), 1);
         app.clock.advance(SignedDuration::from_hours(48));
         let now = store::to_millis(app.shop.now());
         // A worker claims the reminder and dies before finishing it.
@@ -73,7 +71,11 @@ async fn a_job_whose_worker_died_runs_again_after_its_lease() {
         app.clock.advance(SignedDuration::from_secs(61));
         assert_eq!(app.shop.run_due_jobs("rescuer", 10).await.expect("run"), 1);
         let done = jobs(&app, "done").await;
-        assert_eq!((done.len(), done[0].attempts), (1, 2));
+        let reminder = done
+            .iter()
+            .find(|j| j.kind == "payment_reminder")
+            .expect("the reminder ran");
+        assert_eq!(reminder.attempts, 2);
         let order = app.get_ok(&format!("/orders/{number}")).await;
         let reminders = order["timeline"]
             .as_array()
@@ -129,6 +131,8 @@ async fn two_workers_never_run_the_same_job() {
         for _ in 0..30 {
             invoice_order(&app).await;
         }
+        // Thirty invoices to send now, thirty reminders in two days, and thirty reminder
+        // messages those queue: every one run exactly once.
         app.clock.advance(SignedDuration::from_hours(48));
         let app = Arc::new(app);
         let mut workers = tokio::task::JoinSet::new();
@@ -148,9 +152,15 @@ async fn two_workers_never_run_the_same_job() {
         while let Some(ran) = workers.join_next().await {
             total += ran.expect("worker");
         }
-        assert_eq!(total, 30);
+        // Thirty invoices to send, thirty reminders due, and the thirty reminder messages those
+        // queue: every one run exactly once.
+        assert_eq!(total, 90);
         let done = jobs(&app, "done").await;
-        assert_eq!(done.len(), 30);
+        assert_eq!(done.len(), 90);
+        assert_eq!(
+            done.iter().filter(|j| j.kind == "payment_reminder").count(),
+            30
+        );
         assert!(
             done.iter().all(|j| j.attempts == 1),
             "a job was claimed twice"

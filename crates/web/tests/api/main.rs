@@ -9,5 +9,6 @@ mod customers;
 mod intake;
 mod jobs;
 mod lifecycle;
+mod messaging;
 mod processing;
 mod stock_race;

@@ -262,6 +262,7 @@ async fn an_invoice_waits_reminds_then_asks_a_manager_and_a_payment_moves_it_on(
         let (number, placed) = place(&app, body).await;
         assert_eq!(placed["stage"], "awaiting_payment");
         assert_eq!(messages(&placed), ["invoice:sms"]);
+        run_jobs(&app).await;
         // Two days later (24 hours before the 72-hour deadline) the reminder goes out.
         app.clock.advance(SignedDuration::from_hours(48));
         assert_eq!(run_jobs(&app).await, 1);
@@ -523,6 +524,101 @@ async fn the_processing_report_shows_the_same_day_share() {
         assert_eq!(report, json!([{"date": "2026-03-02", "placed": 2, "processed_same_day": 1, "same_day_share": 0.5}]));
         let (status, err) = app.get("/reports/processing?from=yesterday&to=2026-03-03").await;
         assert_eq!((status, err["error"]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("from")));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_customers_link_cannot_skip_a_call_the_shop_needs() {
+    // CF-1, CK-1: data to clarify needs a person, whatever the link says.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut body = order_body();
+        body["delivery"]["address"]["line"] = json!("+47 912 34 567");
+        let (number, placed) = place(&app, body).await;
+        let link = placed["link_token"].as_str().expect("a link").to_owned();
+        let response = app
+            .client
+            .post(format!("{}/api/public/orders/{link}/confirm", app.base))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert_eq!(order(&app, number).await["stage"], "confirming");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_method_chosen_on_the_phone_is_priced_and_money_taken_by_a_channel_is_kept() {
+    // CK-2, PY-1
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.configure(|s| s["confirmation"]["call_to_clarify"] = json!(false))
+            .await;
+        let mut body = order_body();
+        body["delivery"]["method"] = Value::Null;
+        let (number, placed) = place(&app, body).await;
+        // Taken, and someone calls, even though the shop does not call to clarify.
+        assert_eq!(placed["holds"][0]["kind"], "needs_call");
+        assert_eq!(placed["delivery_price"]["amount_minor"], 0);
+        let task = tasks_due(&app).await[0]["id"].clone();
+        app.post_ok(
+            &format!("/tasks/{task}/attempts"),
+            json!({"outcome": "reached_with_changes", "delivery_method": "courier"}),
+            StatusCode::CREATED,
+        )
+        .await;
+        let after = order(&app, number).await;
+        assert_eq!(
+            (
+                after["stage"].as_str(),
+                after["delivery"]["method"].as_str()
+            ),
+            (Some("assembling"), Some("courier"))
+        );
+        assert_eq!(after["delivery_price"]["amount_minor"], 990);
+        assert_eq!(after["total"]["amount_minor"], 2 * 1990 + 990);
+
+        let mut paid = order_body();
+        paid["channel"] = json!("marketplace:finn");
+        paid["payment_mode"] = json!("after_confirmation");
+        paid["payment"] = json!({"amount_minor": 4970, "method": "finn", "reference": "F-1"});
+        let (_, kept) = place(&app, paid).await;
+        assert_eq!(
+            (kept["stage"].as_str(), kept["payment"]["status"].as_str()),
+            (Some("assembling"), Some("paid"))
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn settings_that_would_break_the_rules_are_refused() {
+    on_each_backend(|app: TestApp| async move {
+        for (pointer, value, field) in [
+            (
+                "/payment/deadline_hours",
+                json!(9_000_000_000_000_000_i64),
+                "payment.deadline_hours",
+            ),
+            (
+                "/calls/retry_minutes",
+                json!([120, -5]),
+                "calls.retry_minutes[1]",
+            ),
+            ("/calls/calling_from", json!("25:00"), "calls.calling_from"),
+            ("/holidays", json!(["Christmas"]), "holidays[0]"),
+        ] {
+            let mut settings = app.get_ok("/settings").await;
+            *settings.pointer_mut(pointer).expect("a setting") = value;
+            let (status, err) = app.put("/settings", settings).await;
+            assert_eq!(
+                (status, err["error"]["field"].as_str()),
+                (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+                "{err}"
+            );
+        }
     })
     .await;
 }

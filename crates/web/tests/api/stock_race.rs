@@ -45,3 +45,36 @@ async fn fifty_orders_for_the_last_ten_units_reserve_exactly_ten() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn orders_sharing_skus_in_any_line_order_never_deadlock() {
+    // Two SKUs asked for in opposite orders by concurrent orders: every order is taken.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.set_stock("SOCK-M", "WH1", 1000, "A-01-1").await;
+        app.set_stock("SOCK-L", "WH1", 1000, "A-01-2").await;
+        let app = std::sync::Arc::new(app);
+        let mut tasks = tokio::task::JoinSet::new();
+        for i in 0..40 {
+            let app = app.clone();
+            tasks.spawn(async move {
+                let mut body = order_body();
+                body["customer"] =
+                    json!({"name": format!("Buyer {i}"), "email": format!("pair{i}@example.no")});
+                body["lines"] = if i % 2 == 0 {
+                    json!([{"sku": "SOCK-M", "quantity": 1}, {"sku": "SOCK-L", "quantity": 1}])
+                } else {
+                    json!([{"sku": "SOCK-L", "quantity": 1}, {"sku": "SOCK-M", "quantity": 1}])
+                };
+                app.post("/orders", body).await
+            });
+        }
+        while let Some(result) = tasks.join_next().await {
+            let (status, body) = result.expect("task");
+            assert_eq!(status, StatusCode::CREATED, "{body}");
+        }
+        assert_eq!(app.stock_at("SOCK-M", "WH1").await["reserved"], 40);
+        assert_eq!(app.stock_at("SOCK-L", "WH1").await["reserved"], 40);
+    })
+    .await;
+}

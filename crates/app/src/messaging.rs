@@ -1,0 +1,935 @@
+//! Messages to customers: templates the shop can edit (AF-6), in the customer's language and
+//! channel (DL-4), sent by a durable job through a transport, with a fallback to the next channel
+//! when one fails for good (CF-4). A message is never sent twice: its own id is the email's
+//! Message-ID and the gateway's idempotency key, and the outcome is recorded before the job is
+//! acknowledged.
+
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use domain::messaging::{Channel, after_failure, choose, is_urgent};
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::access::Actor;
+use crate::processing::Context;
+use crate::views::timestamp;
+use crate::{Error, Result, Shop};
+
+/// What a transport is asked to deliver.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub message_id: i64,
+    pub channel: Channel,
+    pub recipient: String,
+    pub subject: Option<String>,
+    pub text: String,
+    pub html: Option<String>,
+    /// Marketing mail carries a List-Unsubscribe header.
+    pub unsubscribe_url: Option<String>,
+    pub reply_to: Option<String>,
+    pub shop_name: String,
+}
+
+impl Outgoing {
+    /// The key a provider deduplicates on, the same for every retry of this message.
+    pub fn idempotency_key(&self) -> String {
+        format!("shopdesk-msg-{}", self.message_id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// It will never work: a bounce, an invalid number. The contact is marked and the next
+    /// channel is tried.
+    #[error("permanent: {0}")]
+    Permanent(String),
+    /// Worth retrying later: the server or the network is down.
+    #[error("temporary: {0}")]
+    Temporary(String),
+}
+
+pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<String, SendError>> + Send + 'a>>;
+
+/// A way to deliver messages of one channel. Returns the provider's id for the message.
+pub trait Transport: Send + Sync {
+    fn send<'a>(&'a self, message: &'a Outgoing) -> Sending<'a>;
+}
+
+/// The transport of each channel. A channel without one keeps its messages in the outbox:
+/// stored, shown in the back office, not sent.
+#[derive(Clone, Default)]
+pub struct Transports {
+    pub email: Option<Arc<dyn Transport>>,
+    pub sms: Option<Arc<dyn Transport>>,
+    pub webhook: Option<Arc<dyn Transport>>,
+}
+
+impl Transports {
+    fn of(&self, channel: Channel) -> Option<&Arc<dyn Transport>> {
+        match channel {
+            Channel::Email => self.email.as_ref(),
+            Channel::Sms => self.sms.as_ref(),
+            Channel::Webhook => self.webhook.as_ref(),
+        }
+    }
+}
+
+pub(crate) const SEND_JOB: &str = "send_message";
+
+/// The languages built-in templates are written in.
+pub const LOCALES: [&str; 5] = ["en", "ru", "uk", "nb", "lv"];
+
+/// Variables every template may use.
+const COMMON: &[&str] = &[
+    "order_number",
+    "customer_name",
+    "total_minor",
+    "currency",
+    "shop_name",
+    "shop_phone",
+    "shop_email",
+    "order_link",
+];
+
+/// Every template key with the variables it adds to the common ones.
+pub const KEYS: &[(&str, &[&str])] = &[
+    ("order_received", &[]),
+    ("order_being_assembled", &[]),
+    ("confirmation_request", &["delivery_from", "delivery_until"]),
+    ("missed_call", &["next_call_at"]),
+    ("order_held", &["held_until"]),
+    ("invoice", &["balance_minor", "pay_by"]),
+    ("payment_reminder", &["balance_minor"]),
+    ("payment_received", &["amount_minor", "balance_minor"]),
+    ("out_of_stock_choice", &["reason"]),
+    (
+        "handed_to_carrier",
+        &[
+            "tracking_number",
+            "tracking_url",
+            "delivery_from",
+            "delivery_until",
+        ],
+    ),
+    ("delay_warning", &["delivery_until"]),
+    (
+        "ready_for_pickup",
+        &["pickup_point", "pickup_code", "pickup_until"],
+    ),
+    ("courier_on_the_way", &["courier_window"]),
+    ("delivered", &["faq_url", "social_url"]),
+];
+
+macro_rules! builtin {
+    ($key:literal) => {
+        (
+            $key,
+            [
+                (
+                    include_str!(concat!("../templates/en/", $key, ".email")),
+                    include_str!(concat!("../templates/en/", $key, ".sms")),
+                ),
+                (
+                    include_str!(concat!("../templates/ru/", $key, ".email")),
+                    include_str!(concat!("../templates/ru/", $key, ".sms")),
+                ),
+                (
+                    include_str!(concat!("../templates/uk/", $key, ".email")),
+                    include_str!(concat!("../templates/uk/", $key, ".sms")),
+                ),
+                (
+                    include_str!(concat!("../templates/nb/", $key, ".email")),
+                    include_str!(concat!("../templates/nb/", $key, ".sms")),
+                ),
+                (
+                    include_str!(concat!("../templates/lv/", $key, ".email")),
+                    include_str!(concat!("../templates/lv/", $key, ".sms")),
+                ),
+            ],
+        )
+    };
+}
+
+/// The built-in templates: per key, per locale (in the order of [`LOCALES`]), email then SMS.
+static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
+    builtin!("order_received"),
+    builtin!("order_being_assembled"),
+    builtin!("confirmation_request"),
+    builtin!("missed_call"),
+    builtin!("order_held"),
+    builtin!("invoice"),
+    builtin!("payment_reminder"),
+    builtin!("payment_received"),
+    builtin!("out_of_stock_choice"),
+    builtin!("handed_to_carrier"),
+    builtin!("delay_warning"),
+    builtin!("ready_for_pickup"),
+    builtin!("courier_on_the_way"),
+    builtin!("delivered"),
+];
+
+/// A template as stored: an email has a subject, other channels only a body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TemplateText {
+    pub subject: Option<String>,
+    pub body: String,
+}
+
+/// Splits a built-in email file: `Subject: ...`, a blank line, the body.
+fn parse_builtin(source: &str, channel: Channel) -> TemplateText {
+    match (channel, source.strip_prefix("Subject: ")) {
+        (Channel::Email, Some(rest)) => {
+            let (subject, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            TemplateText {
+                subject: Some(subject.trim().to_owned()),
+                body: body.trim_start_matches('\n').to_owned(),
+            }
+        }
+        _ => TemplateText {
+            subject: None,
+            body: source.to_owned(),
+        },
+    }
+}
+
+/// The built-in template for a key, channel and locale; webhooks use the SMS text.
+pub fn builtin(key: &str, channel: Channel, locale: &str) -> Option<TemplateText> {
+    let (_, locales) = BUILTIN.iter().find(|(k, _)| *k == key)?;
+    let index = LOCALES.iter().position(|l| *l == locale)?;
+    let (email, sms) = locales[index];
+    Some(match channel {
+        Channel::Email => parse_builtin(email, channel),
+        Channel::Sms | Channel::Webhook => parse_builtin(sms, channel),
+    })
+}
+
+fn allowed_variables(key: &str) -> Option<BTreeSet<&'static str>> {
+    let (_, extra) = KEYS.iter().find(|(k, _)| *k == key)?;
+    Some(COMMON.iter().chain(extra.iter()).copied().collect())
+}
+
+/// Formats minor units with the currency: `money(29900, "NOK")` is `299.00 NOK`.
+fn money(minor: i64, currency: String) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let minor = minor.unsigned_abs();
+    format!("{sign}{}.{:02} {currency}", minor / 100, minor % 100)
+}
+
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    // Shop-edited templates run with a budget, so a runaway loop cannot stall the worker.
+    env.set_fuel(Some(100_000));
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.add_filter("money", money);
+    env
+}
+
+/// A template that does not parse or uses a variable it cannot have, with the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateProblem {
+    pub part: &'static str,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Checks a template before it is saved: syntax, and only variables its key provides.
+pub fn validate(key: &str, text: &TemplateText) -> Result<(), TemplateProblem> {
+    let allowed = allowed_variables(key).ok_or_else(|| TemplateProblem {
+        part: "key",
+        line: None,
+        message: format!("'{key}' is not a template key"),
+    })?;
+    let env = environment();
+    let parts = [
+        ("subject", text.subject.as_deref()),
+        ("body", Some(text.body.as_str())),
+    ];
+    for (part, source) in parts {
+        let Some(source) = source else { continue };
+        let template = env.template_from_str(source).map_err(|e| TemplateProblem {
+            part,
+            line: e.line(),
+            message: e.detail().unwrap_or("syntax error").to_owned(),
+        })?;
+        let mut unknown: Vec<String> = template
+            .undeclared_variables(false)
+            .into_iter()
+            .filter(|v| !allowed.contains(v.as_str()))
+            .collect();
+        unknown.sort();
+        if let Some(first) = unknown.first() {
+            let line = source
+                .lines()
+                .position(|l| l.contains(first.as_str()))
+                .map(|i| i + 1);
+            return Err(TemplateProblem {
+                part,
+                line,
+                message: format!(
+                    "unknown variable '{first}'; this message has: {}",
+                    allowed.iter().copied().collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What a template produced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Rendered {
+    pub subject: Option<String>,
+    pub text: String,
+    pub html: Option<String>,
+}
+
+pub fn render(
+    text: &TemplateText,
+    channel: Channel,
+    data: &serde_json::Value,
+) -> Result<Rendered, String> {
+    let env = environment();
+    let context = Value::from_serialize(data);
+    let run = |source: &str| {
+        env.render_str(source, context.clone())
+            .map_err(|e| e.to_string())
+    };
+    let subject = text
+        .subject
+        .as_deref()
+        .map(run)
+        .transpose()?
+        .map(|s| s.trim().to_owned());
+    let body = run(&text.body)?.trim().to_owned();
+    let html = (channel == Channel::Email).then(|| to_html(&body));
+    Ok(Rendered {
+        subject,
+        text: body,
+        html,
+    })
+}
+
+/// The HTML part of an email: the text's paragraphs, escaped, with its links clickable.
+fn to_html(text: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .map(|p| {
+            let lines: Vec<String> = p
+                .lines()
+                .map(|line| {
+                    line.split(' ')
+                        .map(|word| {
+                            if word.starts_with("https://") || word.starts_with("http://") {
+                                format!("<a href=\"{0}\">{0}</a>", escape(word))
+                            } else {
+                                escape(word)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            format!("<p>{}</p>", lines.join("<br>\n"))
+        })
+        .collect();
+    format!(
+        "<!doctype html>\n<html><body>\n{}\n</body></html>\n",
+        paragraphs.join("\n")
+    )
+}
+
+/// How many channels a message goes out on.
+pub(crate) enum Reach {
+    /// The channel the customer uses (DL-4).
+    Preferred,
+    /// Every channel that reaches the customer (PY-3).
+    Every,
+    /// Only this one (CF-4: the phone did not work, so email).
+    Only(Channel),
+}
+
+/// Queues a message for an order's customer, with a send job at the first moment outside quiet
+/// hours unless it is urgent. Returns the timeline events.
+pub(crate) async fn queue(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    template: &str,
+    reach: Reach,
+    data: serde_json::Value,
+    ctx: &Context<'_>,
+) -> Result<Vec<domain::orders::Event>> {
+    let (preferred, contacts) = store::customers::reachability(tx, row.customer_id).await?;
+    let contact = |kind: &str, on_order: &Option<String>| {
+        let valid = |v: &String| contacts.iter().any(|c| c.kind == kind && &c.value == v);
+        on_order.clone().filter(valid).or_else(|| {
+            contacts
+                .iter()
+                .find(|c| c.kind == kind)
+                .map(|c| c.value.clone())
+        })
+    };
+    let phone = contact("phone", &row.phone);
+    let email = contact("email", &row.email);
+    let recipient = |channel: Channel| match channel {
+        Channel::Email => email.clone(),
+        Channel::Sms | Channel::Webhook => phone.clone(),
+    };
+    let usable: Vec<Channel> = Channel::ALL
+        .into_iter()
+        .filter(|c| recipient(*c).is_some())
+        .collect();
+    let preferred = preferred.as_deref().and_then(|p| Channel::parse(p).ok());
+    let fallback = &ctx.settings.messages.fallback;
+    let channels: Vec<Channel> = match reach {
+        Reach::Preferred => choose(preferred, fallback, &usable).into_iter().collect(),
+        Reach::Every => [Channel::Sms, Channel::Email]
+            .into_iter()
+            .filter(|c| usable.contains(c))
+            .collect(),
+        Reach::Only(channel) => usable.iter().copied().filter(|c| *c == channel).collect(),
+    };
+    let locale = store::customers::card(tx, row.customer_id)
+        .await?
+        .and_then(|c| c.locale)
+        .filter(|l| LOCALES.contains(&l.as_str()))
+        .unwrap_or_else(|| ctx.settings.default_locale.clone());
+    let send_at = if is_urgent(template) {
+        ctx.now
+    } else {
+        ctx.calendar.outside_quiet_hours(ctx.now)
+    };
+    let mut events = Vec::new();
+    for channel in channels {
+        let Some(to) = recipient(channel) else {
+            continue;
+        };
+        let message = store::messages::MessageRow {
+            id: 0,
+            customer_id: row.customer_id,
+            order_id: Some(row.id),
+            template: template.into(),
+            channel: channel.as_str().into(),
+            recipient: to,
+            status: "queued".into(),
+            data: data.to_string(),
+            created_at: ctx.now_ms(),
+            locale: locale.clone(),
+            subject: None,
+            body: None,
+            provider_id: None,
+            error: None,
+            sent_at: None,
+            marketing: 0,
+        };
+        let id = store::messages::queue(tx, &message).await?;
+        let payload = json!({ "message": id }).to_string();
+        store::jobs::enqueue(
+            tx,
+            SEND_JOB,
+            &payload,
+            store::to_millis(send_at),
+            Some(&format!("{SEND_JOB}:{id}")),
+            ctx.now_ms(),
+        )
+        .await?;
+        events.push(domain::orders::Event::MessageQueued {
+            template: template.into(),
+            channel: channel.as_str().into(),
+        });
+    }
+    Ok(events)
+}
+
+/// A message as the API shows it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MessageView {
+    pub id: i64,
+    pub customer_id: i64,
+    pub order_number: Option<i64>,
+    pub template: String,
+    pub channel: String,
+    pub recipient: String,
+    pub locale: String,
+    /// `queued`, `sending`, `sent`, `delivered`, `failed`, `bounced`, or `outbox` (stored, not sent).
+    pub status: String,
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    pub provider_id: Option<String>,
+    pub error: Option<String>,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: jiff::Timestamp,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub sent_at: Option<jiff::Timestamp>,
+}
+
+fn message_view(row: store::messages::MessageRow) -> Result<MessageView> {
+    Ok(MessageView {
+        id: row.id,
+        customer_id: row.customer_id,
+        order_number: row.order_id,
+        template: row.template,
+        channel: row.channel,
+        recipient: row.recipient,
+        locale: row.locale,
+        status: row.status,
+        subject: row.subject,
+        body: row.body,
+        provider_id: row.provider_id,
+        error: row.error,
+        created_at: timestamp(row.created_at)?,
+        sent_at: row.sent_at.map(timestamp).transpose()?,
+    })
+}
+
+/// One template as the shop sees it: its own version, or the built-in one.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TemplateView {
+    pub key: String,
+    pub channel: String,
+    pub locale: String,
+    pub subject: Option<String>,
+    pub body: String,
+    /// `builtin` or `shop`.
+    pub source: String,
+    pub variables: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct PreviewInput {
+    pub key: String,
+    pub channel: String,
+    pub locale: String,
+    /// Render this text instead of the saved template.
+    pub template: Option<TemplateText>,
+    /// A real order to fill it with; sample data otherwise.
+    pub order: Option<i64>,
+}
+
+impl Shop {
+    pub async fn messages(
+        &self,
+        actor: &Actor,
+        filter: &store::messages::Filter<'_>,
+    ) -> Result<Vec<MessageView>> {
+        actor.require(domain::access::Permission::ManageOrders)?;
+        let mut conn = self.store.read().await?;
+        store::messages::list(&mut conn, filter)
+            .await?
+            .into_iter()
+            .map(message_view)
+            .collect()
+    }
+
+    /// The text to use: the shop's version, else the built-in one in the locale, else English.
+    async fn template_text(
+        &self,
+        conn: &mut store::Conn,
+        key: &str,
+        channel: Channel,
+        locale: &str,
+    ) -> Result<Option<TemplateText>> {
+        if let Some(own) = store::templates::get(conn, key, channel.as_str(), locale).await? {
+            return Ok(Some(TemplateText {
+                subject: own.subject,
+                body: own.body,
+            }));
+        }
+        Ok(builtin(key, channel, locale).or_else(|| builtin(key, channel, "en")))
+    }
+
+    pub async fn templates(&self, actor: &Actor) -> Result<Vec<TemplateView>> {
+        actor.require(domain::access::Permission::Administer)?;
+        let mut conn = self.store.read().await?;
+        let own = store::templates::all(&mut conn).await?;
+        let mut views = Vec::new();
+        for (key, extra) in KEYS {
+            let variables: Vec<String> = COMMON
+                .iter()
+                .chain(extra.iter())
+                .map(|v| (*v).to_owned())
+                .collect();
+            for channel in [Channel::Email, Channel::Sms] {
+                for locale in LOCALES {
+                    let mine = own.iter().find(|t| {
+                        t.key == *key && t.channel == channel.as_str() && t.locale == locale
+                    });
+                    let (text, source) = match mine {
+                        Some(t) => (
+                            TemplateText {
+                                subject: t.subject.clone(),
+                                body: t.body.clone(),
+                            },
+                            "shop",
+                        ),
+                        None => (
+                            builtin(key, channel, locale).unwrap_or(TemplateText {
+                                subject: None,
+                                body: String::new(),
+                            }),
+                            "builtin",
+                        ),
+                    };
+                    views.push(TemplateView {
+                        key: (*key).into(),
+                        channel: channel.as_str().into(),
+                        locale: locale.into(),
+                        subject: text.subject,
+                        body: text.body,
+                        source: source.into(),
+                        variables: variables.clone(),
+                    });
+                }
+            }
+        }
+        Ok(views)
+    }
+
+    /// Saves the shop's version of a template after checking it (AF-6).
+    pub async fn put_template(
+        &self,
+        actor: &Actor,
+        key: &str,
+        channel: &str,
+        locale: &str,
+        text: &TemplateText,
+    ) -> Result<TemplateView> {
+        actor.require(domain::access::Permission::Administer)?;
+        let channel = Channel::parse(channel).map_err(|e| Error::invalid("channel", e))?;
+        if !LOCALES.contains(&locale) {
+            return Err(Error::Invalid {
+                field: "locale".into(),
+                code: "locale_invalid",
+                message: format!("'{locale}' is not one of: {}", LOCALES.join(", ")),
+            });
+        }
+        if channel == Channel::Email && text.subject.as_deref().is_none_or(|s| s.trim().is_empty())
+        {
+            return Err(Error::Invalid {
+                field: "subject".into(),
+                code: "subject_missing",
+                message: "an email needs a subject".into(),
+            });
+        }
+        let text = TemplateText {
+            subject: text.subject.clone().filter(|_| channel == Channel::Email),
+            body: text.body.clone(),
+        };
+        validate(key, &text).map_err(|problem| Error::Invalid {
+            field: problem.part.into(),
+            code: "template_invalid",
+            message: match problem.line {
+                Some(line) => format!("line {line}: {}", problem.message),
+                None => problem.message,
+            },
+        })?;
+        let mut tx = self.store.begin_write().await?;
+        let row = store::templates::TemplateRow {
+            key: key.into(),
+            channel: channel.as_str().into(),
+            locale: locale.into(),
+            subject: text.subject.clone(),
+            body: text.body.clone(),
+            updated_at: store::to_millis(self.now()),
+        };
+        store::templates::put(&mut tx, &row).await?;
+        tx.commit().await?;
+        let views = self.templates(actor).await?;
+        views
+            .into_iter()
+            .find(|v| v.key == key && v.channel == channel.as_str() && v.locale == locale)
+            .ok_or(Error::NotFound { what: "template" })
+    }
+
+    /// Renders a template with a real order or sample data, without sending anything.
+    pub async fn preview(&self, actor: &Actor, input: &PreviewInput) -> Result<Rendered> {
+        actor.require(domain::access::Permission::ManageOrders)?;
+        let channel = Channel::parse(&input.channel).map_err(|e| Error::invalid("channel", e))?;
+        let settings = self.settings().await?;
+        let text = match &input.template {
+            Some(text) => {
+                validate(&input.key, text).map_err(|p| Error::Invalid {
+                    field: format!("template.{}", p.part),
+                    code: "template_invalid",
+                    message: match p.line {
+                        Some(line) => format!("line {line}: {}", p.message),
+                        None => p.message,
+                    },
+                })?;
+                text.clone()
+            }
+            None => {
+                let mut conn = self.store.read().await?;
+                self.template_text(&mut conn, &input.key, channel, &input.locale)
+                    .await?
+                    .ok_or(Error::NotFound { what: "template" })?
+            }
+        };
+        let mut data = sample_data(&settings);
+        if let Some(number) = input.order {
+            let order = self.order(number).await?;
+            let base = json!({
+                "order_number": order.number,
+                "customer_name": order.customer.name,
+                "total_minor": order.total.amount_minor,
+                "currency": order.total.currency.as_str(),
+                "balance_minor": order.payment.balance_due.amount_minor,
+                "delivery_from": order.promise.as_ref().map(|p| p.earliest.clone()),
+                "delivery_until": order.promise.as_ref().map(|p| p.latest.clone()),
+                "tracking_number": order.delivery.tracking_number,
+                "order_link": order.link_token.map(|t| format!("{}/o/{t}", settings.public_url)),
+            });
+            merge(&mut data, base);
+        }
+        render(&text, channel, &data).map_err(|message| Error::Invalid {
+            field: "template".into(),
+            code: "template_failed",
+            message,
+        })
+    }
+
+    /// Sends one queued message (the `send_message` job). `last_try` marks the job's final
+    /// attempt, after which a temporary failure is recorded as a failure.
+    pub(crate) async fn send_message(&self, id: i64, last_try: bool) -> Result<()> {
+        let mut tx = self.store.begin_write().await?;
+        // `sending` again means a crash after sending: the same id makes the provider drop the copy.
+        if !store::messages::transition(&mut tx, id, &["queued", "sending"], "sending").await? {
+            return Ok(());
+        }
+        let mut message = store::messages::get(&mut tx, id)
+            .await?
+            .ok_or(Error::NotFound { what: "message" })?;
+        tx.commit().await?;
+        let settings = self.settings().await?;
+        let channel =
+            Channel::parse(&message.channel).map_err(|e| store::Error::Corrupt(e.to_string()))?;
+        let mut conn = self.store.read().await?;
+        let text = self
+            .template_text(&mut conn, &message.template, channel, &message.locale)
+            .await?;
+        drop(conn);
+        let data: serde_json::Value = serde_json::from_str(&message.data).unwrap_or_default();
+        let rendered = text
+            .ok_or_else(|| format!("no template {}", message.template))
+            .and_then(|t| render(&t, channel, &data));
+        let now_ms = store::to_millis(self.now());
+        let outcome = match (&rendered, self.transports.of(channel)) {
+            (Err(problem), _) => Err(SendError::Permanent(format!("template: {problem}"))),
+            (Ok(_), None) => Ok(None),
+            (Ok(r), Some(transport)) => {
+                let outgoing = Outgoing {
+                    message_id: id,
+                    channel,
+                    recipient: message.recipient.clone(),
+                    subject: r.subject.clone(),
+                    text: r.text.clone(),
+                    html: r.html.clone(),
+                    unsubscribe_url: (message.marketing == 1).then(|| {
+                        format!(
+                            "{}/unsubscribe/{}",
+                            settings.public_url, message.customer_id
+                        )
+                    }),
+                    reply_to: Some(settings.contact_email.clone()).filter(|e| !e.is_empty()),
+                    shop_name: settings.name.clone(),
+                };
+                transport.send(&outgoing).await.map(Some)
+            }
+        };
+        if let Ok(r) = &rendered {
+            message.subject = r.subject.clone();
+            message.body = Some(r.text.clone());
+        }
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        match outcome {
+            Ok(provider_id) => {
+                message.status = if provider_id.is_some() {
+                    "sent"
+                } else {
+                    "outbox"
+                }
+                .into();
+                message.provider_id = provider_id;
+                message.sent_at = Some(now_ms);
+                message.error = None;
+                store::messages::record(&mut tx, &message).await?;
+            }
+            Err(SendError::Temporary(error)) if !last_try => {
+                message.error = Some(error.clone());
+                store::messages::record(&mut tx, &message).await?;
+                tx.commit().await?;
+                return Err(Error::Conflict {
+                    code: "send_failed",
+                    message: error,
+                });
+            }
+            Err(SendError::Temporary(error) | SendError::Permanent(error)) => {
+                message.status = if channel == Channel::Email {
+                    "bounced"
+                } else {
+                    "failed"
+                }
+                .into();
+                message.error = Some(error.clone());
+                store::messages::record(&mut tx, &message).await?;
+                self.fall_back(&mut tx, &message, channel, &error, &ctx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// CF-4: the contact is marked invalid on the card and the message goes to the next channel.
+    async fn fall_back(
+        &self,
+        tx: &mut store::WriteTx,
+        message: &store::messages::MessageRow,
+        failed: Channel,
+        error: &str,
+        ctx: &Context<'_>,
+    ) -> Result<()> {
+        store::customers::invalidate_contact(
+            tx,
+            failed.contact_kind(),
+            &message.recipient,
+            ctx.now_ms(),
+        )
+        .await?;
+        let Some(order_id) = message.order_id else {
+            return Ok(());
+        };
+        let Some(row) = store::orders::get(tx, order_id).await? else {
+            return Ok(());
+        };
+        let (_, contacts) = store::customers::reachability(tx, row.customer_id).await?;
+        let usable: Vec<Channel> = Channel::ALL
+            .into_iter()
+            .filter(|c| {
+                contacts
+                    .iter()
+                    .any(|contact| contact.kind == c.contact_kind())
+            })
+            .collect();
+        let mut events = vec![domain::orders::Event::MessageFailed {
+            template: message.template.clone(),
+            channel: failed.as_str().into(),
+            error: error.into(),
+        }];
+        if let Some(next) = after_failure(failed, &ctx.settings.messages.fallback, &usable) {
+            let data = serde_json::from_str(&message.data).unwrap_or_default();
+            events.extend(queue(tx, &row, &message.template, Reach::Only(next), data, ctx).await?);
+        }
+        let rows = crate::orders::event_rows(&events, ctx.now_ms(), &Actor::system(), None)?;
+        store::orders::append_events(tx, order_id, &rows).await?;
+        Ok(())
+    }
+}
+
+fn merge(data: &mut serde_json::Value, more: serde_json::Value) {
+    if let (serde_json::Value::Object(base), serde_json::Value::Object(more)) = (data, more) {
+        base.extend(more.into_iter().filter(|(_, v)| !v.is_null()));
+    }
+}
+
+/// Believable values for every variable, for previews and the built-in template checks.
+pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Value {
+    json!({
+        "order_number": 1042,
+        "customer_name": "Anna Berg",
+        "total_minor": 59800,
+        "currency": settings.currency.as_str(),
+        "shop_name": settings.name,
+        "shop_phone": if settings.contact_phone.is_empty() { "+47 22 00 00 00" } else { settings.contact_phone.as_str() },
+        "shop_email": if settings.contact_email.is_empty() { "hello@example.com" } else { settings.contact_email.as_str() },
+        "order_link": format!("{}/o/sample", settings.public_url),
+        "delivery_from": "2026-03-04",
+        "delivery_until": "2026-03-06",
+        "next_call_at": "2026-03-02 14:00",
+        "held_until": "2026-03-05 20:00",
+        "balance_minor": 59800,
+        "pay_by": "2026-03-05 10:00",
+        "amount_minor": 59800,
+        "reason": "out of stock: SOCK-L",
+        "tracking_number": "TRK123456789",
+        "tracking_url": "https://tracking.example.com/TRK123456789",
+        "pickup_point": "Locker Oslo S",
+        "pickup_code": "482913",
+        "pickup_until": "2026-03-12",
+        "courier_window": "between 14:00 and 16:00",
+        "faq_url": settings.messages.faq_url,
+        "social_url": settings.messages.social_url,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_template_renders_in_every_language() {
+        let data = sample_data(&domain::settings::ShopSettings::default());
+        for (key, _) in KEYS {
+            for locale in LOCALES {
+                for channel in [Channel::Email, Channel::Sms] {
+                    let text = builtin(key, channel, locale)
+                        .unwrap_or_else(|| panic!("{key} {locale} missing"));
+                    validate(key, &text)
+                        .unwrap_or_else(|p| panic!("{key}.{} {locale}: {p:?}", channel.as_str()));
+                    let rendered = render(&text, channel, &data)
+                        .unwrap_or_else(|e| panic!("{key} {locale}: {e}"));
+                    assert!(!rendered.text.is_empty(), "{key} {locale}");
+                    assert_eq!(
+                        rendered.subject.is_some_and(|s| !s.is_empty()),
+                        channel == Channel::Email,
+                        "{key} {locale}"
+                    );
+                    assert!(
+                        !rendered.text.contains("none") && !rendered.text.contains("{{"),
+                        "{key} {locale}: {}",
+                        rendered.text
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_edit_with_a_syntax_error_or_an_unknown_variable_names_the_line() {
+        let text = |body: &str| TemplateText {
+            subject: None,
+            body: body.into(),
+        };
+        let problem = validate("invoice", &text("Hello\n{% if balance_minor %}due"))
+            .expect_err("unclosed block");
+        assert_eq!(problem.part, "body");
+        let problem = validate("invoice", &text("Hello\nyour code is {{ pickup_code }}"))
+            .expect_err("not an invoice variable");
+        assert_eq!(problem.line, Some(2));
+        assert!(problem.message.contains("pickup_code"));
+        assert!(
+            validate(
+                "invoice",
+                &text("{{ balance_minor|money(currency) }} by {{ pay_by }}")
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn money_is_written_in_major_units() {
+        assert_eq!(money(29900, "NOK".into()), "299.00 NOK");
+        assert_eq!(money(-5, "EUR".into()), "-0.05 EUR");
+    }
+}

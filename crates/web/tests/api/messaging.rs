@@ -1,0 +1,392 @@
+//! Messages that reach the customer: a real SMTP server (Python's aiosmtpd), the real SMS
+//! adapter against a local HTTP gateway, the customer's channel and language, quiet hours, no
+//! duplicate after a crash, templates the shop edits.
+
+use std::net::TcpListener;
+use std::process::{Child, Command};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode as AxumStatus};
+use jiff::SignedDuration;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, on_each_backend, order_body, spawn};
+
+/// A real SMTP server storing what it receives in a Maildir.
+struct SmtpServer {
+    port: u16,
+    maildir: tempfile::TempDir,
+    child: Child,
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn python_has_aiosmtpd() -> bool {
+    Command::new("python3")
+        .args(["-c", "import aiosmtpd"])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+async fn smtp_server() -> SmtpServer {
+    if !python_has_aiosmtpd() {
+        let installed = Command::new("python3")
+            .args(["-m", "pip", "install", "--quiet", "aiosmtpd"])
+            .status();
+        assert!(
+            installed.is_ok_and(|s| s.success()),
+            "aiosmtpd is needed: pip install aiosmtpd"
+        );
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let maildir = tempfile::tempdir().expect("maildir");
+    let child = Command::new("python3")
+        .args([
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{port}"),
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+        ])
+        .arg(maildir.path().join("mail"))
+        .spawn()
+        .expect("aiosmtpd starts");
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    SmtpServer {
+        port,
+        maildir,
+        child,
+    }
+}
+
+/// The messages in the Maildir, parsed by Python's own email package.
+fn received(server: &SmtpServer) -> Vec<Value> {
+    let script = r#"
+import json, mailbox, sys
+out = []
+for m in mailbox.Maildir(sys.argv[1], create=False):
+    from email import policy
+    from email.parser import BytesParser
+    msg = BytesParser(policy=policy.default).parsebytes(m.as_bytes())
+    parts = [{"type": p.get_content_type(), "text": p.get_content()} for p in msg.walk() if not p.is_multipart()]
+    out.append({"subject": str(msg["subject"]), "to": str(msg["to"]), "from": str(msg["from"]), "reply_to": str(msg["reply-to"]),
+                "message_id": str(msg["message-id"]), "raw_subject": m.get("subject"), "parts": parts})
+print(json.dumps(out))
+"#;
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(server.maildir.path().join("mail"))
+        .output()
+        .expect("python");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("json")
+}
+
+/// A local SMS gateway: records every request and refuses one number as invalid.
+#[derive(Clone, Default)]
+struct Gateway {
+    requests: Arc<Mutex<Vec<(String, Value)>>>,
+}
+
+async fn gateway_handler(
+    State(gateway): State<Gateway>,
+    headers: HeaderMap,
+    body: String,
+) -> (AxumStatus, String) {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let json: Value = serde_json::from_str(&body).unwrap_or_default();
+    let invalid = json["to"] == "+4741234567";
+    gateway
+        .requests
+        .lock()
+        .expect("lock")
+        .push((key.clone(), json));
+    if invalid {
+        (
+            AxumStatus::BAD_REQUEST,
+            r#"{"error": "invalid number"}"#.into(),
+        )
+    } else {
+        (AxumStatus::OK, format!(r#"{{"id": "gw-{key}"}}"#))
+    }
+}
+
+async fn gateway() -> (String, Gateway) {
+    let gateway = Gateway::default();
+    let router = axum::Router::new()
+        .route("/sms", axum::routing::post(gateway_handler))
+        .with_state(gateway.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/sms", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (url, gateway)
+}
+
+fn with_transports(app: TestApp, config: &integrations::Config) -> TestApp {
+    app.with_transports(integrations::transports(config).expect("transports"))
+}
+
+async fn messages_of(app: &TestApp, number: i64) -> Vec<Value> {
+    let mut list = app
+        .get_ok(&format!("/messages?order={number}"))
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    list.reverse();
+    list
+}
+
+async fn run_jobs(app: &TestApp) -> usize {
+    app.shop
+        .run_due_jobs("test-worker", 100)
+        .await
+        .expect("jobs")
+}
+
+#[tokio::test]
+async fn email_goes_out_over_smtp_in_the_customers_language() {
+    // DL-4, CF-2: the customer's own channel and language; a proper multipart email.
+    let server = smtp_server().await;
+    on_each_backend(|app: TestApp| {
+        let server = &server;
+        async move {
+            let config = integrations::Config {
+                smtp_url: Some(format!("smtp://127.0.0.1:{}", server.port).into()),
+                mail_from: Some("Fjord & Thread <hello@fjord.example>".into()),
+                ..Default::default()
+            };
+            let app = with_transports(app, &config);
+            app.configure(|s| s["contact_email"] = json!("help@fjord.example"))
+                .await;
+            app.seed_catalog().await;
+            let mut body = order_body();
+            body["customer"]["email"] = json!(format!(
+                "anna+{}@example.no",
+                app.base.len() + server.port as usize
+            ));
+            body["customer"]["locale"] = json!("ru");
+            body["customer"]["preferred_channel"] = json!("email");
+            let number = app.post_ok("/orders", body, StatusCode::CREATED).await["number"]
+                .as_i64()
+                .expect("number");
+            assert_eq!(run_jobs(&app).await, 1);
+            let sent = messages_of(&app, number).await;
+            assert_eq!(
+                (sent[0]["channel"].as_str(), sent[0]["status"].as_str()),
+                (Some("email"), Some("sent"))
+            );
+            let id = sent[0]["id"].as_i64().expect("id");
+            let mails = received(server);
+            let mail = mails
+                .iter()
+                .find(|m| m["message_id"] == format!("<shopdesk-msg-{id}@fjord.example>"))
+                .unwrap_or_else(|| panic!("no mail with this message's id in {mails:?}"));
+            assert_eq!(mail["reply_to"], "help@fjord.example");
+            assert!(
+                mail["from"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("hello@fjord.example")
+            );
+            // A Cyrillic subject survives the trip, encoded on the wire.
+            let subject = mail["subject"].as_str().unwrap_or_default();
+            assert!(
+                subject
+                    .chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+                "{subject}"
+            );
+            assert!(subject.contains(&number.to_string()), "{subject}");
+            assert!(
+                mail["raw_subject"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .starts_with("=?utf-8?"),
+                "{}",
+                mail["raw_subject"]
+            );
+            assert_eq!(sent[0]["subject"].as_str(), Some(subject));
+            let types: Vec<_> = mail["parts"]
+                .as_array()
+                .expect("parts")
+                .iter()
+                .map(|p| p["type"].clone())
+                .collect();
+            assert_eq!(types, [json!("text/plain"), json!("text/html")]);
+            assert!(
+                mail["parts"][1]["text"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("<p>")
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_invalid_number_falls_back_to_email_and_a_crash_mid_send_does_not_send_twice() {
+    // CF-4, DL-4
+    on_each_backend(|app: TestApp| async move {
+        let (url, gateway) = gateway().await;
+        let config = integrations::Config { sms_url: Some(url), ..Default::default() };
+        let app = with_transports(app, &config);
+        app.seed_catalog().await;
+        // A customer whose number the gateway refuses.
+        let mut body = order_body();
+        body["customer"]["phone"] = json!("+47 41 23 45 67");
+        let number = app.post_ok("/orders", body, StatusCode::CREATED).await["number"].as_i64().expect("number");
+        run_jobs(&app).await;
+        run_jobs(&app).await;
+        let after = messages_of(&app, number).await;
+        let summary: Vec<_> = after.iter().map(|m| format!("{}:{}", m["channel"].as_str().unwrap_or(""), m["status"].as_str().unwrap_or(""))).collect();
+        // The SMS failed; the email went to the outbox (no SMTP here) as the fallback.
+        assert_eq!(summary, ["sms:failed", "email:outbox"]);
+        let card = app.get_ok(&format!("/customers/{}", app.get_ok(&format!("/orders/{number}")).await["customer"]["id"])).await;
+        assert_eq!(card["invalid_contacts"], json!(["+4741234567"]));
+        // Another order: the gateway accepts, but the worker dies after sending, before recording.
+        let number = app.post_ok("/orders", order_body(), StatusCode::CREATED).await["number"].as_i64().expect("number");
+        let message = messages_of(&app, number).await[0]["id"].as_i64().expect("id");
+        run_jobs(&app).await;
+        // As if the worker died after the gateway took the message but before it recorded that:
+        // the message still `sending`, its job still leased.
+        let pool = app.shop.store().pool();
+        sqlx::query("UPDATE messages SET status = 'sending', provider_id = NULL WHERE id = $1").bind(message).execute(pool).await.expect("undo");
+        let lease = store::to_millis(app.shop.now()) + 60_000;
+        sqlx::query("UPDATE jobs SET state = 'queued', lease_owner = 'dead', lease_until = $1 WHERE kind = 'send_message' AND payload LIKE $2")
+            .bind(lease)
+            .bind(format!("%:{message}}}"))
+            .execute(pool)
+            .await
+            .expect("undo");
+        run_jobs(&app).await;
+        assert_eq!(gateway.requests.lock().expect("lock").len(), 2, "not again while the lease holds");
+        app.clock.advance(SignedDuration::from_secs(120));
+        run_jobs(&app).await;
+        let keys: Vec<String> = gateway.requests.lock().expect("lock").iter().map(|(k, _)| k.clone()).filter(|k| k.ends_with(&format!("-{message}"))).collect();
+        // Sent twice over the wire with one idempotency key: the gateway delivers it once.
+        assert_eq!(keys, [format!("shopdesk-msg-{message}"), format!("shopdesk-msg-{message}")]);
+        let last = messages_of(&app, number).await;
+        assert_eq!((last.len(), last[0]["status"].as_str()), (1, Some("sent")));
+        assert_eq!(last[0]["provider_id"], format!("gw-shopdesk-msg-{message}"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn quiet_hours_hold_messages_until_morning() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        // 22:30 in Oslo.
+        app.clock.set("2026-03-02T21:30:00Z".parse().expect("time"));
+        let number = app
+            .post_ok("/orders", order_body(), StatusCode::CREATED)
+            .await["number"]
+            .as_i64()
+            .expect("number");
+        run_jobs(&app).await;
+        assert_eq!(messages_of(&app, number).await[0]["status"], "queued");
+        app.clock.set("2026-03-03T07:59:00Z".parse().expect("time"));
+        run_jobs(&app).await;
+        assert_eq!(messages_of(&app, number).await[0]["status"], "queued");
+        app.clock.set("2026-03-03T08:00:00Z".parse().expect("time"));
+        run_jobs(&app).await;
+        let sent = messages_of(&app, number).await;
+        assert_eq!(sent[0]["status"], "outbox");
+        assert!(
+            sent[0]["body"]
+                .as_str()
+                .unwrap_or_default()
+                .contains(&number.to_string())
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_shop_edits_templates_and_bad_edits_are_refused_with_the_line() {
+    // AF-6
+    let app = spawn(None).await;
+    app.seed_catalog().await;
+    let templates = app.get_ok("/templates").await;
+    assert_eq!(templates.as_array().map(Vec::len), Some(14 * 2 * 5));
+    let (status, err) = app
+        .put(
+            "/templates/order_being_assembled/sms/nb",
+            json!({"body": "Hei {{ customer_name }}!\nOrdre {{ order_number }} {{ secret_code }}"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(err["error"]["field"], "body");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("line 2: unknown variable 'secret_code'"),
+        "{err}"
+    );
+    let (status, err) = app
+        .put(
+            "/templates/order_being_assembled/sms/nb",
+            json!({"body": "Hei {{ customer_name }\n"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("line 1"),
+        "{err}"
+    );
+    let saved = app
+        .put("/templates/order_being_assembled/sms/nb", json!({"body": "Hei {{ customer_name }}, ordre {{ order_number }} pakkes nå. Sum {{ total_minor|money(currency) }}."}))
+        .await;
+    assert_eq!(
+        (saved.0, saved.1["source"].as_str()),
+        (StatusCode::OK, Some("shop"))
+    );
+    let number = app
+        .post_ok("/orders", order_body(), StatusCode::CREATED)
+        .await["number"]
+        .as_i64()
+        .expect("number");
+    let preview = app
+        .post_ok("/templates/preview", json!({"key": "order_being_assembled", "channel": "sms", "locale": "nb", "order": number}), StatusCode::OK)
+        .await;
+    assert_eq!(
+        preview["text"],
+        format!("Hei Anna Berg, ordre {number} pakkes nå. Sum 49.70 EUR.")
+    );
+}
