@@ -19,7 +19,7 @@ pub mod reports;
 pub mod settings;
 pub mod tasks;
 mod views;
-mod worker;
+pub mod worker;
 
 use std::sync::Arc;
 

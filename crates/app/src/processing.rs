@@ -217,6 +217,40 @@ pub(crate) async fn react(
                             .await?,
                         );
                     }
+                    // AS-5, DL-2, DL-3: the moment the parcel leaves, with tracking and the window.
+                    Stage::InTransit => {
+                        let extra = json!({"tracking_number": row.tracking_number});
+                        done.extend(
+                            message(tx, row, "handed_to_carrier", Reach::Preferred, extra, ctx)
+                                .await?,
+                        );
+                    }
+                    // A self pickup is ready once assembled (DL-1).
+                    Stage::Ready
+                        if row
+                            .delivery_method
+                            .as_deref()
+                            .is_some_and(|m| m.ends_with("_pickup")) =>
+                    {
+                        let extra = json!({
+                            "pickup_point": row.pickup_point.clone().unwrap_or_else(|| ctx.settings.contact_address.clone()),
+                            "pickup_code": row.id.to_string(),
+                            "pickup_until": row.promise_latest,
+                        });
+                        done.extend(
+                            message(tx, row, "ready_for_pickup", Reach::Preferred, extra, ctx)
+                                .await?,
+                        );
+                    }
+                    // AF-6: thanks, with the shop's FAQ and social pages.
+                    Stage::Delivered => {
+                        let links = &ctx.settings.messages;
+                        let extra =
+                            json!({"faq_url": links.faq_url, "social_url": links.social_url});
+                        done.extend(
+                            message(tx, row, "delivered", Reach::Preferred, extra, ctx).await?,
+                        );
+                    }
                     Stage::Cancelled => {
                         store::tasks::close_for_order(tx, row.id, &[], "cancelled", now_ms).await?
                     }

@@ -171,3 +171,41 @@ impl Shop {
         Ok(())
     }
 }
+
+/// A job as the owner sees it: what it is for, when, and why it failed.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct JobView {
+    pub id: i64,
+    pub kind: String,
+    #[schema(value_type = Object)]
+    pub payload: serde_json::Value,
+    #[schema(value_type = String, format = DateTime)]
+    pub run_at: jiff::Timestamp,
+    /// `queued`, `done`, or `dead` after its last attempt failed.
+    pub state: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+}
+
+impl Shop {
+    /// Jobs in a state, oldest first: `dead` ones are what needs the owner's eye.
+    pub async fn jobs(&self, actor: &Actor, state: &str) -> Result<Vec<JobView>> {
+        actor.require(domain::access::Permission::Administer)?;
+        let mut conn = self.store.read().await?;
+        store::jobs::list(&mut conn, state.trim(), 500)
+            .await?
+            .into_iter()
+            .map(|job| {
+                Ok(JobView {
+                    id: job.id,
+                    kind: job.kind,
+                    payload: serde_json::from_str(&job.payload).unwrap_or_default(),
+                    run_at: crate::views::timestamp(job.run_at)?,
+                    state: job.state,
+                    attempts: job.attempts,
+                    last_error: job.last_error,
+                })
+            })
+            .collect()
+    }
+}

@@ -108,21 +108,3 @@ pub async fn list(conn: &mut Conn, filter: &Filter<'_>) -> Result<Vec<MessageRow
     .fetch_all(conn)
     .await?)
 }
-
-/// Marketing messages sent to a customer since `since_ms`, for the frequency cap (AF-10).
-pub async fn marketing_since(conn: &mut Conn, customer_id: i64, since_ms: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE customer_id = $1 AND marketing = 1 AND created_at >= $2")
-        .bind(customer_id)
-        .bind(since_ms)
-        .fetch_one(conn)
-        .await?)
-}
-
-pub async fn of_order(conn: &mut Conn, order_id: i64) -> Result<Vec<MessageRow>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM messages WHERE order_id = $1 ORDER BY id"
-    )))
-    .bind(order_id)
-    .fetch_all(conn)
-    .await?)
-}

@@ -1,5 +1,6 @@
 use app::reports::ProcessingDay;
 use app::tasks::{AttemptAnswer, AttemptInput, TaskView};
+use app::worker::JobView;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -17,6 +18,26 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(list_tasks))
         .routes(routes!(record_attempt))
         .routes(routes!(processing_report))
+        .routes(routes!(list_jobs))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+struct JobQuery {
+    /// `queued`, `done` or `dead`; all when left out.
+    state: Option<String>,
+}
+
+/// The job queue (owner only): `dead` jobs failed every attempt and need a look.
+#[utoipa::path(get, path = "/jobs", tag = "reports", params(JobQuery), responses((status = 200, body = [JobView]), (status = 403, body = ErrorBody)))]
+async fn list_jobs(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    Params(query): Params<JobQuery>,
+) -> Result<Json<Vec<JobView>>, ApiError> {
+    Ok(Json(
+        shop.jobs(&actor, query.state.as_deref().unwrap_or(""))
+            .await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

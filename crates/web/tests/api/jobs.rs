@@ -70,6 +70,13 @@ async fn a_job_whose_worker_died_runs_again_after_its_lease() {
         // ...and does once it has expired.
         app.clock.advance(SignedDuration::from_secs(61));
         assert_eq!(app.shop.run_due_jobs("rescuer", 10).await.expect("run"), 1);
+        let listed = app.get_ok("/jobs?state=done").await;
+        assert!(
+            listed.as_array().is_some_and(|l| l
+                .iter()
+                .any(|j| j["kind"] == "payment_reminder" && j["attempts"] == 2)),
+            "{listed}"
+        );
         let done = jobs(&app, "done").await;
         let reminder = done
             .iter()

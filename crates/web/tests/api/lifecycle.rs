@@ -99,6 +99,24 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
             json!({"type": "stage_changed", "from": "confirming", "to": "assembling"})
         );
 
+        // AS-5, DL-2, DL-3, AF-6: the customer heard at each step.
+        let templates: Vec<_> = closed["timeline"]
+            .as_array()
+            .expect("timeline")
+            .iter()
+            .filter_map(|e| e["data"]["template"].as_str())
+            .collect();
+        assert_eq!(
+            templates,
+            [
+                "order_being_assembled",
+                "handed_to_carrier",
+                "delivered",
+                "payment_received",
+                "payment_received"
+            ]
+        );
+
         // A closed order never moves again.
         let (status, body) = app
             .post(
