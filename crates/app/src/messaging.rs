@@ -369,7 +369,11 @@ pub(crate) async fn queue(
     data: serde_json::Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<domain::orders::Event>> {
-    let (preferred, contacts) = store::customers::reachability(tx, row.customer_id).await?;
+    let store::customers::Reach {
+        preferred_channel: preferred,
+        locale,
+        contacts,
+    } = store::customers::reach(tx, row.customer_id).await?;
     let contact = |kind: &str, on_order: &Option<String>| {
         let valid = |v: &String| contacts.iter().any(|c| c.kind == kind && &c.value == v);
         on_order.clone().filter(valid).or_else(|| {
@@ -399,9 +403,7 @@ pub(crate) async fn queue(
             .collect(),
         Reach::Only(channel) => usable.iter().copied().filter(|c| *c == channel).collect(),
     };
-    let locale = store::customers::card(tx, row.customer_id)
-        .await?
-        .and_then(|c| c.locale)
+    let locale = locale
         .filter(|l| LOCALES.contains(&l.as_str()))
         .unwrap_or_else(|| ctx.settings.default_locale.clone());
     let send_at = if is_urgent(template) {
@@ -813,7 +815,7 @@ impl Shop {
         let Some(row) = store::orders::get(tx, order_id).await? else {
             return Ok(());
         };
-        let (_, contacts) = store::customers::reachability(tx, row.customer_id).await?;
+        let contacts = store::customers::reach(tx, row.customer_id).await?.contacts;
         let usable: Vec<Channel> = Channel::ALL
             .into_iter()
             .filter(|c| {

@@ -176,20 +176,32 @@ pub async fn list(conn: &mut Conn, q: &str, limit: i64, offset: i64) -> Result<V
     .await?)
 }
 
-/// The customer's preferred channel and the contacts that still work.
-pub async fn reachability(conn: &mut Conn, id: i64) -> Result<(Option<String>, Vec<ContactRow>)> {
-    let preferred: Option<Option<String>> =
-        sqlx::query_scalar("SELECT preferred_channel FROM customers WHERE id = $1")
+/// How to reach a customer: their preferred channel, their language, and the contacts that
+/// still work.
+pub struct Reach {
+    pub preferred_channel: Option<String>,
+    pub locale: Option<String>,
+    pub contacts: Vec<ContactRow>,
+}
+
+pub async fn reach(conn: &mut Conn, id: i64) -> Result<Reach> {
+    let (preferred_channel, locale): (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT preferred_channel, locale FROM customers WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *conn)
-            .await?;
+            .await?
+            .unwrap_or_default();
     let contacts = sqlx::query_as(
         "SELECT kind, value, invalid_at FROM customer_contacts WHERE customer_id = $1 AND invalid_at IS NULL ORDER BY id",
     )
     .bind(id)
     .fetch_all(conn)
     .await?;
-    Ok((preferred.flatten(), contacts))
+    Ok(Reach {
+        preferred_channel,
+        locale,
+        contacts,
+    })
 }
 
 pub async fn set_preferred_channel(conn: &mut Conn, id: i64, channel: &str) -> Result<()> {
