@@ -137,32 +137,20 @@ impl Shop {
             }
             jobs::PAYMENT_CANCEL if unpaid => {
                 let reason = "no payment after the deadline and the grace period";
-                self.change(
-                    &mut tx,
-                    order,
-                    &[Command::Cancel {
-                        reason: reason.into(),
-                    }],
-                    &system,
-                    Some(reason),
-                    &ctx,
-                )
-                .await?;
+                let cancel = [Command::Cancel {
+                    reason: reason.into(),
+                }];
+                self.change(&mut tx, order, &cancel, &system, Some(reason), &ctx)
+                    .await?;
             }
+            // CF-3: only when the hold after the last call ran out.
             jobs::CONFIRMATION_EXPIRY if row.stage == Stage::Confirming.as_str() => {
-                // CF-3: only when the hold after the last call ran out.
                 let reason = "not confirmed: the customer could not be reached";
-                self.change(
-                    &mut tx,
-                    order,
-                    &[Command::Cancel {
-                        reason: reason.into(),
-                    }],
-                    &system,
-                    Some(reason),
-                    &ctx,
-                )
-                .await?;
+                let cancel = [Command::Cancel {
+                    reason: reason.into(),
+                }];
+                self.change(&mut tx, order, &cancel, &system, Some(reason), &ctx)
+                    .await?;
             }
             // What the job was for is no longer true: nothing to do.
             _ => {}

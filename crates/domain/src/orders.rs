@@ -619,10 +619,8 @@ impl Order {
             return Err(Refusal::Final { stage: self.stage });
         }
         let stage = self.stage;
-        let wrong_stage = |command: &Command| Refusal::WrongStage {
-            action: command.name(),
-            stage,
-        };
+        let action = command.name();
+        let wrong_stage = || Refusal::WrongStage { action, stage };
         let mut decision = Decision {
             order: self,
             events: Vec::new(),
@@ -631,7 +629,7 @@ impl Order {
         match command {
             Command::Confirm => {
                 if !matches!(stage, Stage::Placed | Stage::Confirming) {
-                    return Err(wrong_stage(&command));
+                    return Err(wrong_stage());
                 }
                 if decision.order.payment_mode.is_none() || decision.order.delivery_method.is_none()
                 {
@@ -659,7 +657,7 @@ impl Order {
             }
             Command::StartAssembly => {
                 if stage != Stage::AwaitingPayment {
-                    return Err(wrong_stage(&command));
+                    return Err(wrong_stage());
                 }
                 decision.require_no_holds()?;
                 decision.require_paid()?;
@@ -667,7 +665,7 @@ impl Order {
             }
             Command::MarkReady => {
                 if stage != Stage::Assembling {
-                    return Err(wrong_stage(&command));
+                    return Err(wrong_stage());
                 }
                 decision.require_no_holds()?;
                 decision.move_to(Stage::Ready);
@@ -676,7 +674,7 @@ impl Order {
                 ref tracking_number,
             } => {
                 if stage != Stage::Ready || decision.order.is_self_pickup() {
-                    return Err(wrong_stage(&command));
+                    return Err(wrong_stage());
                 }
                 decision.require_no_holds()?;
                 decision.require_paid_unless_on_delivery()?;
@@ -697,13 +695,13 @@ impl Order {
                         decision.require_paid_unless_on_delivery()?;
                         decision.effects.push(Effect::ConsumeReservations);
                     }
-                    _ => return Err(wrong_stage(&command)),
+                    _ => return Err(wrong_stage()),
                 }
                 decision.move_to(Stage::Delivered);
             }
             Command::Close => {
                 if stage != Stage::Delivered {
-                    return Err(wrong_stage(&command));
+                    return Err(wrong_stage());
                 }
                 // PY-5: an order paid on receipt closes only once the money is recorded.
                 decision.require_paid()?;
@@ -711,7 +709,7 @@ impl Order {
             }
             Command::Cancel { reason } => {
                 if !stage.can_cancel() {
-                    return Err(wrong_stage(&Command::Cancel { reason }));
+                    return Err(wrong_stage());
                 }
                 decision.events.push(Event::Cancelled { reason });
                 decision.order.holds.clear();
@@ -723,7 +721,7 @@ impl Order {
                     stage,
                     Stage::Placed | Stage::Confirming | Stage::AwaitingPayment | Stage::Assembling
                 ) {
-                    return Err(wrong_stage(&Command::CancelLine { line_no, reason }));
+                    return Err(wrong_stage());
                 }
                 let active = decision
                     .order
@@ -780,7 +778,7 @@ impl Order {
             }
             Command::RequestReturn { reason } => {
                 if stage != Stage::Delivered {
-                    return Err(wrong_stage(&Command::RequestReturn { reason }));
+                    return Err(wrong_stage());
                 }
                 decision.events.push(Event::ReturnRequested { reason });
                 decision.move_to(Stage::ReturnRequested);
@@ -791,11 +789,7 @@ impl Order {
                 unit_price_minor,
             } => {
                 if !matches!(stage, Stage::Placed | Stage::Confirming) {
-                    return Err(wrong_stage(&Command::SubstituteLine {
-                        line_no,
-                        sku,
-                        unit_price_minor,
-                    }));
+                    return Err(wrong_stage());
                 }
                 let line = decision
                     .order
@@ -818,11 +812,7 @@ impl Order {
                 delivery_minor,
             } => {
                 if !matches!(stage, Stage::Placed | Stage::Confirming) {
-                    return Err(wrong_stage(&Command::ChooseMethods {
-                        payment_mode,
-                        delivery_method,
-                        delivery_minor,
-                    }));
+                    return Err(wrong_stage());
                 }
                 if let Some(price) = delivery_minor {
                     decision.order.delivery_minor = price;
@@ -836,7 +826,7 @@ impl Order {
             }
             Command::ResolveReturn { outcome } => {
                 if stage != Stage::ReturnRequested {
-                    return Err(wrong_stage(&command));
+                    return Err(wrong_stage());
                 }
                 decision.move_to(match outcome {
                     ReturnOutcome::Returned => Stage::Returned,
