@@ -831,13 +831,20 @@ impl Shop {
             );
         }
         let mut followed = processing::react(&mut tx, &row, &events, &ctx).await?;
-        if route == Route::Link && decision.order.stage == Stage::Confirming {
-            // CF-1: the customer confirms name, items, method, address, date, total and payment.
+        // Out of stock, the customer already got the choice to make (ST-1).
+        if decision.order.stage == Stage::Confirming && out_of_stock.is_empty() {
+            // CF-1: the customer confirms name, items, method, address, date, total and payment
+            // through the link; otherwise they hear the order arrived and the shop will be in touch.
+            let template = if route == Route::Link {
+                "confirmation_request"
+            } else {
+                "order_received"
+            };
             followed.extend(
                 processing::message(
                     &mut tx,
                     &row,
-                    "confirmation_request",
+                    template,
                     Reach::Preferred,
                     serde_json::json!({}),
                     &ctx,

@@ -109,6 +109,7 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
         assert_eq!(
             templates,
             [
+                "order_received",
                 "order_being_assembled",
                 "handed_to_carrier",
                 "delivered",

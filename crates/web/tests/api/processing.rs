@@ -172,6 +172,7 @@ async fn unanswered_calls_follow_the_policy_and_never_cancel_after_one_try() {
         assert_eq!(
             messages(&held),
             [
+                "order_received:sms",
                 "missed_call:sms",
                 "missed_call:sms",
                 "order_held:sms",
@@ -206,7 +207,10 @@ async fn a_wrong_number_sends_the_confirmation_link_by_email_and_the_customer_co
         )
         .await;
         let after = order(&app, number).await;
-        assert_eq!(messages(&after), ["confirmation_request:email"]);
+        assert_eq!(
+            messages(&after),
+            ["order_received:sms", "confirmation_request:email"]
+        );
         // The link in the message shows what the customer confirms.
         let link = after["link_token"].as_str().expect("a link").to_owned();
         let page: Value = app
@@ -352,7 +356,7 @@ async fn a_call_that_confirms_an_invoice_order_closes_its_task() {
         assert_eq!(answer["task"]["state"], "done");
         let after = order(&app, number).await;
         assert_eq!(after["stage"], "awaiting_payment");
-        assert_eq!(messages(&after), ["invoice:sms"]);
+        assert_eq!(messages(&after), ["order_received:sms", "invoice:sms"]);
         assert!(tasks_due(&app).await.is_empty());
     })
     .await;
