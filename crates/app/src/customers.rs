@@ -76,14 +76,12 @@ pub(crate) async fn find_or_create(
     buyer: &Buyer<'_>,
     now_ms: i64,
 ) -> Result<i64> {
-    let by_phone = match buyer.phone {
-        Some(phone) => store::customers::by_contact(tx, "phone", phone.as_ref()).await?,
-        None => None,
-    };
-    let by_email = match buyer.email {
-        Some(email) => store::customers::by_contact(tx, "email", email.as_ref()).await?,
-        None => None,
-    };
+    let (by_phone, by_email) = store::customers::by_phone_or_email(
+        tx,
+        buyer.phone.map(AsRef::as_ref),
+        buyer.email.map(AsRef::as_ref),
+    )
+    .await?;
     let id = match matching_card(by_phone, by_email) {
         Some(id) => id,
         None => {

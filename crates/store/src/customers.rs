@@ -49,6 +49,24 @@ const CARD_SELECT: &str = "SELECT c.id, c.name, c.birthday, c.locale, c.consent_
        (SELECT COUNT(*) FROM orders WHERE customer_id = c.id AND stage <> 'cancelled') AS kept_orders \
      FROM customers c";
 
+/// The cards holding this phone and this email (either may be absent), in one query.
+pub async fn by_phone_or_email(
+    conn: &mut Conn,
+    phone: Option<&str>,
+    email: Option<&str>,
+) -> Result<(Option<i64>, Option<i64>)> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT kind, customer_id FROM customer_contacts \
+         WHERE (kind = 'phone' AND value = $1) OR (kind = 'email' AND value = $2)",
+    )
+    .bind(phone.unwrap_or_default())
+    .bind(email.unwrap_or_default())
+    .fetch_all(conn)
+    .await?;
+    let of = |kind: &str| rows.iter().find(|(k, _)| k == kind).map(|(_, id)| *id);
+    Ok((of("phone"), of("email")))
+}
+
 pub async fn by_contact(conn: &mut Conn, kind: &str, value: &str) -> Result<Option<i64>> {
     Ok(sqlx::query_scalar(
         "SELECT customer_id FROM customer_contacts WHERE kind = $1 AND value = $2",
@@ -184,19 +202,38 @@ pub struct Reach {
     pub contacts: Vec<ContactRow>,
 }
 
+/// One row of [`reach`]'s query: the card's preferences beside one working contact.
+#[derive(FromRow)]
+struct ReachRow {
+    preferred_channel: Option<String>,
+    locale: Option<String>,
+    kind: Option<String>,
+    value: Option<String>,
+}
+
 pub async fn reach(conn: &mut Conn, id: i64) -> Result<Reach> {
-    let (preferred_channel, locale): (Option<String>, Option<String>) =
-        sqlx::query_as("SELECT preferred_channel, locale FROM customers WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?
-            .unwrap_or_default();
-    let contacts = sqlx::query_as(
-        "SELECT kind, value, invalid_at FROM customer_contacts WHERE customer_id = $1 AND invalid_at IS NULL ORDER BY id",
+    let rows: Vec<ReachRow> = sqlx::query_as(
+        "SELECT c.preferred_channel, c.locale, cc.kind, cc.value FROM customers c \
+         LEFT JOIN customer_contacts cc ON cc.customer_id = c.id AND cc.invalid_at IS NULL \
+         WHERE c.id = $1 ORDER BY cc.id",
     )
     .bind(id)
     .fetch_all(conn)
     .await?;
+    let (preferred_channel, locale) = rows
+        .first()
+        .map(|r| (r.preferred_channel.clone(), r.locale.clone()))
+        .unwrap_or_default();
+    let contacts = rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(ContactRow {
+                kind: r.kind?,
+                value: r.value?,
+                invalid_at: None,
+            })
+        })
+        .collect();
     Ok(Reach {
         preferred_channel,
         locale,
