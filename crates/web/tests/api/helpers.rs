@@ -114,6 +114,20 @@ impl TestApp {
         answer
     }
 
+    /// Places an order and returns its number and the order as answered.
+    pub async fn place(&self, body: Value) -> (i64, Value) {
+        let order = self.post_ok("/orders", body, StatusCode::CREATED).await;
+        (order["number"].as_i64().expect("a number"), order)
+    }
+
+    /// Runs every job due now, as the worker would; returns how many ran.
+    pub async fn run_jobs(&self) -> usize {
+        self.shop
+            .run_due_jobs("test-worker", 100)
+            .await
+            .expect("jobs run")
+    }
+
     /// Moves an order and returns it, insisting the move was allowed.
     pub async fn act(&self, number: i64, action: &str, body: Value) -> Value {
         self.post_ok(&format!("/orders/{number}/{action}"), body, StatusCode::OK)

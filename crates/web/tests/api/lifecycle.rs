@@ -10,10 +10,7 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
         app.always_call().await;
-        let order = app
-            .post_ok("/orders", order_body(), StatusCode::CREATED)
-            .await;
-        let number = order["number"].as_i64().expect("a number");
+        let (number, order) = app.place(order_body()).await;
         assert_eq!(order["stage"], "confirming");
         // The answer to intake is the order as stored.
         assert_eq!(order, app.get_ok(&format!("/orders/{number}")).await);
@@ -138,10 +135,7 @@ async fn a_move_the_stage_does_not_allow_is_refused_and_changes_nothing() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
         app.always_call().await;
-        let order = app
-            .post_ok("/orders", order_body(), StatusCode::CREATED)
-            .await;
-        let number = order["number"].as_i64().expect("a number");
+        let (number, order) = app.place(order_body()).await;
         let (status, body) = app
             .post(&format!("/orders/{number}/deliver"), json!({}))
             .await;
@@ -176,10 +170,7 @@ async fn cancelling_gives_the_units_back_and_records_why() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
         app.always_call().await;
-        let order = app
-            .post_ok("/orders", order_body(), StatusCode::CREATED)
-            .await;
-        let number = order["number"].as_i64().expect("a number");
+        let (number, _) = app.place(order_body()).await;
         assert_eq!(app.stock_at("SOCK-M", "WH1").await["available"], 8);
         let cancelled = app
             .act(
@@ -212,8 +203,7 @@ async fn a_line_without_own_stock_is_ordered_from_the_supplier_and_pickup_skips_
             json!([{"sku": "BLANKET", "quantity": 1}, {"sku": "SOCK-M", "quantity": 1}]);
         body["delivery"] = json!({"method": "store_pickup"});
         body["payment_mode"] = json!("on_delivery");
-        let order = app.post_ok("/orders", body, StatusCode::CREATED).await;
-        let number = order["number"].as_i64().expect("a number");
+        let (number, order) = app.place(body).await;
         let kinds: Vec<_> = order["reservations"]
             .as_array()
             .expect("reservations")
@@ -242,8 +232,7 @@ async fn invoice_orders_wait_for_payment_before_assembly() {
         app.always_call().await;
         let mut body = order_body();
         body["payment_mode"] = json!("after_confirmation");
-        let order = app.post_ok("/orders", body, StatusCode::CREATED).await;
-        let number = order["number"].as_i64().expect("a number");
+        let (number, _) = app.place(body).await;
         let awaiting = app.act(number, "confirm", json!({})).await;
         assert_eq!(awaiting["stage"], "awaiting_payment");
         let (status, body) = app

@@ -167,13 +167,6 @@ async fn messages_of(app: &TestApp, number: i64) -> Vec<Value> {
     list
 }
 
-async fn run_jobs(app: &TestApp) -> usize {
-    app.shop
-        .run_due_jobs("test-worker", 100)
-        .await
-        .expect("jobs")
-}
-
 #[tokio::test]
 async fn email_goes_out_over_smtp_in_the_customers_language() {
     // DL-4, CF-2: the customer's own channel and language; a proper multipart email.
@@ -200,7 +193,7 @@ async fn email_goes_out_over_smtp_in_the_customers_language() {
             let number = app.post_ok("/orders", body, StatusCode::CREATED).await["number"]
                 .as_i64()
                 .expect("number");
-            assert_eq!(run_jobs(&app).await, 1);
+            assert_eq!(app.run_jobs().await, 1);
             let sent = messages_of(&app, number).await;
             assert_eq!(
                 (sent[0]["channel"].as_str(), sent[0]["status"].as_str()),
@@ -267,8 +260,8 @@ async fn an_invalid_number_falls_back_to_email_and_a_crash_mid_send_does_not_sen
         let mut body = order_body();
         body["customer"]["phone"] = json!("+47 41 23 45 67");
         let number = app.post_ok("/orders", body, StatusCode::CREATED).await["number"].as_i64().expect("number");
-        run_jobs(&app).await;
-        run_jobs(&app).await;
+        app.run_jobs().await;
+        app.run_jobs().await;
         let after = messages_of(&app, number).await;
         let summary: Vec<_> = after.iter().map(|m| format!("{}:{}", m["channel"].as_str().unwrap_or(""), m["status"].as_str().unwrap_or(""))).collect();
         // The SMS failed; the email went to the outbox (no SMTP here) as the fallback.
@@ -278,7 +271,7 @@ async fn an_invalid_number_falls_back_to_email_and_a_crash_mid_send_does_not_sen
         // Another order: the gateway accepts, but the worker dies after sending, before recording.
         let number = app.post_ok("/orders", order_body(), StatusCode::CREATED).await["number"].as_i64().expect("number");
         let message = messages_of(&app, number).await[0]["id"].as_i64().expect("id");
-        run_jobs(&app).await;
+        app.run_jobs().await;
         // As if the worker died after the gateway took the message but before it recorded that:
         // the message still `sending`, its job still leased.
         let pool = app.shop.store().pool();
@@ -290,10 +283,10 @@ async fn an_invalid_number_falls_back_to_email_and_a_crash_mid_send_does_not_sen
             .execute(pool)
             .await
             .expect("undo");
-        run_jobs(&app).await;
+        app.run_jobs().await;
         assert_eq!(gateway.requests.lock().expect("lock").len(), 2, "not again while the lease holds");
         app.clock.advance(SignedDuration::from_secs(120));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         let keys: Vec<String> = gateway.requests.lock().expect("lock").iter().map(|(k, _)| k.clone()).filter(|k| k.ends_with(&format!("-{message}"))).collect();
         // Sent twice over the wire with one idempotency key: the gateway delivers it once.
         assert_eq!(keys, [format!("shopdesk-msg-{message}"), format!("shopdesk-msg-{message}")]);
@@ -315,13 +308,13 @@ async fn quiet_hours_hold_messages_until_morning() {
             .await["number"]
             .as_i64()
             .expect("number");
-        run_jobs(&app).await;
+        app.run_jobs().await;
         assert_eq!(messages_of(&app, number).await[0]["status"], "queued");
         app.clock.set("2026-03-03T07:59:00Z".parse().expect("time"));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         assert_eq!(messages_of(&app, number).await[0]["status"], "queued");
         app.clock.set("2026-03-03T08:00:00Z".parse().expect("time"));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         let sent = messages_of(&app, number).await;
         assert_eq!(sent[0]["status"], "outbox");
         assert!(

@@ -26,11 +26,6 @@ fn messages(order: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-async fn place(app: &TestApp, body: Value) -> (i64, Value) {
-    let order = app.post_ok("/orders", body, StatusCode::CREATED).await;
-    (order["number"].as_i64().expect("a number"), order)
-}
-
 async fn order(app: &TestApp, number: i64) -> Value {
     app.get_ok(&format!("/orders/{number}")).await
 }
@@ -43,19 +38,12 @@ async fn tasks_due(app: &TestApp) -> Vec<Value> {
         .unwrap_or_default()
 }
 
-async fn run_jobs(app: &TestApp) -> usize {
-    app.shop
-        .run_due_jobs("test-worker", 100)
-        .await
-        .expect("jobs run")
-}
-
 #[tokio::test]
 async fn a_clean_order_is_confirmed_by_message_with_a_delivery_window() {
     // CF-2: no call needed; the customer hears the order is being assembled. CK-4: a window.
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
-        let (_, placed) = place(&app, order_body()).await;
+        let (_, placed) = app.place(order_body()).await;
         assert_eq!(placed["stage"], "assembling");
         assert_eq!(placed["checks"], json!([]));
         // Monday 10:00 in Oslo, before the 14:00 cut-off; courier takes one to two working days.
@@ -78,7 +66,7 @@ async fn autofill_mistakes_and_missing_methods_become_reasons_to_call() {
         body["delivery"]["address"]["line"] = json!("+47 912 34 567");
         body["customer"]["email"] = json!("anna(at)example");
         body["payment_mode"] = Value::Null;
-        let (number, placed) = place(&app, body).await;
+        let (number, placed) = app.place(body).await;
         assert_eq!(placed["stage"], "confirming");
         let codes: Vec<_> = placed["checks"].as_array().expect("checks").iter().map(|c| c["code"].clone()).collect();
         assert_eq!(codes, [json!("address_has_phone"), json!("email_invalid"), json!("payment_missing")]);
@@ -109,14 +97,14 @@ async fn expensive_orders_and_other_cities_get_a_call() {
         app.seed_catalog().await;
         let mut far = order_body();
         far["delivery"]["address"]["city"] = json!("Bergen");
-        let (_, placed) = place(&app, far).await;
+        let (_, placed) = app.place(far).await;
         assert_eq!(
             placed["holds"][0],
             json!({"kind": "needs_call", "reason": "delivery to another city"})
         );
         let mut expensive = order_body();
         expensive["lines"] = json!([{"sku": "BLANKET", "quantity": 6}]);
-        let (_, placed) = place(&app, expensive).await;
+        let (_, placed) = app.place(expensive).await;
         assert_eq!(placed["holds"][0]["reason"], "expensive goods");
         let tasks = tasks_due(&app).await;
         // The expensive one comes first.
@@ -138,7 +126,7 @@ async fn unanswered_calls_follow_the_policy_and_never_cancel_after_one_try() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
         app.always_call().await;
-        let (number, _) = place(&app, order_body()).await;
+        let (number, _) = app.place(order_body()).await;
         let task = tasks_due(&app).await[0]["id"].clone();
         let attempt = |outcome: &'static str| {
             let app = &app;
@@ -181,10 +169,10 @@ async fn unanswered_calls_follow_the_policy_and_never_cancel_after_one_try() {
         );
         // Not cancelled while the hold lasts, even with the worker running.
         app.clock.set("2026-03-06T18:00:00Z".parse().expect("time"));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         assert_eq!(order(&app, number).await["stage"], "confirming");
         app.clock.set("2026-03-06T19:00:01Z".parse().expect("time"));
-        assert_eq!(run_jobs(&app).await, 1);
+        assert_eq!(app.run_jobs().await, 1);
         let cancelled = order(&app, number).await;
         assert_eq!(cancelled["stage"], "cancelled");
         assert_eq!(cancelled["reservations"][0]["state"], "released");
@@ -198,7 +186,7 @@ async fn a_wrong_number_sends_the_confirmation_link_by_email_and_the_customer_co
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
         app.always_call().await;
-        let (number, _) = place(&app, order_body()).await;
+        let (number, _) = app.place(order_body()).await;
         let task = tasks_due(&app).await[0]["id"].clone();
         app.post_ok(
             &format!("/tasks/{task}/attempts"),
@@ -263,13 +251,13 @@ async fn an_invoice_waits_reminds_then_asks_a_manager_and_a_payment_moves_it_on(
         app.seed_catalog().await;
         let mut body = order_body();
         body["payment_mode"] = json!("after_confirmation");
-        let (number, placed) = place(&app, body).await;
+        let (number, placed) = app.place(body).await;
         assert_eq!(placed["stage"], "awaiting_payment");
         assert_eq!(messages(&placed), ["invoice:sms"]);
-        run_jobs(&app).await;
+        app.run_jobs().await;
         // Two days later (24 hours before the 72-hour deadline) the reminder goes out.
         app.clock.advance(SignedDuration::from_hours(48));
-        assert_eq!(run_jobs(&app).await, 1);
+        assert_eq!(app.run_jobs().await, 1);
         assert_eq!(
             messages(&order(&app, number).await)
                 .last()
@@ -278,7 +266,7 @@ async fn an_invoice_waits_reminds_then_asks_a_manager_and_a_payment_moves_it_on(
         );
         // At the deadline: a payment problem a manager calls about, not a cancellation.
         app.clock.advance(SignedDuration::from_hours(24));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         let overdue = order(&app, number).await;
         assert_eq!(
             (
@@ -330,7 +318,7 @@ async fn an_invoice_waits_reminds_then_asks_a_manager_and_a_payment_moves_it_on(
         assert!(tasks_due(&app).await.is_empty());
         // The cancellation scheduled for after the grace period finds nothing to do.
         app.clock.advance(SignedDuration::from_hours(72));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         assert_eq!(order(&app, number).await["stage"], "assembling");
     })
     .await;
@@ -344,7 +332,7 @@ async fn a_call_that_confirms_an_invoice_order_closes_its_task() {
         app.always_call().await;
         let mut body = order_body();
         body["payment_mode"] = json!("after_confirmation");
-        let (number, _) = place(&app, body).await;
+        let (number, _) = app.place(body).await;
         let task = tasks_due(&app).await[0]["id"].clone();
         let answer = app
             .post_ok(
@@ -369,14 +357,14 @@ async fn an_unpaid_invoice_is_cancelled_only_after_the_grace_period() {
         app.seed_catalog().await;
         let mut body = order_body();
         body["payment_mode"] = json!("after_confirmation");
-        let (number, _) = place(&app, body).await;
+        let (number, _) = app.place(body).await;
         app.clock.advance(SignedDuration::from_hours(72));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         app.clock.advance(SignedDuration::from_hours(47));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         assert_eq!(order(&app, number).await["stage"], "awaiting_payment");
         app.clock.advance(SignedDuration::from_hours(2));
-        run_jobs(&app).await;
+        app.run_jobs().await;
         let cancelled = order(&app, number).await;
         assert_eq!(cancelled["stage"], "cancelled");
         assert_eq!(app.stock_at("SOCK-M", "WH1").await["reserved"], 0);
@@ -406,7 +394,7 @@ async fn prepaid_orders_arrive_paid_and_failed_payments_bring_help() {
             )
         );
         body["payment"] = json!({"amount_minor": 4970, "method": "card", "reference": "psp-1"});
-        let (_, paid) = place(&app, body).await;
+        let (_, paid) = app.place(body).await;
         assert_eq!(
             (paid["stage"].as_str(), paid["payment"]["status"].as_str()),
             (Some("assembling"), Some("paid"))
@@ -414,7 +402,7 @@ async fn prepaid_orders_arrive_paid_and_failed_payments_bring_help() {
 
         let mut invoice = order_body();
         invoice["payment_mode"] = json!("after_confirmation");
-        let (number, _) = place(&app, invoice).await;
+        let (number, _) = app.place(invoice).await;
         let failed = json!({"reason": "card declined", "method": "card"});
         app.post_ok(
             &format!("/orders/{number}/payment-attempts"),
@@ -461,7 +449,7 @@ async fn out_of_stock_lines_wait_for_the_customers_choice() {
         app.set_stock("SOCK-L", "SUP1", 0, "-").await;
         let mut body = order_body();
         body["lines"] = json!([{"sku": "SOCK-L", "quantity": 1}, {"sku": "SOCK-M", "quantity": 1}]);
-        let (number, placed) = place(&app, body.clone()).await;
+        let (number, placed) = app.place(body.clone()).await;
         assert_eq!(placed["holds"][0]["kind"], "waiting_for_customer");
         assert_eq!(messages(&placed), ["out_of_stock_choice:sms"]);
         assert_eq!(tasks_due(&app).await[0]["kind"], "customer_choice");
@@ -477,7 +465,7 @@ async fn out_of_stock_lines_wait_for_the_customers_choice() {
         assert_eq!(chosen["lines"][0]["sku"], "SOCK-M");
         assert!(tasks_due(&app).await.is_empty());
         // Another order waits for the supplier instead.
-        let (second, _) = place(&app, body.clone()).await;
+        let (second, _) = app.place(body.clone()).await;
         let waited = app
             .post_ok(
                 &format!("/orders/{second}/choices"),
@@ -494,7 +482,7 @@ async fn out_of_stock_lines_wait_for_the_customers_choice() {
         assert!(states.contains(&json!("ordered")), "{states:?}");
         assert!(timeline_kinds(&waited).contains(&"line_awaiting_supplier".to_owned()));
         // A third drops the line; the total follows.
-        let (third, _) = place(&app, body).await;
+        let (third, _) = app.place(body).await;
         let dropped = app
             .post_ok(
                 &format!("/orders/{third}/choices"),
@@ -519,9 +507,9 @@ async fn the_processing_report_shows_the_same_day_share() {
     // CF-5
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
-        place(&app, order_body()).await;
+        app.place(order_body()).await;
         app.always_call().await;
-        let (waiting, _) = place(&app, order_body()).await;
+        let (waiting, _) = app.place(order_body()).await;
         app.clock.advance(SignedDuration::from_hours(30));
         app.act(waiting, "confirm", json!({})).await;
         let report = app.get_ok("/reports/processing?from=2026-03-01&to=2026-03-03").await;
@@ -539,7 +527,7 @@ async fn the_customers_link_cannot_skip_a_call_the_shop_needs() {
         app.seed_catalog().await;
         let mut body = order_body();
         body["delivery"]["address"]["line"] = json!("+47 912 34 567");
-        let (number, placed) = place(&app, body).await;
+        let (number, placed) = app.place(body).await;
         let link = placed["link_token"].as_str().expect("a link").to_owned();
         let response = app
             .client
@@ -562,7 +550,7 @@ async fn a_method_chosen_on_the_phone_is_priced_and_money_taken_by_a_channel_is_
             .await;
         let mut body = order_body();
         body["delivery"]["method"] = Value::Null;
-        let (number, placed) = place(&app, body).await;
+        let (number, placed) = app.place(body).await;
         // Taken, and someone calls, even though the shop does not call to clarify.
         assert_eq!(placed["holds"][0]["kind"], "needs_call");
         assert_eq!(placed["delivery_price"]["amount_minor"], 0);
@@ -588,7 +576,7 @@ async fn a_method_chosen_on_the_phone_is_priced_and_money_taken_by_a_channel_is_
         paid["channel"] = json!("marketplace:finn");
         paid["payment_mode"] = json!("after_confirmation");
         paid["payment"] = json!({"amount_minor": 4970, "method": "finn", "reference": "F-1"});
-        let (_, kept) = place(&app, paid).await;
+        let (_, kept) = app.place(paid).await;
         assert_eq!(
             (kept["stage"].as_str(), kept["payment"]["status"].as_str()),
             (Some("assembling"), Some("paid"))
