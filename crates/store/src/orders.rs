@@ -215,6 +215,22 @@ pub async fn insert_lines(conn: &mut Conn, order_id: i64, lines: &[LineRow]) -> 
     Ok(())
 }
 
+/// Moves the promised delivery window (CK-4).
+pub async fn set_promise(
+    conn: &mut Conn,
+    order_id: i64,
+    earliest: &str,
+    latest: &str,
+) -> Result<()> {
+    sqlx::query("UPDATE orders SET promise_earliest = $1, promise_latest = $2 WHERE id = $3")
+        .bind(earliest)
+        .bind(latest)
+        .bind(order_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Puts another variant on a line (a substitute, ST-1).
 pub async fn replace_variant(
     conn: &mut Conn,

@@ -481,6 +481,12 @@ async fn out_of_stock_lines_wait_for_the_customers_choice() {
             .collect();
         assert!(states.contains(&json!("ordered")), "{states:?}");
         assert!(timeline_kinds(&waited).contains(&"line_awaiting_supplier".to_owned()));
+        // CK-3: the supplier's five working days, counted from Tuesday, lengthen the promise: the
+        // goods leave on Tuesday the 10th and a courier takes one to two days.
+        assert_eq!(
+            waited["promise"],
+            json!({"earliest": "2026-03-11", "latest": "2026-03-12"})
+        );
         // A third drops the line; the total follows.
         let (third, _) = app.place(body).await;
         let dropped = app
