@@ -507,6 +507,16 @@ pub struct TemplateView {
     pub variables: Vec<String>,
 }
 
+/// A provider's delivery report.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct Receipt {
+    /// The Idempotency-Key the message was sent with, such as `shopdesk-msg-42`.
+    pub reference: String,
+    /// `delivered`, `failed` or `bounced`.
+    pub status: String,
+    pub error: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct PreviewInput {
     pub key: String,
@@ -791,6 +801,63 @@ impl Shop {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    /// A provider's report on a message it took: `delivered`, or `failed`/`bounced`, which marks
+    /// the contact invalid and sends the message on the next channel (CF-4). A report that
+    /// arrives again changes nothing.
+    pub async fn record_receipt(&self, actor: &Actor, receipt: &Receipt) -> Result<MessageView> {
+        actor.require(domain::access::Permission::ManageOrders)?;
+        let id = receipt
+            .reference
+            .strip_prefix("shopdesk-msg-")
+            .and_then(|n| n.parse::<i64>().ok())
+            .ok_or_else(|| Error::Invalid {
+                field: "reference".into(),
+                code: "reference_invalid",
+                message: "the reference is the Idempotency-Key the message was sent with, such as shopdesk-msg-42".into(),
+            })?;
+        let failed = match receipt.status.as_str() {
+            "delivered" => false,
+            "failed" | "bounced" => true,
+            other => {
+                return Err(Error::Invalid {
+                    field: "status".into(),
+                    code: "status_invalid",
+                    message: format!("'{other}' is not a status: use delivered, failed or bounced"),
+                });
+            }
+        };
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        let to = if failed {
+            receipt.status.as_str()
+        } else {
+            "delivered"
+        };
+        if store::messages::transition(&mut tx, id, &["sent"], to).await? {
+            let mut message = store::messages::get(&mut tx, id)
+                .await?
+                .ok_or(Error::NotFound { what: "message" })?;
+            if failed {
+                let error = receipt
+                    .error
+                    .clone()
+                    .unwrap_or_else(|| format!("the provider reported {to}"));
+                message.error = Some(error.clone());
+                store::messages::record(&mut tx, &message).await?;
+                let channel = Channel::parse(&message.channel)
+                    .map_err(|e| store::Error::Corrupt(e.to_string()))?;
+                self.fall_back(&mut tx, &message, channel, &error, &ctx)
+                    .await?;
+            }
+        }
+        let message = store::messages::get(&mut tx, id)
+            .await?
+            .ok_or(Error::NotFound { what: "message" })?;
+        tx.commit().await?;
+        message_view(message)
     }
 
     /// CF-4: the contact is marked invalid on the card and the message goes to the next channel.

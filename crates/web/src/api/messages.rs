@@ -1,4 +1,4 @@
-use app::messaging::{MessageView, PreviewInput, Rendered, TemplateText, TemplateView};
+use app::messaging::{MessageView, PreviewInput, Receipt, Rendered, TemplateText, TemplateView};
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
@@ -14,6 +14,7 @@ use crate::extract::{Body, Caller, Params, PathArg};
 pub fn router() -> OpenApiRouter<app::Shop> {
     OpenApiRouter::new()
         .routes(routes!(list_messages))
+        .routes(routes!(record_receipt))
         .routes(routes!(list_templates))
         .routes(routes!(put_template))
         .routes(routes!(preview_template))
@@ -45,6 +46,18 @@ async fn list_messages(
         limit: page.limit(),
     };
     Ok(Json(shop.messages(&actor, &filter).await?))
+}
+
+/// A provider reports what became of a message: point the gateway's delivery reports here. A
+/// failure marks the contact invalid and sends the message on the next channel (CF-4).
+#[utoipa::path(post, path = "/messages/receipts", tag = "messages", request_body = Receipt,
+    responses((status = 200, body = MessageView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn record_receipt(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    Body(receipt): Body<Receipt>,
+) -> Result<Json<MessageView>, ApiError> {
+    Ok(Json(shop.record_receipt(&actor, &receipt).await?))
 }
 
 /// Every template in every channel and language, the shop's own or the built-in one.

@@ -293,6 +293,27 @@ async fn an_invalid_number_falls_back_to_email_and_a_crash_mid_send_does_not_sen
         let last = messages_of(&app, number).await;
         assert_eq!((last.len(), last[0]["status"].as_str()), (1, Some("sent")));
         assert_eq!(last[0]["provider_id"], format!("gw-shopdesk-msg-{message}"));
+        // The gateway reports delivery; a report that comes again changes nothing.
+        for _ in 0..2 {
+            let receipt = json!({"reference": format!("shopdesk-msg-{message}"), "status": "delivered"});
+            let reported = app.post_ok("/messages/receipts", receipt, StatusCode::OK).await;
+            assert_eq!(reported["status"], "delivered");
+        }
+        // A later report that a sent SMS never arrived: the email takes over (CF-4).
+        let (third, _) = app.place(order_body()).await;
+        app.run_jobs().await;
+        let sms = messages_of(&app, third).await[0]["id"].as_i64().expect("id");
+        let receipt = json!({"reference": format!("shopdesk-msg-{sms}"), "status": "failed", "error": "unreachable handset"});
+        assert_eq!(app.post_ok("/messages/receipts", receipt, StatusCode::OK).await["status"], "failed");
+        app.run_jobs().await;
+        let channels: Vec<_> = messages_of(&app, third)
+            .await
+            .iter()
+            .map(|m| format!("{}:{}", m["channel"].as_str().unwrap_or(""), m["status"].as_str().unwrap_or("")))
+            .collect();
+        assert_eq!(channels, ["sms:failed", "email:outbox"]);
+        let (status, err) = app.post("/messages/receipts", json!({"reference": "msg-1", "status": "delivered"})).await;
+        assert_eq!((status, err["error"]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("reference")));
     })
     .await;
 }
