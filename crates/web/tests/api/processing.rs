@@ -40,7 +40,8 @@ async fn tasks_due(app: &TestApp) -> Vec<Value> {
 
 #[tokio::test]
 async fn a_clean_order_is_confirmed_by_message_with_a_delivery_window() {
-    // CF-2: no call needed; the customer hears the order is being assembled. CK-4: a window.
+    // CF-2: no call needed; the customer hears the order is being assembled. CK-4, DL-5: a window
+    // of two dates the shop can keep, never "from N days".
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
         let (_, placed) = app.place(order_body()).await;
