@@ -204,22 +204,13 @@ impl Shop {
             "wait" => {
                 // ST-2: the supplier delivers to the shop after its lead time.
                 let offers = store::catalog::offers(&mut tx, &[line.sku.as_str()]).await?;
-                let supplier = offers
-                    .iter()
-                    .find(|o| o.kind.as_deref() == Some(LocationKind::Supplier.as_str()))
-                    .ok_or_else(|| Error::Conflict {
-                        code: "no_supplier",
-                        message: format!("no supplier carries {}", line.sku),
-                    })?;
-                let (Some(stock_id), Some(location), Some(lead), Some(cutoff)) = (
-                    supplier.stock_id,
-                    supplier.location.clone(),
-                    supplier.lead_time_days,
-                    supplier
-                        .cutoff
-                        .as_deref()
-                        .and_then(|c| domain::inventory::parse_cutoff(c).ok()),
-                ) else {
+                // A supplier's stock row, with what it takes to order from it.
+                let supplier = offers.iter().find_map(|o| {
+                    (o.kind.as_deref() == Some(LocationKind::Supplier.as_str())).then_some(())?;
+                    let cutoff = domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?;
+                    Some((o.stock_id?, o.location.clone()?, o.lead_time_days?, cutoff))
+                });
+                let Some((stock_id, location, lead, cutoff)) = supplier else {
                     return Err(Error::Conflict {
                         code: "no_supplier",
                         message: format!("no supplier carries {}", line.sku),

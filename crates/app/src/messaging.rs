@@ -689,19 +689,11 @@ impl Shop {
         };
         let mut data = sample_data(&settings);
         if let Some(number) = input.order {
-            let order = self.order(number).await?;
-            let base = json!({
-                "order_number": order.number,
-                "customer_name": order.customer.name,
-                "total_minor": order.total.amount_minor,
-                "currency": order.total.currency.as_str(),
-                "balance_minor": order.payment.balance_due.amount_minor,
-                "delivery_from": order.promise.as_ref().map(|p| p.earliest.clone()),
-                "delivery_until": order.promise.as_ref().map(|p| p.latest.clone()),
-                "tracking_number": order.delivery.tracking_number,
-                "order_link": order.link_token.map(|t| format!("{}/o/{t}", settings.public_url)),
-            });
-            merge(&mut data, base);
+            let mut conn = self.store.read().await?;
+            let row = store::orders::get(&mut conn, number)
+                .await?
+                .ok_or(Error::NotFound { what: "order" })?;
+            merge(&mut data, crate::processing::order_data(&row, &settings));
         }
         render(&text, channel, &data).map_err(|message| Error::Invalid {
             field: "template".into(),

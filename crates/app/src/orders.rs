@@ -1116,7 +1116,7 @@ fn holds_json(holds: &[Hold]) -> Result<String> {
     serde_json::to_string(holds).map_err(|e| store::Error::Corrupt(e.to_string()).into())
 }
 
-fn parse_holds(json: &str) -> Result<Vec<Hold>> {
+pub(crate) fn parse_holds(json: &str) -> Result<Vec<Hold>> {
     stored(
         "holds",
         serde_json::from_str(json).map_err(|e| domain::Invalid::new("holds", e.to_string())),

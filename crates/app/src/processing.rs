@@ -82,6 +82,24 @@ pub(crate) use crate::messaging::Reach;
 
 /// Queues a message with the order's basics and the shop's contacts, and returns the timeline
 /// events for it.
+/// What every message about an order may say: the order's basics and the shop's contacts.
+pub(crate) fn order_data(row: &store::orders::OrderRow, settings: &ShopSettings) -> Value {
+    json!({
+        "order_number": row.id,
+        "customer_name": row.customer_name,
+        "total_minor": row.total_minor,
+        "balance_minor": row.total_minor - row.paid_minor,
+        "currency": row.currency,
+        "shop_name": settings.name,
+        "shop_phone": settings.contact_phone,
+        "shop_email": settings.contact_email,
+        "order_link": row.confirm_token.as_ref().map(|t| format!("{}/o/{t}", settings.public_url)),
+        "delivery_from": row.promise_earliest,
+        "delivery_until": row.promise_latest,
+        "tracking_number": row.tracking_number,
+    })
+}
+
 pub(crate) async fn message(
     tx: &mut store::Conn,
     row: &store::orders::OrderRow,
@@ -90,18 +108,7 @@ pub(crate) async fn message(
     extra: Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
-    let mut data = json!({
-        "order_number": row.id,
-        "customer_name": row.customer_name,
-        "total_minor": row.total_minor,
-        "currency": row.currency,
-        "shop_name": ctx.settings.name,
-        "shop_phone": ctx.settings.contact_phone,
-        "shop_email": ctx.settings.contact_email,
-        "order_link": row.confirm_token.as_ref().map(|t| format!("{}/o/{t}", ctx.settings.public_url)),
-        "delivery_from": row.promise_earliest,
-        "delivery_until": row.promise_latest,
-    });
+    let mut data = order_data(row, ctx.settings);
     if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
         base.extend(more);
     }

@@ -268,7 +268,9 @@ impl Shop {
                     // A plain confirmation call can be answered by the link instead; data to
                     // clarify still needs a person.
                     if task.kind == tasks::CONFIRM_CALL
-                        && row.holds.contains(HoldKind::NeedsCall.as_str())
+                        && crate::orders::parse_holds(&row.holds)?
+                            .iter()
+                            .any(|h| h.kind == HoldKind::NeedsCall)
                     {
                         let switch = [
                             Command::ReleaseHold {

@@ -117,7 +117,9 @@ impl Shop {
                     kind: HoldKind::PaymentProblem,
                     reason: "no payment by the deadline".into(),
                 };
-                let held = row.holds.contains("payment_problem");
+                let held = crate::orders::parse_holds(&row.holds)?
+                    .iter()
+                    .any(|h| h.kind == HoldKind::PaymentProblem);
                 if !held {
                     self.change(
                         &mut tx,

@@ -1,7 +1,7 @@
 //! Business time: working days, calling hours, and the simple delivery promise (CK-4, CF-3).
 //! Everything here takes `now` and the shop's time zone; nothing reads a clock.
 
-use jiff::civil::{Date, DateTime, Time, Weekday};
+use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
@@ -158,11 +158,6 @@ impl<'a> Calendar<'a> {
             self.add_working_days(leaves, transit[1].max(transit[0]).max(0)),
         )
     }
-}
-
-/// Monday is 1 ... Sunday is 7.
-pub fn weekday_number(weekday: Weekday) -> i8 {
-    weekday.to_monday_one_offset()
 }
 
 #[cfg(test)]

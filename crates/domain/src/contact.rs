@@ -49,11 +49,6 @@ impl Phone {
             number.format().mode(phonenumber::Mode::E164).to_string(),
         ))
     }
-
-    /// Restores a number that was parsed before and stored in E.164.
-    pub fn from_e164(stored: String) -> Self {
-        Self(stored)
-    }
 }
 
 impl AsRef<str> for Phone {
@@ -98,10 +93,6 @@ impl Email {
             return Err(invalid());
         }
         Ok(Self(value))
-    }
-
-    pub fn from_stored(stored: String) -> Self {
-        Self(stored)
     }
 }
 

@@ -48,26 +48,6 @@ impl fmt::Display for Currency {
     }
 }
 
-/// An amount in minor units (cents, kopecks, øre) of one currency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Money {
-    pub amount_minor: i64,
-    pub currency: Currency,
-}
-
-impl Money {
-    pub fn new(amount_minor: i64, currency: Currency) -> Self {
-        Self {
-            amount_minor,
-            currency,
-        }
-    }
-
-    pub fn zero(currency: Currency) -> Self {
-        Self::new(0, currency)
-    }
-}
-
 /// A price as given by a person or another system: not negative, and small enough that a whole
 /// order of them cannot overflow.
 pub fn parse_price_minor(amount_minor: i64) -> Result<i64, Invalid> {

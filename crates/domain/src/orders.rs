@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::Invalid;
-use crate::money::{Currency, Money};
+use crate::money::Currency;
 
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
@@ -554,10 +554,6 @@ impl Order {
 
     pub fn total_minor(&self) -> i64 {
         self.subtotal_minor() + self.delivery_minor
-    }
-
-    pub fn total(&self) -> Money {
-        Money::new(self.total_minor(), self.currency)
     }
 
     pub fn balance_minor(&self) -> i64 {
