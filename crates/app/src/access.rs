@@ -40,11 +40,11 @@ impl Shop {
     pub async fn create_token(&self, name: &str, role: Role) -> Result<String> {
         let name = name.trim();
         if name.is_empty() || name.len() > 100 {
-            return Err(Error::Invalid {
-                field: "name".into(),
-                code: "name_invalid",
-                message: "a token needs a name of 1 to 100 characters".into(),
-            });
+            return Err(Error::field(
+                "name",
+                "name_invalid",
+                "a token needs a name of 1 to 100 characters",
+            ));
         }
         let mut secret = [0u8; 24];
         getrandom::fill(&mut secret)

@@ -60,39 +60,39 @@ impl Shop {
         let title = parse_title(&input.title).field("title")?;
         let description = input.description.trim();
         if description.chars().count() > 20_000 {
-            return Err(Error::Invalid {
-                field: "description".into(),
-                code: "description_too_long",
-                message: "a description is at most 20000 characters".into(),
-            });
+            return Err(Error::field(
+                "description",
+                "description_too_long",
+                "a description is at most 20000 characters",
+            ));
         }
         let category = input.category.trim();
         if input.variants.is_empty() {
-            return Err(Error::Invalid {
-                field: "variants".into(),
-                code: "variants_missing",
-                message: "a product needs at least one variant to sell".into(),
-            });
+            return Err(Error::field(
+                "variants",
+                "variants_missing",
+                "a product needs at least one variant to sell",
+            ));
         }
         let mut variants = Vec::with_capacity(input.variants.len());
         for (i, v) in input.variants.iter().enumerate() {
             let at = |name: &str| format!("variants[{i}].{name}");
             let sku = Sku::parse(&v.sku).field(at("sku"))?;
             if variants.iter().any(|(s, ..): &(Sku, _, _, _, _)| *s == sku) {
-                return Err(Error::Invalid {
-                    field: at("sku"),
-                    code: "sku_repeated",
-                    message: format!("SKU {sku} appears twice in this product"),
-                });
+                return Err(Error::field(
+                    at("sku"),
+                    "sku_repeated",
+                    format!("SKU {sku} appears twice in this product"),
+                ));
             }
             let options = parse_options(&v.options).field(at("options"))?;
             let price = parse_price_minor(v.price_minor).field(at("price_minor"))?;
             if !(0..=1_000_000).contains(&v.weight_grams) {
-                return Err(Error::Invalid {
-                    field: at("weight_grams"),
-                    code: "weight_invalid",
-                    message: "a weight is 0 to 1000000 grams".into(),
-                });
+                return Err(Error::field(
+                    at("weight_grams"),
+                    "weight_invalid",
+                    "a weight is 0 to 1000000 grams",
+                ));
             }
             let barcode = v
                 .barcode
@@ -119,11 +119,11 @@ impl Shop {
             store::catalog::insert_variant(&mut tx, id, &variant)
                 .await
                 .map_err(|e| match e {
-                    store::Error::Duplicate(what) => Error::Invalid {
-                        field: format!("variants[{i}].{what}"),
-                        code: "already_exists",
-                        message: format!("another variant already has this {what}"),
-                    },
+                    store::Error::Duplicate(what) => Error::field(
+                        format!("variants[{i}].{what}"),
+                        "already_exists",
+                        format!("another variant already has this {what}"),
+                    ),
                     other => other.into(),
                 })?;
         }

@@ -148,11 +148,11 @@ impl Shop {
                     .any(|r| r.line_no == line_no && matches!(r.state.as_str(), "held" | "ordered"))
         };
         if !waiting(input.line_no) {
-            return Err(Error::Invalid {
-                field: "line_no".into(),
-                code: "line_not_waiting",
-                message: format!("line {} is not waiting for a choice", input.line_no),
-            });
+            return Err(Error::field(
+                "line_no",
+                "line_not_waiting",
+                format!("line {} is not waiting for a choice", input.line_no),
+            ));
         }
         let line = lines
             .iter()
@@ -164,10 +164,8 @@ impl Shop {
             "substitute" => {
                 let sku = Sku::parse(input.sku.as_deref().unwrap_or("")).field("sku")?;
                 let offers = store::catalog::offers(&mut tx, &[sku.as_ref()]).await?;
-                let variant = offers.first().ok_or_else(|| Error::Invalid {
-                    field: "sku".into(),
-                    code: "sku_unknown",
-                    message: format!("no product has SKU {sku}"),
+                let variant = offers.first().ok_or_else(|| {
+                    Error::field("sku", "sku_unknown", format!("no product has SKU {sku}"))
                 })?;
                 let mut taken = None;
                 // Own stock only: a substitute is offered because it can leave now.

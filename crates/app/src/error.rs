@@ -27,6 +27,15 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// Bad input in `field`, with a stable code and a sentence for a person.
+    pub fn field(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }
+    }
+
     pub fn invalid(field: impl Into<String>, invalid: domain::Invalid) -> Self {
         Self::Invalid {
             field: field.into(),

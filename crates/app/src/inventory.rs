@@ -116,11 +116,11 @@ impl Shop {
         store::inventory::insert_location(&mut tx, &location)
             .await
             .map_err(|e| match e {
-                store::Error::Duplicate(_) => Error::Invalid {
-                    field: "code".into(),
-                    code: "already_exists",
-                    message: format!("a location with code {code} already exists"),
-                },
+                store::Error::Duplicate(_) => Error::field(
+                    "code",
+                    "already_exists",
+                    format!("a location with code {code} already exists"),
+                ),
                 other => other.into(),
             })?;
         tx.commit().await?;
@@ -151,11 +151,11 @@ impl Shop {
         actor.require(Permission::ManageCatalog)?;
         let sku = Sku::parse(sku).field("sku")?;
         if !(0..=10_000_000).contains(&input.on_hand) {
-            return Err(Error::Invalid {
-                field: "on_hand".into(),
-                code: "on_hand_invalid",
-                message: "on hand is a count from 0 to 10000000".into(),
-            });
+            return Err(Error::field(
+                "on_hand",
+                "on_hand_invalid",
+                "on hand is a count from 0 to 10000000",
+            ));
         }
         let bin = parse_bin(&input.bin).field("bin")?;
         let mut tx = self.store.begin_write().await?;

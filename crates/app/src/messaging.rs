@@ -237,6 +237,21 @@ pub struct TemplateProblem {
     pub message: String,
 }
 
+impl TemplateProblem {
+    /// The refusal of an edit, naming the part (under `prefix`) and the line.
+    fn into_error(self, prefix: &str) -> Error {
+        let message = match self.line {
+            Some(line) => format!("line {line}: {}", self.message),
+            None => self.message,
+        };
+        Error::field(
+            format!("{prefix}{}", self.part),
+            "template_invalid",
+            message,
+        )
+    }
+}
+
 /// Checks a template before it is saved: syntax, and only variables its key provides.
 pub fn validate(key: &str, text: &TemplateText) -> Result<(), TemplateProblem> {
     let allowed = allowed_variables(key).ok_or_else(|| TemplateProblem {
@@ -619,32 +634,25 @@ impl Shop {
         actor.require(domain::access::Permission::Administer)?;
         let channel = Channel::parse(channel).map_err(|e| Error::invalid("channel", e))?;
         if !LOCALES.contains(&locale) {
-            return Err(Error::Invalid {
-                field: "locale".into(),
-                code: "locale_invalid",
-                message: format!("'{locale}' is not one of: {}", LOCALES.join(", ")),
-            });
+            return Err(Error::field(
+                "locale",
+                "locale_invalid",
+                format!("'{locale}' is not one of: {}", LOCALES.join(", ")),
+            ));
         }
         if channel == Channel::Email && text.subject.as_deref().is_none_or(|s| s.trim().is_empty())
         {
-            return Err(Error::Invalid {
-                field: "subject".into(),
-                code: "subject_missing",
-                message: "an email needs a subject".into(),
-            });
+            return Err(Error::field(
+                "subject",
+                "subject_missing",
+                "an email needs a subject",
+            ));
         }
         let text = TemplateText {
             subject: text.subject.clone().filter(|_| channel == Channel::Email),
             body: text.body.clone(),
         };
-        validate(key, &text).map_err(|problem| Error::Invalid {
-            field: problem.part.into(),
-            code: "template_invalid",
-            message: match problem.line {
-                Some(line) => format!("line {line}: {}", problem.message),
-                None => problem.message,
-            },
-        })?;
+        validate(key, &text).map_err(|problem| problem.into_error(""))?;
         let mut tx = self.store.begin_write().await?;
         let row = store::templates::TemplateRow {
             key: key.into(),
@@ -670,14 +678,7 @@ impl Shop {
         let settings = self.settings().await?;
         let text = match &input.template {
             Some(text) => {
-                validate(&input.key, text).map_err(|p| Error::Invalid {
-                    field: format!("template.{}", p.part),
-                    code: "template_invalid",
-                    message: match p.line {
-                        Some(line) => format!("line {line}: {}", p.message),
-                        None => p.message,
-                    },
-                })?;
+                validate(&input.key, text).map_err(|problem| problem.into_error("template."))?;
                 text.clone()
             }
             None => {
@@ -695,11 +696,8 @@ impl Shop {
                 .ok_or(Error::NotFound { what: "order" })?;
             merge(&mut data, crate::processing::order_data(&row, &settings));
         }
-        render(&text, channel, &data).map_err(|message| Error::Invalid {
-            field: "template".into(),
-            code: "template_failed",
-            message,
-        })
+        render(&text, channel, &data)
+            .map_err(|message| Error::field("template", "template_failed", message))
     }
 
     /// Sends one queued message (the `send_message` job). `last_try` marks the job's final
@@ -804,20 +802,16 @@ impl Shop {
             .reference
             .strip_prefix("shopdesk-msg-")
             .and_then(|n| n.parse::<i64>().ok())
-            .ok_or_else(|| Error::Invalid {
-                field: "reference".into(),
-                code: "reference_invalid",
-                message: "the reference is the Idempotency-Key the message was sent with, such as shopdesk-msg-42".into(),
-            })?;
+            .ok_or_else(|| Error::field("reference", "reference_invalid", "the reference is the Idempotency-Key the message was sent with, such as shopdesk-msg-42"))?;
         let failed = match receipt.status.as_str() {
             "delivered" => false,
             "failed" | "bounced" => true,
             other => {
-                return Err(Error::Invalid {
-                    field: "status".into(),
-                    code: "status_invalid",
-                    message: format!("'{other}' is not a status: use delivered, failed or bounced"),
-                });
+                return Err(Error::field(
+                    "status",
+                    "status_invalid",
+                    format!("'{other}' is not a status: use delivered, failed or bounced"),
+                ));
             }
         };
         let settings = self.settings().await?;

@@ -284,14 +284,6 @@ struct DraftLine {
     note: String,
 }
 
-fn invalid(field: &str, code: &'static str, message: &str) -> Error {
-    Error::Invalid {
-        field: field.into(),
-        code,
-        message: message.into(),
-    }
-}
-
 fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
     let channel = Channel::parse(&input.channel).field("channel")?;
     let name = PersonName::parse(&input.customer.name).field("customer.name")?;
@@ -311,7 +303,7 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         return Err(match (phone, email) {
             (Some(Err(e)), _) => Error::invalid("customer.phone", e),
             (_, Some(Err(e))) => Error::invalid("customer.email", e),
-            _ => invalid(
+            _ => Error::field(
                 "customer.phone",
                 "contact_missing",
                 "a phone number or an email is required to reach the customer",
@@ -334,7 +326,7 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
     if locale
         .is_some_and(|l| l.len() > 10 || !l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
     {
-        return Err(invalid(
+        return Err(Error::field(
             "customer.locale",
             "locale_invalid",
             "a locale is a language tag such as en or nb",
@@ -361,7 +353,7 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
             })?,
         ),
         (None, true) => {
-            return Err(invalid(
+            return Err(Error::field(
                 "delivery.address",
                 "address_missing",
                 "door delivery needs an address",
@@ -376,7 +368,7 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         .map(str::trim)
         .filter(|p| !p.is_empty());
     if method.is_some_and(DeliveryMethod::needs_pickup_point) && pickup_point.is_none() {
-        return Err(invalid(
+        return Err(Error::field(
             "delivery.pickup_point",
             "pickup_point_missing",
             "choose the pickup point or locker",
@@ -396,21 +388,21 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         parse_price_minor(payment.amount_minor).field("payment.amount_minor")?;
     }
     if payment_mode == Some(PaymentMode::Prepaid) && input.payment.is_none() {
-        return Err(invalid(
+        return Err(Error::field(
             "payment",
             "payment_required",
             "a prepaid order arrives with its payment",
         ));
     }
     if input.lines.is_empty() {
-        return Err(invalid(
+        return Err(Error::field(
             "lines",
             "lines_missing",
             "an order needs at least one line",
         ));
     }
     if input.lines.len() > 200 {
-        return Err(invalid(
+        return Err(Error::field(
             "lines",
             "too_many_lines",
             "an order has at most 200 lines",
@@ -424,8 +416,8 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
             let at = |name: &str| format!("lines[{i}].{name}");
             let unit_price_minor = match (line.unit_price_minor, &channel) {
                 (Some(_), Channel::Storefront) => {
-                    return Err(invalid(
-                        &at("unit_price_minor"),
+                    return Err(Error::field(
+                        at("unit_price_minor"),
                         "price_not_allowed",
                         "the storefront sells at catalogue prices",
                     ));
@@ -502,10 +494,10 @@ fn price_lines(lines: &[DraftLine], offers: &[store::catalog::OfferRow]) -> Resu
                 .filter(|o| o.sku == line.sku.as_ref())
                 .collect();
             let first = rows.first().ok_or_else(|| {
-                invalid(
-                    &format!("lines[{i}].sku"),
+                Error::field(
+                    format!("lines[{i}].sku"),
                     "sku_unknown",
-                    &format!("no product has SKU {}", line.sku),
+                    format!("no product has SKU {}", line.sku),
                 )
             })?;
             let candidates = rows
@@ -559,7 +551,7 @@ impl Shop {
         let hash = request_hash(input);
         if let Some(key) = idempotency_key {
             if key.is_empty() || key.len() > 200 {
-                return Err(invalid(
+                return Err(Error::field(
                     "Idempotency-Key",
                     "idempotency_key_invalid",
                     "a key is 1 to 200 characters",
@@ -600,7 +592,7 @@ impl Shop {
             (None, Some(method)) => settings
                 .delivery_price(method, order.subtotal_minor())
                 .ok_or_else(|| {
-                    invalid(
+                    Error::field(
                         "delivery.method",
                         "delivery_method_not_offered",
                         "the shop does not offer this delivery method",
@@ -617,10 +609,10 @@ impl Shop {
             .as_ref()
             .filter(|_| draft.payment_mode == Some(PaymentMode::Prepaid));
         if prepaid.is_some_and(|payment| payment.amount_minor < order.total_minor()) {
-            return Err(invalid(
+            return Err(Error::field(
                 "payment.amount_minor",
                 "payment_short",
-                &format!(
+                format!(
                     "a prepaid order is taken only when paid in full: {} minor units",
                     order.total_minor()
                 ),
@@ -1049,7 +1041,7 @@ pub fn parse_move(action: &str, input: &MoveInput) -> Result<(Command, Option<St
             tracking_number: match input.tracking_number.as_deref().map(str::trim) {
                 Some(t) if !t.is_empty() => {
                     if t.len() > 64 || !t.chars().all(|c| c.is_ascii_graphic()) {
-                        return Err(invalid(
+                        return Err(Error::field(
                             "tracking_number",
                             "tracking_number_invalid",
                             "a tracking number is up to 64 printable characters",
@@ -1066,7 +1058,7 @@ pub fn parse_move(action: &str, input: &MoveInput) -> Result<(Command, Option<St
         "cancel-line" => Command::CancelLine {
             line_no: input
                 .line_no
-                .ok_or_else(|| invalid("line_no", "line_no_missing", "say which line"))?,
+                .ok_or_else(|| Error::field("line_no", "line_no_missing", "say which line"))?,
             reason: reason()?,
         },
         "hold" => Command::PlaceHold(Hold {

@@ -32,11 +32,11 @@ impl Shop {
         actor.require(Permission::ManageOrders)?;
         parse_price_minor(payment.amount_minor).field("amount_minor")?;
         if payment.amount_minor == 0 {
-            return Err(Error::Invalid {
-                field: "amount_minor".into(),
-                code: "amount_invalid",
-                message: "a payment is more than zero".into(),
-            });
+            return Err(Error::field(
+                "amount_minor",
+                "amount_invalid",
+                "a payment is more than zero",
+            ));
         }
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());

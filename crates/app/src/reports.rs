@@ -29,12 +29,13 @@ impl Shop {
         let settings = self.settings().await?;
         let tz = jiff::tz::TimeZone::get(&settings.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
         let date = |field: &str, raw: &str| {
-            raw.parse::<jiff::civil::Date>()
-                .map_err(|_| Error::Invalid {
-                    field: field.into(),
-                    code: "date_invalid",
-                    message: format!("'{raw}' is not a date like 2026-03-02"),
-                })
+            raw.parse::<jiff::civil::Date>().map_err(|_| {
+                Error::field(
+                    field,
+                    "date_invalid",
+                    format!("'{raw}' is not a date like 2026-03-02"),
+                )
+            })
         };
         let (from, to) = (date("from", from)?, date("to", to)?);
         let start = from

@@ -124,19 +124,19 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
             .iter()
             .any(|d| !(1..=7).contains(d))
     {
-        return Err(Error::Invalid {
-            field: "working_weekdays".into(),
-            code: "out_of_range",
-            message: "working days are numbers from 1 (Monday) to 7 (Sunday), at least one".into(),
-        });
+        return Err(Error::field(
+            "working_weekdays",
+            "out_of_range",
+            "working days are numbers from 1 (Monday) to 7 (Sunday), at least one",
+        ));
     }
     for (i, day) in settings.holidays.iter().enumerate() {
         if day.parse::<jiff::civil::Date>().is_err() {
-            return Err(Error::Invalid {
-                field: format!("holidays[{i}]"),
-                code: "date_invalid",
-                message: format!("'{day}' is not a date like 2026-12-25"),
-            });
+            return Err(Error::field(
+                format!("holidays[{i}]"),
+                "date_invalid",
+                format!("'{day}' is not a date like 2026-12-25"),
+            ));
         }
     }
     Ok(())

@@ -170,20 +170,22 @@ impl Shop {
                 if payment_mode.is_some() || delivery_method.is_some() {
                     let door = delivery_method.is_some_and(DeliveryMethod::needs_address);
                     if door && row.address_line.is_none() {
-                        return Err(Error::Invalid {
-                            field: "delivery_method".into(),
-                            code: "address_missing",
-                            message: "door delivery needs an address; the order has none".into(),
-                        });
+                        return Err(Error::field(
+                            "delivery_method",
+                            "address_missing",
+                            "door delivery needs an address; the order has none",
+                        ));
                     }
                     let delivery_minor = match delivery_method {
                         Some(method) => Some(
                             settings
                                 .delivery_price(method, row.subtotal_minor)
-                                .ok_or_else(|| Error::Invalid {
-                                    field: "delivery_method".into(),
-                                    code: "delivery_method_not_offered",
-                                    message: "the shop does not offer this delivery method".into(),
+                                .ok_or_else(|| {
+                                    Error::field(
+                                        "delivery_method",
+                                        "delivery_method_not_offered",
+                                        "the shop does not offer this delivery method",
+                                    )
                                 })?,
                         ),
                         None => None,
