@@ -225,30 +225,10 @@ impl Shop {
                 store::inventory::insert_reservations(&mut tx, number, &[reservation], &[stock_id])
                     .await?;
                 // CK-3, CK-4: the wait lengthens the promise, and the customer sees it.
-                let order = store::orders::get(&mut tx, number)
-                    .await?
-                    .ok_or(Error::NotFound { what: "order" })?;
-                let method = order
-                    .delivery_method
-                    .as_deref()
-                    .and_then(|m| domain::orders::DeliveryMethod::parse(m).ok());
-                let transit = method
-                    .and_then(|m| settings.delivery_option(m))
-                    .map_or([1, 3], |o| o.transit_days);
-                let (earliest, latest) =
-                    ctx.calendar.delivery_window(ctx.now, cutoff, lead, transit);
-                let keep_later = |stored: Option<&String>, new: jiff::civil::Date| {
-                    stored
-                        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
-                        .map_or(new, |d| d.max(new))
-                        .to_string()
-                };
-                let (earliest, latest) = (
-                    keep_later(order.promise_earliest.as_ref(), earliest),
-                    keep_later(order.promise_latest.as_ref(), latest),
+                events.push(
+                    crate::fulfilment::lengthen_promise(&mut tx, number, cutoff, lead, &ctx)
+                        .await?,
                 );
-                store::orders::set_promise(&mut tx, number, &earliest, &latest).await?;
-                events.push(Event::PromiseMade { earliest, latest });
                 events.push(Event::LineAwaitingSupplier {
                     line_no: line.line_no,
                     location,

@@ -10,6 +10,7 @@ pub mod choices;
 mod clock;
 pub mod customers;
 mod error;
+pub mod fulfilment;
 pub mod inventory;
 pub mod messaging;
 pub mod orders;
@@ -33,6 +34,8 @@ pub struct Shop {
     store: store::Store,
     clock: Arc<dyn Clock>,
     transports: messaging::Transports,
+    /// The key carriers sign their reports with (DL-3); without it, reports are refused.
+    carrier_secret: Option<Arc<str>>,
 }
 
 impl Shop {
@@ -42,12 +45,21 @@ impl Shop {
             store,
             clock,
             transports: messaging::Transports::default(),
+            carrier_secret: None,
         }
     }
 
     /// The same shop sending through these transports.
     pub fn with_transports(self, transports: messaging::Transports) -> Self {
         Self { transports, ..self }
+    }
+
+    /// The same shop taking carriers' reports signed with this key.
+    pub fn with_carrier_secret(self, secret: &str) -> Self {
+        Self {
+            carrier_secret: (!secret.is_empty()).then(|| Arc::from(secret)),
+            ..self
+        }
     }
 
     pub fn store(&self) -> &store::Store {

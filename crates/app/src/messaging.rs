@@ -108,6 +108,11 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("payment_received", &["amount_minor", "balance_minor"]),
     ("out_of_stock_choice", &["reason"]),
     (
+        "defect_choice",
+        &["defect_note", "item_title", "discount_minor"],
+    ),
+    ("replacement_window", &["delivery_from", "delivery_until"]),
+    (
         "handed_to_carrier",
         &[
             "tracking_number",
@@ -117,12 +122,13 @@ pub const KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("delay_warning", &["delivery_until"]),
+    ("parcel_lost", &["compensation"]),
     (
         "ready_for_pickup",
         &["pickup_point", "pickup_code", "pickup_until"],
     ),
-    ("courier_on_the_way", &["courier_window"]),
-    ("delivered", &["faq_url", "social_url"]),
+    ("courier_on_the_way", &["courier_window", "courier_name"]),
+    ("delivered", &["faq_url", "social_url", "rate_url"]),
 ];
 
 macro_rules! builtin {
@@ -166,8 +172,11 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("payment_reminder"),
     builtin!("payment_received"),
     builtin!("out_of_stock_choice"),
+    builtin!("defect_choice"),
+    builtin!("replacement_window"),
     builtin!("handed_to_carrier"),
     builtin!("delay_warning"),
+    builtin!("parcel_lost"),
     builtin!("ready_for_pickup"),
     builtin!("courier_on_the_way"),
     builtin!("delivered"),
@@ -923,8 +932,14 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "pickup_code": "482913",
         "pickup_until": "2026-03-12",
         "courier_window": "between 14:00 and 16:00",
+        "courier_name": "Erik",
         "faq_url": settings.messages.faq_url,
         "social_url": settings.messages.social_url,
+        "rate_url": format!("{}/o/sample/rate", settings.public_url),
+        "item_title": "Wool sweater, grey, M",
+        "defect_note": "a small pull in the knit on the left sleeve",
+        "discount_minor": 10000,
+        "compensation": "resend_now",
     })
 }
 

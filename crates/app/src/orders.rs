@@ -139,6 +139,8 @@ pub struct OrderView {
     pub note: String,
     pub subtotal: MoneyView,
     pub delivery_price: MoneyView,
+    /// Money off: a coupon, or a flaw the customer accepted (AS-2).
+    pub discount: MoneyView,
     pub total: MoneyView,
     /// Where each line's units are held (ST-2, ST-3).
     pub reservations: Vec<ReservationView>,
@@ -585,6 +587,7 @@ impl Shop {
                 })
                 .collect(),
             delivery_minor: 0,
+            discount_minor: 0,
             paid_minor: 0,
         };
         let delivery_minor = match (draft.delivery_price, draft.method) {
@@ -746,6 +749,7 @@ impl Shop {
             currency: settings.currency.to_string(),
             subtotal_minor: decision.order.subtotal_minor(),
             delivery_minor: decision.order.delivery_minor,
+            discount_minor: decision.order.discount_minor,
             total_minor: decision.order.total_minor(),
             paid_minor: decision.order.paid_minor,
             tracking_number: None,
@@ -882,6 +886,14 @@ impl Shop {
         reason: Option<String>,
     ) -> Result<OrderView> {
         actor.require(permission_for(&command))?;
+        // The parcel's journey starts with the shipment record (DL-3, DL-6).
+        if let Command::HandOver { tracking_number } = command {
+            let input = crate::fulfilment::HandOverInput {
+                tracking_number,
+                courier_id: None,
+            };
+            return self.hand_over(actor, number, &input).await;
+        }
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
@@ -917,6 +929,16 @@ impl Shop {
         for command in rest {
             decision = decision.then(command.clone())?;
         }
+        // AS-1, AS-3: an order is ready once every unit was scanned and the parcel packed.
+        if commands.contains(&Command::MarkReady)
+            && store::fulfilment::parcel(tx, number).await?.is_none()
+        {
+            return Err(Error::Conflict {
+                code: "not_packed",
+                message: "scan every unit and pack the parcel at the packing station first".into(),
+            });
+        }
+        let mut set_aside_events = Vec::new();
         for effect in &decision.effects {
             match effect {
                 Effect::ReleaseReservations => {
@@ -927,6 +949,8 @@ impl Shop {
                     store::orders::set_line_status(tx, number, *line_no, "cancelled").await?;
                 }
                 Effect::ConsumeReservations => store::inventory::consume(tx, number).await?,
+                Effect::ReserveAgain => set_aside_events
+                    .extend(crate::fulfilment::set_aside_again(tx, number, ctx).await?),
             }
         }
         let tracking = decision.events.iter().find_map(|e| match e {
@@ -940,6 +964,7 @@ impl Shop {
             delivery_method: decision.order.delivery_method.map(|m| m.as_str().into()),
             subtotal_minor: decision.order.subtotal_minor(),
             delivery_minor: decision.order.delivery_minor,
+            discount_minor: decision.order.discount_minor,
             total_minor: decision.order.total_minor(),
             paid_minor: decision.order.paid_minor,
             tracking_number: tracking.or(row.tracking_number.clone()),
@@ -949,6 +974,7 @@ impl Shop {
         processing::stamp(&mut updated, &decision.events, ctx);
         store::orders::update_state(tx, &updated).await?;
         let mut events = decision.events;
+        events.extend(set_aside_events);
         let followed = processing::react(tx, &updated, &events, ctx).await?;
         events.extend(followed);
         append_events(tx, number, &events, ctx.now_ms(), actor, reason).await?;
@@ -1007,25 +1033,28 @@ impl Shop {
         store::orders::list(&mut conn, filter)
             .await?
             .into_iter()
-            .map(|row| {
-                let currency = currency(&row.currency)?;
-                let holds: Vec<Hold> = parse_holds(&row.holds)?;
-                Ok(OrderSummary {
-                    number: row.id,
-                    customer_id: row.customer_id,
-                    customer_name: row.customer_name,
-                    channel: row.channel,
-                    stage: row.stage,
-                    holds: holds.into_iter().map(|h| h.kind.as_str().into()).collect(),
-                    payment_mode: row.payment_mode,
-                    delivery_method: row.delivery_method,
-                    total: MoneyView::new(row.total_minor, currency),
-                    paid: MoneyView::new(row.paid_minor, currency),
-                    placed_at: timestamp(row.placed_at)?,
-                })
-            })
+            .map(order_summary)
             .collect()
     }
+}
+
+/// The list's view of a stored order.
+pub(crate) fn order_summary(row: store::orders::SummaryRow) -> Result<OrderSummary> {
+    let currency = currency(&row.currency)?;
+    let holds: Vec<Hold> = parse_holds(&row.holds)?;
+    Ok(OrderSummary {
+        number: row.id,
+        customer_id: row.customer_id,
+        customer_name: row.customer_name,
+        channel: row.channel,
+        stage: row.stage,
+        holds: holds.into_iter().map(|h| h.kind.as_str().into()).collect(),
+        payment_mode: row.payment_mode,
+        delivery_method: row.delivery_method,
+        total: MoneyView::new(row.total_minor, currency),
+        paid: MoneyView::new(row.paid_minor, currency),
+        placed_at: timestamp(row.placed_at)?,
+    })
 }
 
 /// Reads a lifecycle move from its URL name and body.
@@ -1086,7 +1115,7 @@ pub fn parse_move(action: &str, input: &MoveInput) -> Result<(Command, Option<St
     ))
 }
 
-fn permission_for(command: &Command) -> Permission {
+pub(crate) fn permission_for(command: &Command) -> Permission {
     match command {
         Command::StartAssembly | Command::MarkReady | Command::HandOver { .. } => {
             Permission::Fulfil
@@ -1116,7 +1145,10 @@ pub(crate) fn parse_holds(json: &str) -> Result<Vec<Hold>> {
 }
 
 /// The domain's view of a stored order.
-fn order_state(row: &store::orders::OrderRow, lines: &[store::orders::LineRow]) -> Result<Order> {
+pub(crate) fn order_state(
+    row: &store::orders::OrderRow,
+    lines: &[store::orders::LineRow],
+) -> Result<Order> {
     Ok(Order {
         stage: stored("stage", Stage::parse(&row.stage))?,
         holds: parse_holds(&row.holds)?,
@@ -1147,6 +1179,7 @@ fn order_state(row: &store::orders::OrderRow, lines: &[store::orders::LineRow]) 
             })
             .collect(),
         delivery_minor: row.delivery_minor,
+        discount_minor: row.discount_minor,
         paid_minor: row.paid_minor,
     })
 }
@@ -1256,6 +1289,7 @@ fn order_view(
         note: row.note,
         subtotal: money(state.subtotal_minor()),
         delivery_price: money(state.delivery_minor),
+        discount: money(state.discount_minor),
         total: money(state.total_minor()),
         reservations: reservations
             .into_iter()

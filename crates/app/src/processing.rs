@@ -3,7 +3,7 @@
 //! so none of it is ever forgotten (CF-2, CF-3, PY-2, PY-3, PY-4, ST-1).
 
 use domain::calendar::Calendar;
-use domain::orders::{Event, HoldKind, Stage};
+use domain::orders::{DeliveryMethod, Event, HoldKind, Stage};
 use domain::settings::ShopSettings;
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
@@ -16,6 +16,7 @@ pub(crate) mod jobs {
     pub const PAYMENT_DEADLINE: &str = "payment_deadline";
     pub const PAYMENT_CANCEL: &str = "payment_cancel";
     pub const CONFIRMATION_EXPIRY: &str = "confirmation_expiry";
+    pub const PARCEL_WATCH: &str = "parcel_watch";
 }
 
 /// The kinds of task in a manager's queue.
@@ -24,6 +25,7 @@ pub(crate) mod tasks {
     pub const CLARIFY_DATA: &str = "clarify_data";
     pub const PAYMENT_HELP: &str = "payment_help";
     pub const CUSTOMER_CHOICE: &str = "customer_choice";
+    pub const LOST_PARCEL: &str = "lost_parcel";
 }
 
 pub(crate) struct Context<'a> {
@@ -170,6 +172,10 @@ pub(crate) async fn react(
 ) -> Result<Vec<Event>> {
     let mut done = Vec::new();
     let now_ms = ctx.now_ms();
+    let method = row
+        .delivery_method
+        .as_deref()
+        .and_then(|m| DeliveryMethod::parse(m).ok());
     for event in events {
         match event {
             Event::StageChanged { from, to } => {
@@ -225,24 +231,24 @@ pub(crate) async fn react(
                         );
                     }
                     // AS-5, DL-2, DL-3: the moment the parcel leaves, with tracking and the window.
-                    Stage::InTransit => {
-                        let extra = json!({"tracking_number": row.tracking_number});
+                    // The shop's own courier says so on the way instead (DL-7).
+                    Stage::InTransit if method != Some(DeliveryMethod::Courier) => {
+                        let tracking_url = method
+                            .zip(row.tracking_number.as_deref())
+                            .and_then(|(m, number)| ctx.settings.tracking_url(m, number));
+                        let extra = json!({"tracking_number": row.tracking_number, "tracking_url": tracking_url});
                         done.extend(
                             message(tx, row, "handed_to_carrier", Reach::Preferred, extra, ctx)
                                 .await?,
                         );
                     }
                     // A self pickup is ready once assembled (DL-1).
-                    Stage::Ready
-                        if row
-                            .delivery_method
-                            .as_deref()
-                            .is_some_and(|m| m.ends_with("_pickup")) =>
-                    {
+                    Stage::Ready if method.is_some_and(DeliveryMethod::is_self_pickup) => {
+                        let shipment = store::fulfilment::shipment(tx, row.id).await?;
                         let extra = json!({
                             "pickup_point": row.pickup_point.clone().unwrap_or_else(|| ctx.settings.contact_address.clone()),
-                            "pickup_code": row.id.to_string(),
-                            "pickup_until": row.promise_latest,
+                            "pickup_code": shipment.as_ref().and_then(|s| s.pickup_code.clone()),
+                            "pickup_until": shipment.and_then(|s| s.pickup_until),
                         });
                         done.extend(
                             message(tx, row, "ready_for_pickup", Reach::Preferred, extra, ctx)
@@ -252,8 +258,15 @@ pub(crate) async fn react(
                     // AF-6: thanks, with the shop's FAQ and social pages.
                     Stage::Delivered => {
                         let links = &ctx.settings.messages;
-                        let extra =
-                            json!({"faq_url": links.faq_url, "social_url": links.social_url});
+                        // DL-7: a delivery by the shop's courier can be rated from the link.
+                        let by_courier =
+                            store::fulfilment::mark_delivered(tx, row.id, now_ms).await?;
+                        let rate_url = row
+                            .confirm_token
+                            .as_ref()
+                            .filter(|_| by_courier)
+                            .map(|t| format!("{}/o/{t}#rate", ctx.settings.public_url));
+                        let extra = json!({"faq_url": links.faq_url, "social_url": links.social_url, "rate_url": rate_url});
                         done.extend(
                             message(tx, row, "delivered", Reach::Preferred, extra, ctx).await?,
                         );
@@ -318,6 +331,19 @@ pub(crate) async fn react(
                     .await?,
                 );
                 done.push(open_task(tx, row, tasks::CUSTOMER_CHOICE, 1, reason, ctx).await?);
+            }
+            // DL-6: a manager chooses what the shop does for the customer.
+            Event::HoldPlaced {
+                kind: HoldKind::Lost,
+                reason,
+            } => {
+                let options = domain::fulfilment::Compensation::ALL
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let reason = format!("{reason}: choose {options}");
+                done.push(open_task(tx, row, tasks::LOST_PARCEL, 3, &reason, ctx).await?);
             }
             Event::HoldPlaced {
                 kind: HoldKind::PaymentProblem,

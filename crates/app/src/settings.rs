@@ -117,6 +117,42 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
             option.transit_days[1],
             option.transit_days[0]..=60,
         )?;
+        within(
+            &format!("delivery[{i}].pickup_storage_days"),
+            option.pickup_storage_days,
+            1..=60,
+        )?;
+        let url = &option.tracking_url;
+        if !url.is_empty() && (!url.starts_with("http") || !url.contains("{tracking}")) {
+            return Err(Error::field(
+                format!("delivery[{i}].tracking_url"),
+                "tracking_url_invalid",
+                "a tracking page is an http(s) address with {tracking} where the number goes",
+            ));
+        }
+    }
+    let fulfilment = &settings.fulfilment;
+    within("fulfilment.no_scan_days", fulfilment.no_scan_days, 1..=30)?;
+    within(
+        "fulfilment.courier_window_minutes",
+        fulfilment.courier_window_minutes,
+        10..=480,
+    )?;
+    within(
+        "fulfilment.courier_bonus_minor",
+        fulfilment.courier_bonus_minor,
+        0..=1_000_000,
+    )?;
+    if fulfilment.packaging.is_empty() {
+        return Err(Error::field(
+            "fulfilment.packaging",
+            "packaging_required",
+            "name at least one kind of packaging",
+        ));
+    }
+    for (i, rule) in fulfilment.inserts.iter().enumerate() {
+        rule.check()
+            .map_err(|e| Error::invalid(format!("fulfilment.inserts[{i}]"), e))?;
     }
     if settings.working_weekdays.is_empty()
         || settings

@@ -154,6 +154,10 @@ impl Shop {
                 self.change(&mut tx, order, &cancel, &system, Some(reason), &ctx)
                     .await?;
             }
+            // DL-6: only while the parcel is on its way.
+            jobs::PARCEL_WATCH if row.stage == Stage::InTransit.as_str() => {
+                self.watch_parcel(&mut tx, &row, &ctx).await?;
+            }
             // What the job was for is no longer true: nothing to do.
             _ => {}
         }

@@ -4,6 +4,40 @@
 //! returns a decision. Nothing here reads a clock, a database or the network, so every rule can
 //! be tested as a table and driven by property tests.
 
+/// An enum stored and sent as snake_case text, with `ALL`, `as_str`, `parse` and `Display`.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+
+            pub fn parse(raw: &str) -> Result<Self, $crate::Invalid> {
+                match raw.trim() {
+                    $($text => Ok(Self::$variant),)+
+                    other => Err($crate::Invalid::new(
+                        concat!(stringify!($name), "_invalid"),
+                        format!("'{}' is not one of: {}", other, [$($text),+].join(", ")),
+                    )),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
 pub mod access;
 pub mod calendar;
 pub mod catalog;
@@ -11,6 +45,7 @@ pub mod checks;
 pub mod confirmation;
 pub mod contact;
 pub mod customers;
+pub mod fulfilment;
 pub mod inventory;
 pub mod messaging;
 pub mod money;

@@ -12,39 +12,6 @@ use serde::{Deserialize, Serialize};
 use crate::Invalid;
 use crate::money::Currency;
 
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text),+ }
-            }
-
-            pub fn parse(raw: &str) -> Result<Self, Invalid> {
-                match raw.trim() {
-                    $($text => Ok(Self::$variant),)+
-                    other => Err(Invalid::new(
-                        concat!(stringify!($name), "_invalid"),
-                        format!("'{}' is not one of: {}", other, [$($text),+].join(", ")),
-                    )),
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
 text_enum!(
     /// The pipeline position of an order.
     Stage {
@@ -273,6 +240,8 @@ pub struct Order {
     pub currency: Currency,
     pub lines: Vec<Line>,
     pub delivery_minor: i64,
+    /// Taken off the total: a coupon, or a flaw the customer accepted (AS-2).
+    pub discount_minor: i64,
     pub paid_minor: i64,
 }
 
@@ -342,6 +311,15 @@ pub enum Command {
         /// The price of the chosen delivery method, from the shop's settings.
         delivery_minor: Option<i64>,
     },
+    /// Money off before the parcel leaves, such as for a flaw the customer accepts (AS-2).
+    GrantDiscount {
+        amount_minor: i64,
+        reason: String,
+    },
+    /// What the shop does about a lost parcel (DL-6).
+    Compensate {
+        compensation: crate::fulfilment::Compensation,
+    },
 }
 
 impl Command {
@@ -363,6 +341,8 @@ impl Command {
             Self::ResolveReturn { .. } => "resolve-return",
             Self::ChooseMethods { .. } => "choose-methods",
             Self::SubstituteLine { .. } => "substitute-line",
+            Self::GrantDiscount { .. } => "grant-discount",
+            Self::Compensate { .. } => "compensate",
         }
     }
 }
@@ -456,6 +436,37 @@ pub enum Event {
         channel: String,
         error: String,
     },
+    DiscountGranted {
+        amount_minor: i64,
+        reason: String,
+    },
+    Compensated {
+        compensation: crate::fulfilment::Compensation,
+    },
+    ItemScanned {
+        code: String,
+        accepted: bool,
+        message: String,
+    },
+    DefectFound {
+        line_no: i64,
+        severity: crate::fulfilment::Severity,
+        note: String,
+    },
+    Packed {
+        packaging: String,
+        weight_grams: i64,
+        inserts: Vec<String>,
+    },
+    ShipmentUpdated {
+        status: crate::fulfilment::ShipmentStatus,
+        note: String,
+    },
+    CashCollected {
+        courier: String,
+        amount_minor: i64,
+        receipt_number: String,
+    },
 }
 
 impl Event {
@@ -483,6 +494,13 @@ impl Event {
             Self::LineSubstituted { .. } => "line_substituted",
             Self::LineAwaitingSupplier { .. } => "line_awaiting_supplier",
             Self::MessageFailed { .. } => "message_failed",
+            Self::DiscountGranted { .. } => "discount_granted",
+            Self::Compensated { .. } => "compensated",
+            Self::ItemScanned { .. } => "item_scanned",
+            Self::DefectFound { .. } => "defect_found",
+            Self::Packed { .. } => "packed",
+            Self::ShipmentUpdated { .. } => "shipment_updated",
+            Self::CashCollected { .. } => "cash_collected",
         }
     }
 }
@@ -496,6 +514,8 @@ pub enum Effect {
     ReleaseLine { line_no: i64 },
     /// The reserved units leave the shelf with the parcel.
     ConsumeReservations,
+    /// The parcel is gone: set aside the goods again for a new one (DL-6).
+    ReserveAgain,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -528,6 +548,8 @@ pub enum Refusal {
     PaymentNotPositive,
     #[error("choose the payment and delivery methods first")]
     MethodsMissing,
+    #[error("a discount is more than nothing and at most the goods' price")]
+    DiscountOutOfRange,
 }
 
 impl Refusal {
@@ -543,6 +565,7 @@ impl Refusal {
             Self::LastLine => "last_line",
             Self::PaymentNotPositive => "payment_not_positive",
             Self::MethodsMissing => "methods_missing",
+            Self::DiscountOutOfRange => "discount_out_of_range",
         }
     }
 }
@@ -553,7 +576,7 @@ impl Order {
     }
 
     pub fn total_minor(&self) -> i64 {
-        self.subtotal_minor() + self.delivery_minor
+        (self.subtotal_minor() - self.discount_minor).max(0) + self.delivery_minor
     }
 
     pub fn balance_minor(&self) -> i64 {
@@ -685,7 +708,11 @@ impl Order {
             Command::Deliver => {
                 let self_pickup = decision.order.is_self_pickup();
                 match stage {
-                    Stage::InTransit => {}
+                    // Delivered settles a delay or a loss the carrier reported (DL-6).
+                    Stage::InTransit => {
+                        decision.release(HoldKind::Delayed, "delivered");
+                        decision.release(HoldKind::Lost, "delivered");
+                    }
                     Stage::Ready if self_pickup => {
                         decision.require_no_holds()?;
                         decision.require_paid_unless_on_delivery()?;
@@ -819,6 +846,47 @@ impl Order {
                     payment_mode,
                     delivery_method,
                 });
+            }
+            Command::GrantDiscount {
+                amount_minor,
+                reason,
+            } => {
+                if !stage.can_cancel() {
+                    return Err(wrong_stage());
+                }
+                let room = decision.order.subtotal_minor() - decision.order.discount_minor;
+                if amount_minor <= 0 || amount_minor > room {
+                    return Err(Refusal::DiscountOutOfRange);
+                }
+                decision.order.discount_minor += amount_minor;
+                decision.events.push(Event::DiscountGranted {
+                    amount_minor,
+                    reason,
+                });
+            }
+            Command::Compensate { compensation } => {
+                use crate::fulfilment::Compensation;
+                if stage != Stage::InTransit {
+                    return Err(wrong_stage());
+                }
+                if !decision.order.has_hold(HoldKind::Lost) {
+                    return Err(Refusal::NotOnHold {
+                        kind: HoldKind::Lost,
+                    });
+                }
+                decision.events.push(Event::Compensated { compensation });
+                decision.release(HoldKind::Lost, compensation.as_str());
+                decision.release(HoldKind::Delayed, compensation.as_str());
+                match compensation {
+                    Compensation::Refund => decision.move_to(Stage::Refunded),
+                    Compensation::ResendNow | Compensation::CourierAtShopCost => {
+                        if compensation == Compensation::CourierAtShopCost {
+                            decision.order.delivery_method = Some(DeliveryMethod::Courier);
+                        }
+                        decision.effects.push(Effect::ReserveAgain);
+                        decision.move_to(Stage::Assembling);
+                    }
+                }
             }
             Command::ResolveReturn { outcome } => {
                 if stage != Stage::ReturnRequested {

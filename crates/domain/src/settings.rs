@@ -33,6 +33,55 @@ pub struct ShopSettings {
     /// Where the customer's order page lives; the confirmation link starts with it (CF-1).
     pub public_url: String,
     pub messages: MessagePolicy,
+    pub fulfilment: FulfilmentPolicy,
+}
+
+/// Packing, parcels on their way and couriers (AS-4, DL-6, DL-7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FulfilmentPolicy {
+    /// What goes into which parcel (AS-4).
+    pub inserts: Vec<crate::fulfilment::InsertRule>,
+    /// Packaging the packer chooses from.
+    pub packaging: Vec<String>,
+    /// Days without a carrier scan before a parcel counts as delayed (DL-6).
+    pub no_scan_days: i64,
+    /// The length of the arrival window a courier gives on the way (DL-7).
+    pub courier_window_minutes: i64,
+    /// Added to a courier's bonus for each rating of 4 or 5 stars (DL-7).
+    pub courier_bonus_minor: i64,
+}
+
+impl Default for FulfilmentPolicy {
+    fn default() -> Self {
+        use crate::fulfilment::{CouponSpec, InsertRule, InsertWhen};
+        Self {
+            inserts: vec![
+                InsertRule {
+                    insert: "thank-you postcard".into(),
+                    when: InsertWhen::FirstOrder,
+                    coupon: None,
+                },
+                InsertRule {
+                    insert: "10% coupon for the next order".into(),
+                    when: InsertWhen::SubtotalFrom { minor: 100_000 },
+                    coupon: Some(CouponSpec {
+                        percent: 10,
+                        valid_days: 90,
+                    }),
+                },
+            ],
+            packaging: vec![
+                "mailer bag".into(),
+                "small box".into(),
+                "medium box".into(),
+                "large box".into(),
+            ],
+            no_scan_days: 3,
+            courier_window_minutes: 60,
+            courier_bonus_minor: 2_000,
+        }
+    }
 }
 
 /// How the shop writes to customers (DL-4, AF-6, AF-10).
@@ -170,6 +219,19 @@ pub struct DeliveryOption {
     /// Working days in transit, fewest and most (CK-4).
     #[serde(default = "default_transit")]
     pub transit_days: [i64; 2],
+    /// The carrier that takes these parcels, such as "Posten" (DL-3).
+    #[serde(default)]
+    pub carrier: String,
+    /// The carrier's tracking page, with `{tracking}` where the number goes (DL-3).
+    #[serde(default)]
+    pub tracking_url: String,
+    /// Days a parcel waits for the customer at a pickup point, locker or the shop (DL-1).
+    #[serde(default = "default_storage_days")]
+    pub pickup_storage_days: i64,
+}
+
+fn default_storage_days() -> i64 {
+    7
 }
 
 fn default_transit() -> [i64; 2] {
@@ -183,6 +245,9 @@ impl Default for ShopSettings {
             price_minor,
             free_from_minor,
             transit_days,
+            carrier: String::new(),
+            tracking_url: String::new(),
+            pickup_storage_days: default_storage_days(),
         };
         Self {
             name: "My shop".into(),
@@ -209,6 +274,7 @@ impl Default for ShopSettings {
             payment: PaymentPolicy::default(),
             public_url: "http://127.0.0.1:8080".into(),
             messages: MessagePolicy::default(),
+            fulfilment: FulfilmentPolicy::default(),
         }
     }
 }
@@ -218,6 +284,12 @@ impl ShopSettings {
     /// offer the method.
     pub fn delivery_option(&self, method: DeliveryMethod) -> Option<&DeliveryOption> {
         self.delivery.iter().find(|o| o.method == method)
+    }
+
+    /// The carrier's tracking page for a number, when the shop set one for the method (DL-3).
+    pub fn tracking_url(&self, method: DeliveryMethod, tracking_number: &str) -> Option<String> {
+        let template = &self.delivery_option(method)?.tracking_url;
+        (!template.is_empty()).then(|| template.replace("{tracking}", tracking_number))
     }
 
     pub fn delivery_price(&self, method: DeliveryMethod, subtotal_minor: i64) -> Option<i64> {

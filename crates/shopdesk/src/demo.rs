@@ -1168,6 +1168,8 @@ enum Action {
     Call { answered: bool },
     /// The customer's answer about the first out-of-stock line (ST-1).
     Choose,
+    /// The packer scans every unit and packs the parcel (AS-1, AS-3).
+    Pack,
 }
 
 impl Action {
@@ -1177,6 +1179,7 @@ impl Action {
             Self::Pay => "record-payment",
             Self::Call { .. } => "call",
             Self::Choose => "choose",
+            Self::Pack => "pack",
         }
     }
 }
@@ -1314,6 +1317,8 @@ struct Sim {
     customers: Vec<usize>,
     plans: Vec<Option<Planned>>,
     orders: Vec<Tracked>,
+    /// The shop's own courier in Oslo (DL-7).
+    courier_id: i64,
 }
 
 /// Who sets the shop up.
@@ -1367,6 +1372,7 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
         customers: Vec::new(),
         plans: Vec::new(),
         orders: Vec::new(),
+        courier_id: 0,
     };
     sim.set_up_shop().await?;
     sim.stock_catalogue().await?;
@@ -1390,6 +1396,10 @@ impl Sim {
         let mut delivery = defaults.delivery.clone();
         for option in &mut delivery {
             (option.price_minor, option.free_from_minor) = nok_price(option.method);
+            if !option.method.is_self_pickup() && option.method != DeliveryMethod::Courier {
+                option.carrier = "Posten".into();
+                option.tracking_url = "https://sporing.posten.no/sporing/{tracking}".into();
+            }
         }
         let settings = ShopSettings {
             name: "Fjord & Thread".into(),
@@ -1409,6 +1419,11 @@ impl Sim {
             .await
             .context("cannot save the shop's settings")?;
         self.settings = settings;
+        let courier = app::fulfilment::NewCourier {
+            name: "Jonas Lie".into(),
+            phone: "+47 934 12 876".into(),
+        };
+        self.courier_id = self.shop.create_courier(&owner(), &courier).await?.id;
 
         let locations = [
             (
@@ -1873,7 +1888,35 @@ impl Sim {
         let number = self.orders[i].number;
         let by = &step.actor;
         Ok(match step.action {
+            // The shop's courier takes courier parcels; carriers take the rest (DL-1, DL-7).
+            Action::Move(Command::HandOver { tracking_number }, _) => {
+                let courier = self.orders[i].method == DeliveryMethod::Courier;
+                let input = app::fulfilment::HandOverInput {
+                    tracking_number,
+                    courier_id: courier.then_some(self.courier_id),
+                };
+                self.shop.hand_over(by, number, &input).await?
+            }
             Action::Move(command, reason) => self.shop.act(number, command, by, reason).await?,
+            Action::Pack => {
+                let order = self.shop.order(number).await?;
+                for line in order.lines.iter().filter(|l| l.status == "active") {
+                    for _ in 0..line.quantity {
+                        self.shop.scan(by, number, &line.sku).await?;
+                    }
+                }
+                let weight_grams = 250 * order.lines.len() as i64 + 120;
+                let parcel = app::fulfilment::PackInput {
+                    packaging: if weight_grams > 800 {
+                        "medium box"
+                    } else {
+                        "mailer bag"
+                    }
+                    .into(),
+                    weight_grams,
+                };
+                self.shop.pack(by, number, &parcel).await?
+            }
             Action::Pay => {
                 let order = &self.orders[i];
                 let payment = order.payer.payment(&mut self.rng, order.due());
@@ -2218,7 +2261,11 @@ impl Sim {
             now
         };
         let at = self.later(from, mins(40), hours(5), Some(OFFICE))?;
-        Ok(Some((at, moving(Command::MarkReady, self.packer()))))
+        let pack = Step {
+            action: Action::Pack,
+            actor: self.packer(),
+        };
+        Ok(Some((at, pack)))
     }
 
     fn while_ready(&mut self, i: usize, now: Timestamp) -> Next {

@@ -97,6 +97,15 @@ struct Channels {
         hide_env_values = true
     )]
     webhook_secret: Option<String>,
+    /// The key carriers sign their status reports with (HMAC-SHA256); without it, carrier
+    /// reports are refused and parcels are updated by hand.
+    #[arg(
+        long,
+        global = true,
+        env = "SHOPDESK_CARRIER_SECRET",
+        hide_env_values = true
+    )]
+    carrier_secret: Option<String>,
 }
 
 impl Channels {
@@ -140,7 +149,9 @@ async fn open(url: &str, channels: &Channels) -> anyhow::Result<app::Shop> {
         .await
         .context("cannot bring the database schema up to date")?;
     let transports = channels.transports().context("message channels")?;
-    Ok(app::Shop::new(store, Arc::new(app::SystemClock)).with_transports(transports))
+    Ok(app::Shop::new(store, Arc::new(app::SystemClock))
+        .with_transports(transports)
+        .with_carrier_secret(channels.carrier_secret.as_deref().unwrap_or("")))
 }
 
 /// Runs due jobs until the process stops. Several workers may share one PostgreSQL database.

@@ -203,12 +203,17 @@ pub async fn consume(conn: &mut Conn, order_id: i64) -> Result<()> {
     settle(conn, order_id, Lines::All, "consumed").await
 }
 
+/// A flawed unit leaves the shelf without leaving with the parcel (AS-2).
+pub async fn write_off(conn: &mut Conn, order_id: i64, line_no: i64) -> Result<()> {
+    settle(conn, order_id, Lines::One(line_no), "written_off").await
+}
+
 async fn settle(conn: &mut Conn, order_id: i64, lines: Lines, to: &'static str) -> Result<()> {
     let (from_line, to_line) = lines.range();
-    let on_hand_change = if to == "consumed" {
-        "on_hand - held.quantity"
-    } else {
+    let on_hand_change = if to == "released" {
         "on_hand"
+    } else {
+        "on_hand - held.quantity"
     };
     // One statement per stock row touched, summed, so two lines on one bin are both counted.
     let sql = format!(

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod customers;
 mod db;
+pub mod fulfilment;
 pub mod inventory;
 pub mod jobs;
 pub mod messages;

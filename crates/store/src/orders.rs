@@ -26,6 +26,7 @@ pub struct OrderRow {
     pub currency: String,
     pub subtotal_minor: i64,
     pub delivery_minor: i64,
+    pub discount_minor: i64,
     pub total_minor: i64,
     pub paid_minor: i64,
     pub tracking_number: Option<String>,
@@ -88,9 +89,10 @@ pub struct SummaryRow {
 const ORDER_COLUMNS: &str = "id, customer_id, channel, stage, holds, payment_mode, delivery_method, customer_name, \
      phone, email, address_line, city, postcode, country, pickup_point, note, currency, subtotal_minor, \
      delivery_minor, total_minor, paid_minor, tracking_number, idempotency_key, request_hash, version, \
-     placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at";
+     placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at, \
+     discount_minor";
 
-const SUMMARY_COLUMNS: &str = "id, customer_id, customer_name, channel, stage, holds, payment_mode, delivery_method, \
+pub(crate) const SUMMARY_COLUMNS: &str = "id, customer_id, customer_name, channel, stage, holds, payment_mode, delivery_method, \
      currency, total_minor, paid_minor, placed_at";
 
 /// Inserts the order row as given (its `id` is ignored) and returns the new id. A reused
@@ -148,7 +150,7 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
         "UPDATE orders SET stage = $1, holds = $2, subtotal_minor = $3, total_minor = $4, paid_minor = $5, \
          tracking_number = $6, updated_at = $7, payment_mode = $8, delivery_method = $9, checks = $10, \
          promise_earliest = $11, promise_latest = $12, payment_due_at = $13, processed_at = $14, \
-         delivery_minor = $17, version = version + 1 WHERE id = $15 AND version = $16",
+         delivery_minor = $17, discount_minor = $18, version = version + 1 WHERE id = $15 AND version = $16",
     )
     .bind(&order.stage)
     .bind(&order.holds)
@@ -167,6 +169,7 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
     .bind(order.id)
     .bind(order.version)
     .bind(order.delivery_minor)
+    .bind(order.discount_minor)
     .execute(conn)
     .await?
     .rows_affected();

@@ -24,6 +24,7 @@ fn order(payment_mode: PaymentMode, delivery_method: DeliveryMethod) -> Order {
             },
         ],
         delivery_minor: 490,
+        discount_minor: 0,
         paid_minor: 0,
     }
 }
@@ -430,4 +431,93 @@ proptest! {
             }
         }
     }
+}
+
+fn in_transit() -> Order {
+    run(
+        placed(PaymentMode::OnDelivery, DeliveryMethod::Post),
+        [
+            Command::Confirm,
+            Command::MarkReady,
+            Command::HandOver {
+                tracking_number: Some("RR123".into()),
+            },
+        ],
+    )
+    .expect("in transit")
+}
+
+#[test]
+fn as2_a_discount_lowers_what_is_due_within_the_goods_price() {
+    let order = placed(PaymentMode::OnDelivery, DeliveryMethod::Post);
+    let before = order.total_minor();
+    let discount = |amount_minor| Command::GrantDiscount {
+        amount_minor,
+        reason: "small pull in the knit".into(),
+    };
+    let cheaper = run(order.clone(), [discount(500)]).expect("granted");
+    assert_eq!(cheaper.total_minor(), before - 500);
+    assert_eq!(
+        stage_after(order.clone(), vec![discount(0)]),
+        Err("discount_out_of_range")
+    );
+    assert_eq!(
+        stage_after(order, vec![discount(2 * 1500 + 4999 + 1)]),
+        Err("discount_out_of_range")
+    );
+    assert_eq!(
+        stage_after(in_transit(), vec![discount(100)]),
+        Err("stage_forbids")
+    );
+}
+
+#[test]
+fn dl6_a_lost_parcel_is_resent_refunded_or_found() {
+    let lost = run(
+        in_transit(),
+        [Command::PlaceHold(Hold {
+            kind: HoldKind::Lost,
+            reason: "the carrier lost it".into(),
+        })],
+    )
+    .expect("lost");
+    let resent = lost
+        .clone()
+        .apply(Command::Compensate {
+            compensation: crate::fulfilment::Compensation::ResendNow,
+        })
+        .expect("resent");
+    assert_eq!(resent.order.stage, Stage::Assembling);
+    assert!(resent.order.holds.is_empty());
+    assert_eq!(resent.effects, [Effect::ReserveAgain]);
+    let by_courier = run(
+        lost.clone(),
+        [Command::Compensate {
+            compensation: crate::fulfilment::Compensation::CourierAtShopCost,
+        }],
+    )
+    .expect("courier");
+    assert_eq!(by_courier.delivery_method, Some(DeliveryMethod::Courier));
+    assert_eq!(
+        stage_after(
+            lost.clone(),
+            vec![Command::Compensate {
+                compensation: crate::fulfilment::Compensation::Refund
+            }]
+        ),
+        Ok(Stage::Refunded)
+    );
+    // Found after all: delivery settles the hold.
+    let found = run(lost, [Command::Deliver]).expect("delivered");
+    assert_eq!(found.stage, Stage::Delivered);
+    assert!(found.holds.is_empty());
+    assert_eq!(
+        stage_after(
+            in_transit(),
+            vec![Command::Compensate {
+                compensation: crate::fulfilment::Compensation::Refund
+            }]
+        ),
+        Err("not_on_hold")
+    );
 }

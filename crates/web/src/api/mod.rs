@@ -2,6 +2,7 @@
 
 mod catalog;
 mod customers;
+mod fulfilment;
 mod inventory;
 mod messages;
 mod orders;
@@ -71,6 +72,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
                 .merge(inventory::router())
                 .merge(messages::router())
                 .merge(customers::router())
+                .merge(fulfilment::router())
                 .merge(orders::router())
                 .merge(settings::router())
                 .merge(tasks::router()),

@@ -2,6 +2,7 @@
 //! the key (CF-1, ST-1).
 
 use app::choices::{ChoiceInput, CustomerOrderView};
+use app::fulfilment::RatingInput;
 use axum::Json;
 use axum::extract::State;
 use utoipa_axum::router::OpenApiRouter;
@@ -16,6 +17,16 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(customer_order))
         .routes(routes!(customer_confirms))
         .routes(routes!(customer_chooses))
+        .routes(routes!(customer_answers_defect))
+        .routes(routes!(customer_rates_courier))
+}
+
+/// Whoever holds the link acts for the customer, in what a customer may decide.
+fn customer() -> app::access::Actor {
+    app::access::Actor {
+        role: domain::access::Role::Manager,
+        name: "customer".into(),
+    }
 }
 
 /// The order as its customer sees it: name, items, delivery method, address, dates, total and
@@ -48,10 +59,38 @@ async fn customer_chooses(
     Body(input): Body<ChoiceInput>,
 ) -> Result<Json<CustomerOrderView>, ApiError> {
     let (number, _) = shop.order_by_link(&token).await?;
-    let customer = app::access::Actor {
-        role: domain::access::Role::Manager,
-        name: "customer".into(),
-    };
-    shop.choose(&customer, number, &input).await?;
+    shop.choose(&customer(), number, &input).await?;
     Ok(Json(shop.order_by_link(&token).await?.1))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+struct DefectAnswer {
+    /// `ship_as_is` (with the discount offered) or `wait` for a flawless one.
+    answer: String,
+}
+
+/// The customer's answer to a minor flaw the shop found (AS-2).
+#[utoipa::path(post, path = "/orders/{token}/defect", tag = "customer", security(()), params(("token" = String, Path)),
+    request_body = DefectAnswer, responses((status = 200, body = CustomerOrderView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn customer_answers_defect(
+    State(shop): State<app::Shop>,
+    PathArg(token): PathArg<String>,
+    Body(input): Body<DefectAnswer>,
+) -> Result<Json<CustomerOrderView>, ApiError> {
+    let (number, _) = shop.order_by_link(&token).await?;
+    shop.answer_defect(&customer(), number, &input.answer)
+        .await?;
+    Ok(Json(shop.order_by_link(&token).await?.1))
+}
+
+/// The customer rates the courier who brought the parcel (DL-7).
+#[utoipa::path(post, path = "/orders/{token}/rating", tag = "customer", security(()), params(("token" = String, Path)),
+    request_body = RatingInput, responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn customer_rates_courier(
+    State(shop): State<app::Shop>,
+    PathArg(token): PathArg<String>,
+    Body(input): Body<RatingInput>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    shop.rate_courier(&token, &input).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -16,6 +16,9 @@ pub struct TestApp {
     _db: store::scratch::Scratch,
 }
 
+/// The key the test carrier signs its reports with (DL-3).
+pub const CARRIER_KEY: &str = "carrier-test-key";
+
 pub async fn spawn(server: Option<&str>) -> TestApp {
     integrations::install_tls();
     let db = store::scratch::create(server)
@@ -25,7 +28,7 @@ pub async fn spawn(server: Option<&str>) -> TestApp {
     store.migrate().await.expect("migrate");
     let start: jiff::Timestamp = "2026-03-02T09:00:00Z".parse().expect("a time");
     let clock = Arc::new(ManualClock::new(start));
-    let shop = app::Shop::new(store.clone(), clock.clone());
+    let shop = app::Shop::new(store.clone(), clock.clone()).with_carrier_secret(CARRIER_KEY);
     let token = shop.create_token("test", Role::Owner).await.expect("token");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -108,6 +111,19 @@ impl TestApp {
         answer
     }
 
+    /// Posts to the customer's side, reached through the link's secret alone.
+    pub async fn post_public(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/public{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
     pub async fn get_ok(&self, path: &str) -> Value {
         let (status, answer) = self.get(path).await;
         assert_eq!(status, StatusCode::OK, "GET {path}: {answer}");
@@ -131,6 +147,24 @@ impl TestApp {
     /// Moves an order and returns it, insisting the move was allowed.
     pub async fn act(&self, number: i64, action: &str, body: Value) -> Value {
         self.post_ok(&format!("/orders/{number}/{action}"), body, StatusCode::OK)
+            .await
+    }
+
+    /// Scans every unit of the order and packs it, as the packing station does (AS-1, AS-3).
+    pub async fn pack(&self, number: i64) -> Value {
+        let order = self.get_ok(&format!("/orders/{number}")).await;
+        for line in order["lines"].as_array().expect("lines") {
+            if line["status"] != "active" {
+                continue;
+            }
+            for _ in 0..line["quantity"].as_i64().expect("quantity") {
+                let scan = json!({"code": line["sku"]});
+                self.post_ok(&format!("/orders/{number}/scans"), scan, StatusCode::OK)
+                    .await;
+            }
+        }
+        let parcel = json!({"packaging": "small box", "weight_grams": 450});
+        self.post_ok(&format!("/orders/{number}/pack"), parcel, StatusCode::OK)
             .await
     }
 

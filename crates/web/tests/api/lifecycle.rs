@@ -10,7 +10,9 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
         app.always_call().await;
-        let (number, order) = app.place(order_body()).await;
+        let mut body = order_body();
+        body["delivery"]["method"] = json!("post");
+        let (number, order) = app.place(body).await;
         assert_eq!(order["stage"], "confirming");
         // The answer to intake is the order as stored.
         assert_eq!(order, app.get_ok(&format!("/orders/{number}")).await);
@@ -19,7 +21,7 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
         assert_eq!(order["note"], "ring the bell twice");
         assert_eq!(
             order["total"],
-            json!({"amount_minor": 2 * 1990 + 990, "currency": "EUR"})
+            json!({"amount_minor": 2 * 1990 + 590, "currency": "EUR"})
         );
         assert_eq!(order["reservations"][0]["location"], "WH1");
         assert_eq!(order["reservations"][0]["bin"], "A-01-1");
@@ -27,7 +29,7 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
 
         app.clock.advance(jiff::SignedDuration::from_mins(20));
         app.act(number, "confirm", json!({})).await;
-        app.act(number, "mark-ready", json!({})).await;
+        app.pack(number).await;
         let in_transit = app
             .act(number, "hand-over", json!({"tracking_number": "TRK123"}))
             .await;
@@ -52,7 +54,7 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
         app.shop
             .act(
                 number,
-                domain::orders::Command::RecordPayment { amount_minor: 4970 },
+                domain::orders::Command::RecordPayment { amount_minor: 4570 },
                 &app::access::Actor::system(),
                 None,
             )
@@ -76,6 +78,9 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
                 "hold_placed",
                 "hold_released",
                 "stage_changed",
+                "item_scanned",
+                "item_scanned",
+                "packed",
                 "stage_changed",
                 "tracking_recorded",
                 "stage_changed",
@@ -213,7 +218,7 @@ async fn a_line_without_own_stock_is_ordered_from_the_supplier_and_pickup_skips_
         assert_eq!(kinds, [json!("supplier"), json!("warehouse")]);
         assert_eq!(order["delivery_price"]["amount_minor"], 0);
         app.act(number, "confirm", json!({})).await;
-        app.act(number, "mark-ready", json!({})).await;
+        app.pack(number).await;
         let (status, _) = app
             .post(&format!("/orders/{number}/hand-over"), json!({}))
             .await;
