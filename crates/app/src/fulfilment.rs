@@ -1108,7 +1108,7 @@ impl Shop {
                 .saturating_add(SignedDuration::from_hours(24))
                 .unwrap_or(ctx.now),
         );
-        processing::schedule(tx, jobs::PARCEL_WATCH, row.id, tomorrow, ctx).await
+        processing::schedule_again(tx, jobs::PARCEL_WATCH, row.id, tomorrow, ctx).await
     }
 
     pub async fn create_courier(&self, actor: &Actor, input: &NewCourier) -> Result<CourierView> {

@@ -129,6 +129,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ),
     ("courier_on_the_way", &["courier_window", "courier_name"]),
     ("delivered", &["faq_url", "social_url", "rate_url"]),
+    ("review_request", &["product_title", "review_url"]),
 ];
 
 macro_rules! builtin {
@@ -180,6 +181,7 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("ready_for_pickup"),
     builtin!("courier_on_the_way"),
     builtin!("delivered"),
+    builtin!("review_request"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -393,6 +395,52 @@ pub(crate) async fn queue(
     data: serde_json::Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<domain::orders::Event>> {
+    queue_as(tx, row, template, reach, data, false, ctx).await
+}
+
+/// Whether a marketing message may go to the customer now: only with their consent and within
+/// the shop's weekly cap (AF-10). Transactional messages never ask.
+pub(crate) async fn marketing_allowed(
+    tx: &mut store::Conn,
+    customer_id: i64,
+    ctx: &Context<'_>,
+) -> Result<bool> {
+    let consented = store::customers::card(tx, customer_id)
+        .await?
+        .is_some_and(|c| c.consent_at.is_some());
+    if !consented {
+        return Ok(false);
+    }
+    let week_ago = ctx
+        .now
+        .saturating_sub(jiff::SignedDuration::from_hours(24 * 7))
+        .unwrap_or(ctx.now);
+    let sent =
+        store::messages::marketing_since(tx, customer_id, store::to_millis(week_ago)).await?;
+    Ok(sent < ctx.settings.messages.marketing_per_week)
+}
+
+/// Queues a marketing message in the customer's own channel, carrying an unsubscribe link. The
+/// caller checks [`marketing_allowed`] first.
+pub(crate) async fn queue_marketing(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    template: &str,
+    data: serde_json::Value,
+    ctx: &Context<'_>,
+) -> Result<Vec<domain::orders::Event>> {
+    queue_as(tx, row, template, Reach::Preferred, data, true, ctx).await
+}
+
+async fn queue_as(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    template: &str,
+    reach: Reach,
+    data: serde_json::Value,
+    marketing: bool,
+    ctx: &Context<'_>,
+) -> Result<Vec<domain::orders::Event>> {
     let store::customers::Reach {
         preferred_channel: preferred,
         locale,
@@ -456,7 +504,7 @@ pub(crate) async fn queue(
             provider_id: None,
             error: None,
             sent_at: None,
-            marketing: 0,
+            marketing: i64::from(marketing),
         };
         let id = store::messages::queue(tx, &message).await?;
         let payload = json!({ "message": id }).to_string();
@@ -938,6 +986,8 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "rate_url": format!("{}/o/sample/rate", settings.public_url),
         "item_title": "Wool sweater, grey, M",
         "defect_note": "a small pull in the knit on the left sleeve",
+        "product_title": "Wool sweater",
+        "review_url": format!("{}/o/sample#review", settings.public_url),
         "discount_minor": 10000,
         "compensation": "resend_now",
     })

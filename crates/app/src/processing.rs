@@ -17,7 +17,11 @@ pub(crate) mod jobs {
     pub const PAYMENT_CANCEL: &str = "payment_cancel";
     pub const CONFIRMATION_EXPIRY: &str = "confirmation_expiry";
     pub const PARCEL_WATCH: &str = "parcel_watch";
+    pub const REVIEW_REQUEST: &str = "review_request";
 }
+
+/// Days after delivery the shop asks for a review: within the 7 to 15 of AF-4.
+pub(crate) const REVIEW_AFTER_DAYS: i64 = 10;
 
 /// The kinds of task in a manager's queue.
 pub(crate) mod tasks {
@@ -110,11 +114,28 @@ pub(crate) async fn message(
     extra: Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
-    let mut data = order_data(row, ctx.settings);
+    let data = with_order_data(row, extra, ctx.settings);
+    crate::messaging::queue(tx, row, template, reach, data, ctx).await
+}
+
+/// A marketing message about an order, for a customer who may get one (AF-10).
+pub(crate) async fn marketing_message(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    template: &str,
+    extra: Value,
+    ctx: &Context<'_>,
+) -> Result<Vec<Event>> {
+    let data = with_order_data(row, extra, ctx.settings);
+    crate::messaging::queue_marketing(tx, row, template, data, ctx).await
+}
+
+fn with_order_data(row: &store::orders::OrderRow, extra: Value, settings: &ShopSettings) -> Value {
+    let mut data = order_data(row, settings);
     if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
         base.extend(more);
     }
-    crate::messaging::queue(tx, row, template, reach, data, ctx).await
+    data
 }
 
 pub(crate) async fn open_task(
@@ -149,14 +170,37 @@ pub(crate) async fn schedule(
     at: Timestamp,
     ctx: &Context<'_>,
 ) -> Result<()> {
+    enqueue(tx, kind, order_id, at, &format!("{kind}:{order_id}"), ctx).await
+}
+
+/// Schedules the next run of a job from inside its own run: a running job keeps its key until
+/// it is done, so the next run gets a key of its own.
+pub(crate) async fn schedule_again(
+    tx: &mut store::Conn,
+    kind: &str,
+    order_id: i64,
+    at: Timestamp,
+    ctx: &Context<'_>,
+) -> Result<()> {
+    let key = format!("{kind}:{order_id}:{}", store::to_millis(at));
+    enqueue(tx, kind, order_id, at, &key, ctx).await
+}
+
+async fn enqueue(
+    tx: &mut store::Conn,
+    kind: &str,
+    order_id: i64,
+    at: Timestamp,
+    key: &str,
+    ctx: &Context<'_>,
+) -> Result<()> {
     let payload = json!({ "order": order_id }).to_string();
-    let key = format!("{kind}:{order_id}");
     store::jobs::enqueue(
         tx,
         kind,
         &payload,
         store::to_millis(at),
-        Some(&key),
+        Some(key),
         ctx.now_ms(),
     )
     .await?;
@@ -270,6 +314,12 @@ pub(crate) async fn react(
                         done.extend(
                             message(tx, row, "delivered", Reach::Preferred, extra, ctx).await?,
                         );
+                        let ask_at = ctx.calendar.within_calling_hours(
+                            ctx.now
+                                .saturating_add(SignedDuration::from_hours(24 * REVIEW_AFTER_DAYS))
+                                .unwrap_or(ctx.now),
+                        );
+                        schedule(tx, jobs::REVIEW_REQUEST, row.id, ask_at, ctx).await?;
                     }
                     Stage::Cancelled => {
                         store::tasks::close_for_order(tx, row.id, &[], "cancelled", now_ms).await?

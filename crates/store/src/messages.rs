@@ -96,6 +96,17 @@ pub struct Filter<'a> {
     pub limit: i64,
 }
 
+/// Marketing messages a customer was sent or will be sent since `since_ms` (AF-10).
+pub async fn marketing_since(conn: &mut Conn, customer_id: i64, since_ms: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM messages WHERE customer_id = $1 AND marketing = 1 AND created_at >= $2",
+    )
+    .bind(customer_id)
+    .bind(since_ms)
+    .fetch_one(conn)
+    .await?)
+}
+
 pub async fn list(conn: &mut Conn, filter: &Filter<'_>) -> Result<Vec<MessageRow>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM messages WHERE ($1 = 0 OR order_id = $1) AND ($2 = 0 OR customer_id = $2) \

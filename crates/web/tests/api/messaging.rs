@@ -354,7 +354,7 @@ async fn the_shop_edits_templates_and_bad_edits_are_refused_with_the_line() {
     let app = spawn(None).await;
     app.seed_catalog().await;
     let templates = app.get_ok("/templates").await;
-    assert_eq!(templates.as_array().map(Vec::len), Some(17 * 2 * 5));
+    assert_eq!(templates.as_array().map(Vec::len), Some(18 * 2 * 5));
     let (status, err) = app
         .put(
             "/templates/order_being_assembled/sms/nb",
@@ -403,4 +403,52 @@ async fn the_shop_edits_templates_and_bad_edits_are_refused_with_the_line() {
         preview["text"],
         format!("Hei Anna Berg, ordre {number} pakkes nå. Sum 49.70 EUR.")
     );
+}
+
+#[tokio::test]
+async fn af4_af10_a_review_request_needs_consent_and_keeps_to_the_weekly_cap() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let delivered = |name: &str, phone: &str, consent: bool| {
+            let mut body = order_body();
+            body["customer"] = json!({"name": name, "phone": phone, "marketing_consent": consent});
+            body["delivery"] = json!({"method": "store_pickup"});
+            let app = &app;
+            async move {
+                let (number, order) = app.place(body).await;
+                if order["stage"] == "confirming" {
+                    app.act(number, "confirm", json!({})).await;
+                }
+                app.pack(number).await;
+                app.act(number, "deliver", json!({})).await;
+                number
+            }
+        };
+        let silent = delivered("Bo Lund", "913 11 111", false).await;
+        let first = delivered("Siri Dahl", "913 22 222", true).await;
+        let second = delivered("Siri Dahl", "913 22 222", true).await;
+        let asked = |number: i64| {
+            let app = &app;
+            async move {
+                app.get_ok(&format!("/messages?order={number}"))
+                    .await
+                    .as_array()
+                    .expect("messages")
+                    .iter()
+                    .any(|m| m["template"] == "review_request")
+            }
+        };
+        app.clock.advance(SignedDuration::from_hours(24 * 9));
+        app.run_jobs().await;
+        assert!(!asked(first).await, "not before the tenth day");
+        app.clock.advance(SignedDuration::from_hours(24 * 2));
+        app.run_jobs().await;
+        assert!(!asked(silent).await, "no consent, no review request");
+        assert!(asked(first).await);
+        assert!(!asked(second).await, "one marketing message a week");
+        app.clock.advance(SignedDuration::from_hours(24 * 8));
+        app.run_jobs().await;
+        assert!(asked(second).await, "the next week it goes");
+    })
+    .await;
 }
