@@ -5,6 +5,8 @@
 //! are parsed here into domain types, so every refusal can name the field it is about.
 
 pub mod access;
+pub mod accounts;
+pub mod backoffice;
 pub mod catalog;
 pub mod choices;
 mod clock;

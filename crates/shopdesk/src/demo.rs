@@ -1383,7 +1383,8 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
     // The worker catches up to the real now, so nothing is left overdue when the shop opens.
     clock.set(end);
     sim.work().await?;
-    summary(&sim.shop, started).await
+    let staff = sim.shop.demo_staff().await?;
+    Ok(format!("{}\n{staff}", summary(&sim.shop, started).await?))
 }
 
 impl Sim {

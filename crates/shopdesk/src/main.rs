@@ -50,6 +50,11 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Manage the people of the back office.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// Fill a database with a believable demo shop, print how to reach it, and serve it.
     Demo {
         #[arg(long, env = "SHOPDESK_LISTEN", default_value = "127.0.0.1:8080")]
@@ -133,6 +138,20 @@ enum TokenCommand {
         /// A name to recognise the token by in the timeline.
         #[arg(long, default_value = "cli")]
         name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a person to the back office; their password is the last word printed.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The name shown in the back office; the email's local part when left out.
+        #[arg(long)]
+        name: Option<String>,
     },
 }
 
@@ -224,6 +243,28 @@ async fn main() -> anyhow::Result<()> {
             let shop = open(&cli.database_url, &cli.channels).await?;
             let token = shop.create_token(&name, role).await?;
             println!("New {} token '{name}': {token}", role.as_str());
+            Ok(())
+        }
+        Command::User {
+            command: UserCommand::Create { email, role, name },
+        } => {
+            let shop = open(&cli.database_url, &cli.channels).await?;
+            let name =
+                name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
+            let input = app::accounts::NewUser {
+                email,
+                name,
+                role: role.as_str().into(),
+            };
+            let login = shop
+                .create_user(&app::access::Actor::system(), &input)
+                .await?;
+            println!(
+                "New {} '{}' can log in at /admin with the password: {}",
+                role.as_str(),
+                login.user.email,
+                login.password
+            );
             Ok(())
         }
         Command::Demo { listen, no_serve } => {

@@ -5,6 +5,8 @@
 //! keeps the two schemas in step. Every function takes a connection, so the app layer decides
 //! what shares a transaction.
 
+pub mod accounts;
+pub mod backoffice;
 pub mod catalog;
 pub mod customers;
 mod db;

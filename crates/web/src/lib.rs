@@ -2,12 +2,13 @@
 //!
 //! The JSON API lives under `/api/v1`, described by OpenAPI at `/api/openapi.json` and readable
 //! at `/api/docs`. Handlers are thin: they read the request, call one use case of `app`, and
-//! turn its answer or its error into a response.
+//! turn its answer or its error into a response. The back office's pages live under `/admin`.
 
 mod api;
 mod docs;
 mod error;
 mod extract;
+mod pages;
 
 use std::time::Duration;
 
@@ -24,6 +25,7 @@ pub fn router(shop: app::Shop) -> Router {
     Router::new()
         .merge(api)
         .merge(docs::router(openapi))
+        .merge(pages::router(shop.clone()))
         .fallback(|| async { ApiError::not_found("page") })
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
@@ -35,7 +37,8 @@ pub fn router(shop: app::Shop) -> Router {
 
 /// Serves the shop until the process is asked to stop.
 pub async fn serve(listener: tokio::net::TcpListener, shop: app::Shop) -> std::io::Result<()> {
-    axum::serve(listener, router(shop))
+    let app = router(shop).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -1,0 +1,406 @@
+//! What the back office's pages show beyond a single use case: the order list with all its
+//! filters, an order with the moves its stage allows, the owner's and managers' dashboard, and
+//! the call queue.
+
+use domain::access::Permission;
+use domain::orders::{
+    Command, DeliveryMethod, Hold, HoldKind, PaymentMode, Refusal, ReturnOutcome, Stage,
+};
+use jiff::Timestamp;
+use serde::Deserialize;
+
+use crate::access::Actor;
+use crate::error::FieldResult;
+use crate::messaging::MessageView;
+use crate::orders::{OrderSummary, OrderView, order_state, order_summary, permission_for};
+use crate::reports::ProcessingDay;
+use crate::tasks::TaskView;
+use crate::views::{currency, timestamp};
+use crate::{Error, MoneyView, Result, Shop};
+
+/// Orders on one page of the list.
+pub const PAGE_SIZE: i64 = 25;
+
+/// The order list's filters as a page sends them; empty means any.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct OrderQuery {
+    pub stage: String,
+    pub hold: String,
+    pub channel: String,
+    pub payment: String,
+    pub delivery: String,
+    /// An order number, or part of a name, phone or email.
+    pub q: String,
+    /// From 1.
+    pub page: i64,
+}
+
+pub struct OrderList {
+    pub orders: Vec<OrderSummary>,
+    pub page: i64,
+    /// Another page follows.
+    pub more: bool,
+    /// The channels orders came from, to filter by.
+    pub channels: Vec<String>,
+}
+
+/// A move the order's stage allows and the person may make. A hold still in the way is
+/// answered with the refusal when the move is tried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    /// As `orders::parse_move` reads it, such as `start-assembly`.
+    pub action: &'static str,
+    /// The hold a `release-hold` ends.
+    pub hold: Option<&'static str>,
+}
+
+pub struct OrderPage {
+    pub order: OrderView,
+    pub tasks: Vec<TaskView>,
+    pub messages: Vec<MessageView>,
+    pub moves: Vec<Move>,
+    /// The holds a `hold` move may place.
+    pub holds_to_place: Vec<&'static str>,
+}
+
+/// An invoice past its deadline (PY-2).
+pub struct OverduePayment {
+    pub number: i64,
+    pub customer_name: String,
+    pub balance: MoneyView,
+    pub due_at: Timestamp,
+}
+
+pub struct Dashboard {
+    /// Orders placed today, by the stage they are in now, in lifecycle order.
+    pub today: Vec<(&'static str, i64)>,
+    pub tasks_due: i64,
+    /// The most urgent tasks due now.
+    pub next_tasks: Vec<TaskView>,
+    pub overdue: Vec<OverduePayment>,
+    /// The last 30 days, oldest first, every day present (CF-5).
+    pub days: Vec<ProcessingDay>,
+}
+
+/// The next call with what to confirm (CF-1), and the calls after it.
+pub struct CallQueue {
+    pub next: Option<(TaskView, OrderView)>,
+    pub waiting: Vec<TaskView>,
+}
+
+/// Days the dashboard's charts cover.
+const CHART_DAYS: i16 = 30;
+
+/// A person who neither fulfils nor manages orders (a courier) sees only the orders they
+/// worked on, as the timeline records it.
+fn own_orders_only(actor: &Actor) -> bool {
+    !actor.role.may(Permission::Fulfil)
+}
+
+/// Checks an optional filter value with the domain's parser, naming the field.
+fn check<T>(field: &str, raw: &str, parse: fn(&str) -> Result<T, domain::Invalid>) -> Result<()> {
+    if !raw.is_empty() {
+        parse(raw).field(field)?;
+    }
+    Ok(())
+}
+
+/// The moves the domain would not refuse for the stage alone, among those the actor may make.
+fn moves(actor: &Actor, order: &domain::orders::Order) -> Vec<Move> {
+    let placeholder = || "-".to_owned();
+    let mut candidates: Vec<(Command, Option<&'static str>)> = vec![
+        (Command::Confirm, None),
+        (Command::StartAssembly, None),
+        (Command::MarkReady, None),
+        (
+            Command::HandOver {
+                tracking_number: None,
+            },
+            None,
+        ),
+        (Command::Deliver, None),
+        (Command::Close, None),
+        (
+            Command::RequestReturn {
+                reason: placeholder(),
+            },
+            None,
+        ),
+        (
+            Command::ResolveReturn {
+                outcome: ReturnOutcome::Returned,
+            },
+            None,
+        ),
+        (
+            Command::Cancel {
+                reason: placeholder(),
+            },
+            None,
+        ),
+    ];
+    for hold in &order.holds {
+        candidates.push((
+            Command::ReleaseHold {
+                kind: hold.kind,
+                note: String::new(),
+            },
+            Some(hold.kind.as_str()),
+        ));
+    }
+    if let Some(kind) = HoldKind::ALL.iter().find(|k| !order.has_hold(**k)) {
+        candidates.push((
+            Command::PlaceHold(Hold {
+                kind: *kind,
+                reason: placeholder(),
+            }),
+            None,
+        ));
+    }
+    candidates
+        .into_iter()
+        .filter(|(command, _)| actor.role.may(permission_for(command)))
+        .filter(|(command, _)| {
+            !matches!(
+                order.clone().apply(command.clone()),
+                Err(Refusal::WrongStage { .. } | Refusal::Final { .. })
+            )
+        })
+        .map(|(command, hold)| Move {
+            action: command.name(),
+            hold,
+        })
+        .collect()
+}
+
+impl Shop {
+    /// One page of orders matching the filters, newest first.
+    pub async fn order_list(&self, actor: &Actor, query: &OrderQuery) -> Result<OrderList> {
+        actor.require(Permission::Read)?;
+        check("stage", &query.stage, Stage::parse)?;
+        check("hold", &query.hold, HoldKind::parse)?;
+        check("payment", &query.payment, PaymentMode::parse)?;
+        check("delivery", &query.delivery, DeliveryMethod::parse)?;
+        let page = query.page.max(1);
+        let own = own_orders_only(actor).then_some(actor.name.as_str());
+        let mut conn = self.store.read().await?;
+        let filter = store::backoffice::OrderFilter {
+            stage: query.stage.trim(),
+            hold: query.hold.trim(),
+            channel: query.channel.trim(),
+            payment_mode: query.payment.trim(),
+            delivery_method: query.delivery.trim(),
+            q: query.q.trim(),
+            actor: own.unwrap_or(""),
+            limit: PAGE_SIZE + 1,
+            offset: (page - 1) * PAGE_SIZE,
+        };
+        let mut orders = store::backoffice::orders(&mut conn, &filter)
+            .await?
+            .into_iter()
+            .map(order_summary)
+            .collect::<Result<Vec<_>>>()?;
+        let more = orders.len() > PAGE_SIZE as usize;
+        orders.truncate(PAGE_SIZE as usize);
+        let channels = store::backoffice::channels(&mut conn).await?;
+        Ok(OrderList {
+            orders,
+            page,
+            more,
+            channels,
+        })
+    }
+
+    /// The order with its tasks and messages, and the moves this person may make now.
+    pub async fn order_page(&self, actor: &Actor, number: i64) -> Result<OrderPage> {
+        actor.require(Permission::Read)?;
+        let mut conn = self.store.read().await?;
+        if own_orders_only(actor)
+            && !store::backoffice::worked_on(&mut conn, number, &actor.name).await?
+        {
+            return Err(Error::Forbidden);
+        }
+        let row = store::orders::get(&mut conn, number)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        let lines = store::orders::lines(&mut conn, number).await?;
+        drop(conn);
+        let state = order_state(&row, &lines)?;
+        let manages = actor.role.may(Permission::ManageOrders);
+        let (tasks, messages) = if manages {
+            let filter = store::messages::Filter {
+                order_id: number,
+                customer_id: 0,
+                status: "",
+                limit: 200,
+            };
+            (
+                self.tasks_of_order(number).await?,
+                self.messages(actor, &filter).await?,
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Ok(OrderPage {
+            moves: moves(actor, &state),
+            holds_to_place: HoldKind::ALL
+                .iter()
+                .filter(|k| !state.has_hold(**k))
+                .map(|k| k.as_str())
+                .collect(),
+            order: self.order(number).await?,
+            tasks,
+            messages,
+        })
+    }
+
+    /// Today's orders, what is due, overdue invoices, and the last 30 days (owner, managers).
+    pub async fn dashboard(&self, actor: &Actor) -> Result<Dashboard> {
+        actor.require(Permission::ManageOrders)?;
+        let settings = self.settings().await?;
+        let calendar = domain::calendar::Calendar::of(&settings);
+        let now = self.now();
+        let today = calendar.local(now).date();
+        let zone = jiff::tz::TimeZone::get(&settings.time_zone)
+            .map_err(|e| store::Error::Corrupt(e.to_string()))?;
+        let midnight = now
+            .to_zoned_datetime(zone)
+            .start_of_day()
+            .map_err(|e| store::Error::Corrupt(e.to_string()))?
+            .timestamp();
+        let first = today
+            .checked_sub(jiff::Span::new().days(CHART_DAYS - 1))
+            .map_err(|e| store::Error::Corrupt(e.to_string()))?;
+        let reported = self
+            .processing_report(actor, &first.to_string(), &today.to_string())
+            .await?;
+        let days = first
+            .series(jiff::Span::new().days(1))
+            .take(usize::try_from(CHART_DAYS).unwrap_or_default())
+            .map(|day| {
+                let date = day.to_string();
+                reported
+                    .iter()
+                    .find(|d| d.date == date)
+                    .cloned()
+                    .unwrap_or(ProcessingDay {
+                        date,
+                        placed: 0,
+                        processed_same_day: 0,
+                        same_day_share: 0.0,
+                    })
+            })
+            .collect();
+        let now_ms = store::to_millis(now);
+        let mut conn = self.store.read().await?;
+        let by_stage =
+            store::backoffice::stages_since(&mut conn, store::to_millis(midnight)).await?;
+        let tasks_due = store::backoffice::tasks_due(&mut conn, now_ms).await?;
+        let overdue = store::backoffice::overdue_payments(&mut conn, now_ms, 20)
+            .await?
+            .into_iter()
+            .map(|row| {
+                Ok(OverduePayment {
+                    number: row.id,
+                    customer_name: row.customer_name,
+                    balance: MoneyView::new(
+                        row.total_minor - row.paid_minor,
+                        currency(&row.currency)?,
+                    ),
+                    due_at: timestamp(row.payment_due_at)?,
+                })
+            })
+            .collect::<Result<_>>()?;
+        drop(conn);
+        let mut next_tasks = self.tasks(actor, true, "").await?;
+        next_tasks.truncate(5);
+        Ok(Dashboard {
+            today: Stage::ALL
+                .iter()
+                .filter_map(|stage| {
+                    by_stage
+                        .iter()
+                        .find(|(s, _)| s == stage.as_str())
+                        .map(|(_, count)| (stage.as_str(), *count))
+                })
+                .collect(),
+            tasks_due,
+            next_tasks,
+            overdue,
+            days,
+        })
+    }
+
+    /// The calls due now, the most urgent first, with the order of the first (CF-1..4).
+    pub async fn call_queue(&self, actor: &Actor) -> Result<CallQueue> {
+        let mut waiting = self.tasks(actor, true, "").await?;
+        if waiting.is_empty() {
+            return Ok(CallQueue {
+                next: None,
+                waiting,
+            });
+        }
+        let task = waiting.remove(0);
+        let order = self.order(task.order_number).await?;
+        Ok(CallQueue {
+            next: Some((task, order)),
+            waiting,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::access::Role;
+    use domain::orders::{Line, LineStatus, Order};
+
+    fn order(stage: Stage, holds: &[HoldKind]) -> Order {
+        Order {
+            stage,
+            holds: holds
+                .iter()
+                .map(|kind| Hold {
+                    kind: *kind,
+                    reason: "test".into(),
+                })
+                .collect(),
+            payment_mode: Some(PaymentMode::OnDelivery),
+            delivery_method: Some(DeliveryMethod::Courier),
+            currency: domain::money::Currency::parse("NOK").expect("a currency"),
+            lines: vec![Line {
+                line_no: 1,
+                quantity: 1,
+                unit_price_minor: 100,
+                status: LineStatus::Active,
+            }],
+            delivery_minor: 0,
+            discount_minor: 0,
+            paid_minor: 0,
+        }
+    }
+
+    fn actions(role: Role, order: &Order) -> Vec<&'static str> {
+        let actor = Actor {
+            role,
+            name: "test".into(),
+        };
+        moves(&actor, order).into_iter().map(|m| m.action).collect()
+    }
+
+    #[test]
+    fn a_stage_offers_its_own_moves_to_the_roles_that_may_make_them() {
+        let confirming = order(Stage::Confirming, &[HoldKind::NeedsCall]);
+        assert_eq!(
+            actions(Role::Manager, &confirming),
+            ["confirm", "cancel", "release-hold", "hold"]
+        );
+        assert!(actions(Role::Packer, &confirming).is_empty());
+        let assembling = order(Stage::Assembling, &[]);
+        assert_eq!(actions(Role::Packer, &assembling), ["mark-ready"]);
+        let in_transit = order(Stage::InTransit, &[]);
+        assert_eq!(actions(Role::Courier, &in_transit), ["deliver"]);
+        assert!(actions(Role::Owner, &order(Stage::Closed, &[])).is_empty());
+    }
+}

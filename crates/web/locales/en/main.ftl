@@ -1,0 +1,388 @@
+## The back office in English.
+
+any = Any
+save = Save
+pages = Pages
+pages-previous = ← Previous
+pages-next = Next →
+pages-page = Page { $count }
+
+## Navigation
+nav-label = Sections
+nav-dashboard = Dashboard
+nav-calls = Calls
+nav-orders = Orders
+nav-customers = Customers
+nav-outbox = Outbox
+nav-settings = Settings
+nav-users = Users
+nav-language = Language
+nav-language-browser = Browser's language
+nav-language-set = Set
+nav-logout = Log out
+
+## Login
+login-title = Log in
+login-email = Email
+login-password = Password
+login-submit = Log in
+login-refused = The email or the password is wrong.
+login-locked = { $count ->
+    [one] Too many failed attempts. Try again in { $count } minute.
+   *[other] Too many failed attempts. Try again in { $count } minutes.
+}
+
+## Errors
+error-title = Something is in the way
+error-home = Back to the start
+error-forbidden = Your role may not open this page or do this.
+error-not-found = There is nothing here. It may have been removed, or the link is wrong.
+error-unavailable = The shop could not do this just now. Nothing was changed; try again.
+error-invalid = This request could not be carried out.
+error-csrf = This form has expired or did not come from this back office. Reload the page and try again.
+error-too-large = This form is too large to send.
+
+## Dashboard
+dashboard-today = Today's orders
+dashboard-today-none = No orders yet today.
+dashboard-today-total = { $count ->
+    [one] { $count } order
+   *[other] { $count } orders
+}
+dashboard-tasks = Tasks due now
+dashboard-tasks-due = { $count ->
+    [0] Nothing due
+    [one] { $count } task
+   *[other] { $count } tasks
+}
+dashboard-open-calls = Open the call queue
+dashboard-overdue = Overdue payments
+dashboard-overdue-none = No invoice is past its deadline.
+dashboard-due-since = due { $when }
+chart-orders-title = Orders per day, last 30 days
+chart-orders-total = { $count ->
+    [one] { $count } order in 30 days
+   *[other] { $count } orders in 30 days
+}
+chart-orders-day = { $count ->
+    [one] { $count } order
+   *[other] { $count } orders
+}
+chart-rate-title = Processed the same day, last 30 days
+chart-rate-total = { $percent }% processed the day they came in
+chart-rate-day = { $percent }% the same day
+chart-no-orders = No orders in these 30 days.
+
+## Orders
+orders-title = Orders
+orders-search = Search
+orders-search-hint = Number, name, phone or email
+orders-stage = Stage
+orders-hold = Hold
+orders-channel = Channel
+orders-payment = Payment
+orders-delivery = Delivery
+orders-filter = Show
+orders-none = No orders match.
+orders-number = Order
+orders-customer = Customer
+orders-placed = Placed
+orders-total = Total
+
+## An order
+order-title = Order
+order-heading = Order #{ $number }
+order-moves = What can be done
+order-no-moves = Nothing can be done with this order now.
+order-moved = Order #{ $number } is now: { $stage }.
+order-reason = Why?
+order-tracking = Tracking number
+order-outcome = How the return ended
+order-hold-kind = Hold
+order-customer = Customer
+order-delivery = Delivery
+order-promise = Promised delivery
+order-payment = Payment
+order-paid = Paid
+order-balance = Still due
+order-lines = Items
+order-item = Item
+order-quantity = Qty
+order-unit-price = Price
+order-delivery-price = Delivery
+order-note = Note
+order-tasks = Tasks
+order-attempts = { $count ->
+    [one] { $count } attempt
+   *[other] { $count } attempts
+}
+order-messages = Messages to the customer
+order-timeline = Timeline
+move-confirm = Confirm
+move-start-assembly = Start assembly
+move-mark-ready = Mark ready
+move-hand-over = Hand over to the carrier
+move-deliver = Delivered
+move-close = Close
+move-cancel = Cancel the order
+move-request-return = Register a return
+move-resolve-return = Settle the return
+move-hold = Put on hold
+move-release-hold = Release: { $hold }
+
+## Call queue
+calls-title = Call queue
+calls-hours = Calling hours { $hours }
+calls-none = No calls are due now. Well done.
+calls-call = Call { $phone }
+calls-no-phone = No phone number: write to the customer instead.
+calls-confirm = Confirm with the customer
+calls-name = Name
+calls-items = Items
+calls-delivery = Delivery method
+calls-address = Address
+calls-pickup = Pickup point
+calls-date = Delivery date
+calls-total = Total
+calls-payment = Payment
+calls-choose-payment = Payment the customer chose
+calls-choose-delivery = Delivery the customer chose
+calls-note = Note
+calls-note-hint = What the customer said, if anything
+calls-after = Next in the queue
+calls-recorded = Order #{ $number }: { $outcome } recorded.
+calls-recorded-next = Order #{ $number }: { $outcome } recorded. Next call { $next }; the customer is told.
+calls-recorded-held = Order #{ $number }: { $outcome } recorded. No more calls; the order is held until { $until }.
+
+## Customers
+customers-title = Customers
+customers-search = Search
+customers-search-hint = Name, phone or email
+customers-find = Find
+customers-none = No customers match.
+customers-name = Name
+customers-contact = Contact
+customers-tier = Tier
+customers-orders = Orders
+customer-title = Customer
+customer-contacts = Contacts
+customer-invalid = does not work
+customer-about = About
+customer-since = Customer since
+customer-language = Language
+customer-birthday = Birthday
+customer-consent = Marketing messages
+customer-consent-given = agreed { $when }
+customer-consent-none = no consent given
+customer-orders = Orders
+customer-messages = Messages
+
+## Outbox
+outbox-title = Outbox
+outbox-order = Order
+outbox-customer = Customer number
+outbox-status = Status
+outbox-created = Created
+outbox-template = Message
+outbox-recipient = To
+outbox-text = Text
+outbox-none = No messages.
+
+## Settings
+settings-title = Shop settings
+settings-saved = The settings are saved.
+settings-calling-hours = Calling hours
+settings-quiet-hours = Quiet hours for messages
+settings-from = From
+settings-until = Until
+field-name = Shop name
+field-contact_phone = Contact phone
+field-contact_email = Contact email
+field-contact_address = Address
+field-time_zone = Time zone
+field-phone_region = Phone region
+field-calls_calling_from = Calling from
+field-calls_calling_until = Calling until
+field-messages_quiet_from = Quiet from
+field-messages_quiet_until = Quiet until
+templates-title = Message templates
+templates-intro = Each message exists in every language. Change the text on the left and the preview shows what the customer gets.
+templates-edit = Edit
+templates-edited = changed by the shop
+templates-back = ← All templates
+templates-variables = You can use
+templates-subject = Subject
+templates-body = Text
+templates-preview = Preview
+templates-saved = The { $language } template is saved.
+
+## Users and tokens
+users-title = Users and API tokens
+users-people = People
+users-email = Email
+users-name = Name
+users-role = Role
+users-access = Access
+users-change = Change
+users-enable = Enable
+users-disable = Disable
+users-reset = New password
+users-new = Add a person
+users-create = Add
+users-password-for = Password for { $email }:
+users-token-for = API token "{ $name }":
+users-shown-once = This is shown once. Copy it now and hand it over safely.
+tokens-title = API tokens
+tokens-none = No API tokens yet.
+tokens-name = Name
+tokens-create = Make a token
+tokens-revoked = revoked
+
+## Refusals, by their codes
+refusal-stage_forbids = The order's stage does not allow this.
+refusal-order_final = The order is finished; it does not move any more.
+refusal-order_on_hold = The order is on hold. Resolve the hold first.
+refusal-balance_due = Money is still due on this order.
+refusal-already_on_hold = The order is already on this hold.
+refusal-not_on_hold = The order is not on this hold.
+refusal-last_line = This is the last item; cancel the order instead.
+refusal-methods_missing = Choose the payment and the delivery method first.
+refusal-forbidden = Your role may not do this.
+refusal-reason_required = Say why, in a few words.
+refusal-task_closed = This task is already closed.
+refusal-address_missing = Door delivery needs an address, and the order has none.
+refusal-own_account = You cannot change your own role or access. Ask another owner.
+refusal-email_taken = A user with this email already exists.
+refusal-email_invalid = This is not an email address.
+refusal-name_invalid = A name of 1 to 100 characters is needed.
+refusal-time_zone_invalid = This is not a time zone such as Europe/Oslo.
+refusal-cutoff_invalid = Write times as HH:MM, such as 09:00.
+refusal-subject_missing = An email needs a subject.
+
+## Roles
+role-owner = Owner
+role-manager = Manager
+role-packer = Packer
+role-courier = Courier
+
+## Stages
+stage-placed = Placed
+stage-confirming = Confirming
+stage-awaiting_payment = Awaiting payment
+stage-assembling = Assembling
+stage-ready = Ready
+stage-in_transit = In transit
+stage-delivered = Delivered
+stage-closed = Closed
+stage-cancelled = Cancelled
+stage-return_requested = Return requested
+stage-returned = Returned
+stage-replaced = Replaced
+stage-refunded = Refunded
+
+## Holds
+hold-needs_call = Needs a call
+hold-waiting_for_customer = Waiting for the customer
+hold-payment_problem = Payment problem
+hold-defect_found = Defect found
+hold-delayed = Delayed
+hold-lost = Lost
+
+## Payment
+payment-prepaid = Prepaid
+payment-after_confirmation = Invoice after confirmation
+payment-on_delivery = On delivery
+payment-status-unpaid = unpaid
+payment-status-partially_paid = partly paid
+payment-status-paid = paid
+payment-status-overpaid = overpaid
+
+## Delivery
+delivery-store_pickup = Pickup in the store
+delivery-warehouse_pickup = Pickup at the warehouse
+delivery-pickup_point = Pickup point
+delivery-parcel_locker = Parcel locker
+delivery-post = Post
+delivery-courier = Courier
+
+## Channels
+channel-storefront = Shop website
+channel-api = API
+channel-phone = Phone order
+channel-import = Import
+channel-email = Email
+channel-sms = SMS
+channel-webhook = Messenger
+
+## Call outcomes
+outcome-reached_confirmed = Confirmed
+outcome-reached_with_changes = Confirmed with changes
+outcome-no_answer = No answer
+outcome-busy = Busy
+outcome-wrong_number = Wrong number
+
+## Tasks
+task-confirm_call = Confirmation call
+task-clarify_data = Details to clarify
+task-payment_help = Help with payment
+task-customer_choice = Customer's choice
+task-state-open = open
+task-state-done = done
+task-state-gave_up = gave up
+task-state-cancelled = cancelled
+
+## Messages
+message-status-queued = queued
+message-status-sending = sending
+message-status-sent = sent
+message-status-delivered = delivered
+message-status-outbox = kept in the outbox
+message-status-failed = failed
+message-status-bounced = bounced
+template-order_received = Order received
+template-order_being_assembled = Order being assembled
+template-confirmation_request = Please confirm
+template-missed_call = Missed call
+template-order_held = Order held
+template-invoice = Invoice
+template-payment_reminder = Payment reminder
+template-payment_received = Payment received
+template-out_of_stock_choice = Out of stock: a choice
+template-handed_to_carrier = Handed to the carrier
+template-delay_warning = Delay warning
+template-ready_for_pickup = Ready for pickup
+template-courier_on_the_way = Courier on the way
+template-delivered = Delivered
+
+## Timeline
+event-placed = Placed
+event-stage_changed = Stage changed
+event-cancelled = Cancelled
+event-line_reserved = Item reserved
+event-line_out_of_stock = Item out of stock
+event-line_cancelled = Item cancelled
+event-hold_placed = Put on hold
+event-hold_released = Hold released
+event-payment_recorded = Payment recorded
+event-tracking_recorded = Tracking number recorded
+event-return_requested = Return requested
+event-methods_chosen = Payment and delivery chosen
+event-check_failed = Check found a problem
+event-promise_made = Delivery date promised
+event-payment_failed = Payment failed
+event-call_attempted = Call made
+event-message_queued = Message queued
+event-task_opened = Task opened
+event-line_substituted = Item substituted
+event-line_awaiting_supplier = Waiting for the supplier
+event-message_failed = Message failed
+
+## Customers' tiers and languages
+tier-new = New
+tier-regular = Regular
+tier-loyal = Loyal
+language-en = English
+language-ru = Russian
+language-uk = Ukrainian
+language-nb = Norwegian
+language-lv = Latvian

@@ -1,0 +1,388 @@
+## Bakkontoret på norsk bokmål.
+
+any = Alle
+save = Lagre
+pages = Sider
+pages-previous = ← Forrige
+pages-next = Neste →
+pages-page = Side { $count }
+
+## Navigation
+nav-label = Deler
+nav-dashboard = Oversikt
+nav-calls = Samtaler
+nav-orders = Bestillinger
+nav-customers = Kunder
+nav-outbox = Meldinger
+nav-settings = Innstillinger
+nav-users = Brukere
+nav-language = Språk
+nav-language-browser = Nettleserens språk
+nav-language-set = Velg
+nav-logout = Logg ut
+
+## Login
+login-title = Logg inn
+login-email = E-post
+login-password = Passord
+login-submit = Logg inn
+login-refused = E-posten eller passordet er feil.
+login-locked = { $count ->
+    [one] For mange mislykkede forsøk. Prøv igjen om { $count } minutt.
+   *[other] For mange mislykkede forsøk. Prøv igjen om { $count } minutter.
+}
+
+## Errors
+error-title = Noe er i veien
+error-home = Tilbake til start
+error-forbidden = Rollen din får ikke åpne denne siden eller gjøre dette.
+error-not-found = Her er det ingenting. Det kan være fjernet, eller lenken er feil.
+error-unavailable = Butikken fikk ikke til dette akkurat nå. Ingenting er endret; prøv igjen.
+error-invalid = Denne forespørselen kan ikke utføres.
+error-csrf = Skjemaet er utløpt eller kom ikke fra dette bakkontoret. Last siden på nytt og prøv igjen.
+error-too-large = Skjemaet er for stort.
+
+## Dashboard
+dashboard-today = Dagens bestillinger
+dashboard-today-none = Ingen bestillinger ennå i dag.
+dashboard-today-total = { $count ->
+    [one] { $count } bestilling
+   *[other] { $count } bestillinger
+}
+dashboard-tasks = Oppgaver nå
+dashboard-tasks-due = { $count ->
+    [0] Ingenting haster
+    [one] { $count } oppgave
+   *[other] { $count } oppgaver
+}
+dashboard-open-calls = Åpne samtalekøen
+dashboard-overdue = Forfalte betalinger
+dashboard-overdue-none = Ingen faktura har passert fristen.
+dashboard-due-since = forfalt { $when }
+chart-orders-title = Bestillinger per dag, siste 30 dager
+chart-orders-total = { $count ->
+    [one] { $count } bestilling på 30 dager
+   *[other] { $count } bestillinger på 30 dager
+}
+chart-orders-day = { $count ->
+    [one] { $count } bestilling
+   *[other] { $count } bestillinger
+}
+chart-rate-title = Behandlet samme dag, siste 30 dager
+chart-rate-total = { $percent } % behandlet samme dag som de kom inn
+chart-rate-day = { $percent } % samme dag
+chart-no-orders = Ingen bestillinger disse 30 dagene.
+
+## Orders
+orders-title = Bestillinger
+orders-search = Søk
+orders-search-hint = Nummer, navn, telefon eller e-post
+orders-stage = Trinn
+orders-hold = Stans
+orders-channel = Kanal
+orders-payment = Betaling
+orders-delivery = Levering
+orders-filter = Vis
+orders-none = Ingen bestillinger passer.
+orders-number = Bestilling
+orders-customer = Kunde
+orders-placed = Lagt inn
+orders-total = Sum
+
+## An order
+order-title = Bestilling
+order-heading = Bestilling #{ $number }
+order-moves = Hva kan gjøres
+order-no-moves = Ingenting kan gjøres med denne bestillingen nå.
+order-moved = Bestilling #{ $number } er nå: { $stage }.
+order-reason = Hvorfor?
+order-tracking = Sporingsnummer
+order-outcome = Hvordan returen endte
+order-hold-kind = Stans
+order-customer = Kunde
+order-delivery = Levering
+order-promise = Lovet levering
+order-payment = Betaling
+order-paid = Betalt
+order-balance = Gjenstår
+order-lines = Varer
+order-item = Vare
+order-quantity = Antall
+order-unit-price = Pris
+order-delivery-price = Frakt
+order-note = Merknad
+order-tasks = Oppgaver
+order-attempts = { $count ->
+    [one] { $count } forsøk
+   *[other] { $count } forsøk
+}
+order-messages = Meldinger til kunden
+order-timeline = Historikk
+move-confirm = Bekreft
+move-start-assembly = Start plukking
+move-mark-ready = Merk som klar
+move-hand-over = Overlever til transportør
+move-deliver = Levert
+move-close = Avslutt
+move-cancel = Kanseller bestillingen
+move-request-return = Registrer retur
+move-resolve-return = Avslutt returen
+move-hold = Sett på vent
+move-release-hold = Opphev: { $hold }
+
+## Call queue
+calls-title = Samtalekø
+calls-hours = Ringetid { $hours }
+calls-none = Ingen samtaler nå. Godt jobbet.
+calls-call = Ring { $phone }
+calls-no-phone = Mangler telefonnummer: skriv til kunden i stedet.
+calls-confirm = Bekreft med kunden
+calls-name = Navn
+calls-items = Varer
+calls-delivery = Leveringsmåte
+calls-address = Adresse
+calls-pickup = Hentested
+calls-date = Leveringsdato
+calls-total = Sum
+calls-payment = Betaling
+calls-choose-payment = Betaling kunden valgte
+calls-choose-delivery = Levering kunden valgte
+calls-note = Notat
+calls-note-hint = Hva kunden sa, om noe
+calls-after = Neste i køen
+calls-recorded = Bestilling #{ $number }: «{ $outcome }» registrert.
+calls-recorded-next = Bestilling #{ $number }: «{ $outcome }» registrert. Neste samtale { $next }; kunden har fått beskjed.
+calls-recorded-held = Bestilling #{ $number }: «{ $outcome }» registrert. Ingen flere samtaler; bestillingen venter til { $until }.
+
+## Customers
+customers-title = Kunder
+customers-search = Søk
+customers-search-hint = Navn, telefon eller e-post
+customers-find = Finn
+customers-none = Ingen kunder passer.
+customers-name = Navn
+customers-contact = Kontakt
+customers-tier = Nivå
+customers-orders = Bestillinger
+customer-title = Kunde
+customer-contacts = Kontakter
+customer-invalid = virker ikke
+customer-about = Om kunden
+customer-since = Kunde siden
+customer-language = Språk
+customer-birthday = Bursdag
+customer-consent = Markedsføring
+customer-consent-given = samtykket { $when }
+customer-consent-none = ikke samtykket
+customer-orders = Bestillinger
+customer-messages = Meldinger
+
+## Outbox
+outbox-title = Meldinger
+outbox-order = Bestilling
+outbox-customer = Kundenummer
+outbox-status = Status
+outbox-created = Opprettet
+outbox-template = Melding
+outbox-recipient = Til
+outbox-text = Tekst
+outbox-none = Ingen meldinger.
+
+## Settings
+settings-title = Butikkinnstillinger
+settings-saved = Innstillingene er lagret.
+settings-calling-hours = Ringetid
+settings-quiet-hours = Stille timer for meldinger
+settings-from = Fra
+settings-until = Til
+field-name = Butikkens navn
+field-contact_phone = Kontakttelefon
+field-contact_email = Kontakt-e-post
+field-contact_address = Adresse
+field-time_zone = Tidssone
+field-phone_region = Telefonregion
+field-calls_calling_from = Ring fra
+field-calls_calling_until = Ring til
+field-messages_quiet_from = Stille fra
+field-messages_quiet_until = Stille til
+templates-title = Meldingsmaler
+templates-intro = Hver melding finnes på alle språk. Endre teksten til venstre, så viser forhåndsvisningen hva kunden får.
+templates-edit = Endre
+templates-edited = endret av butikken
+templates-back = ← Alle maler
+templates-variables = Du kan bruke
+templates-subject = Emne
+templates-body = Tekst
+templates-preview = Forhåndsvisning
+templates-saved = Malen ({ $language }) er lagret.
+
+## Users and tokens
+users-title = Brukere og API-nøkler
+users-people = Personer
+users-email = E-post
+users-name = Navn
+users-role = Rolle
+users-access = Tilgang
+users-change = Endre
+users-enable = Aktiver
+users-disable = Deaktiver
+users-reset = Nytt passord
+users-new = Legg til en person
+users-create = Legg til
+users-password-for = Passord for { $email }:
+users-token-for = API-nøkkel «{ $name }»:
+users-shown-once = Dette vises bare én gang. Kopier det nå og gi det videre på en trygg måte.
+tokens-title = API-nøkler
+tokens-none = Ingen API-nøkler ennå.
+tokens-name = Navn
+tokens-create = Lag en nøkkel
+tokens-revoked = trukket tilbake
+
+## Refusals, by their codes
+refusal-stage_forbids = Bestillingens trinn tillater ikke dette.
+refusal-order_final = Bestillingen er ferdig og flytter seg ikke lenger.
+refusal-order_on_hold = Bestillingen står på vent. Løs det først.
+refusal-balance_due = Det gjenstår penger på denne bestillingen.
+refusal-already_on_hold = Bestillingen står allerede på denne ventingen.
+refusal-not_on_hold = Bestillingen står ikke på denne ventingen.
+refusal-last_line = Dette er siste vare; kanseller bestillingen i stedet.
+refusal-methods_missing = Velg betaling og leveringsmåte først.
+refusal-forbidden = Rollen din får ikke gjøre dette.
+refusal-reason_required = Si hvorfor, med noen få ord.
+refusal-task_closed = Denne oppgaven er allerede lukket.
+refusal-address_missing = Levering på døren krever en adresse, og bestillingen har ingen.
+refusal-own_account = Du kan ikke endre din egen rolle eller tilgang. Spør en annen eier.
+refusal-email_taken = Det finnes allerede en bruker med denne e-posten.
+refusal-email_invalid = Dette er ikke en e-postadresse.
+refusal-name_invalid = Et navn på 1 til 100 tegn trengs.
+refusal-time_zone_invalid = Dette er ikke en tidssone som Europe/Oslo.
+refusal-cutoff_invalid = Skriv tider som TT:MM, for eksempel 09:00.
+refusal-subject_missing = En e-post trenger et emne.
+
+## Roles
+role-owner = Eier
+role-manager = Leder
+role-packer = Pakker
+role-courier = Bud
+
+## Stages
+stage-placed = Lagt inn
+stage-confirming = Bekreftes
+stage-awaiting_payment = Venter på betaling
+stage-assembling = Plukkes
+stage-ready = Klar
+stage-in_transit = Underveis
+stage-delivered = Levert
+stage-closed = Avsluttet
+stage-cancelled = Kansellert
+stage-return_requested = Retur ønsket
+stage-returned = Returnert
+stage-replaced = Byttet
+stage-refunded = Refundert
+
+## Holds
+hold-needs_call = Må ringes
+hold-waiting_for_customer = Venter på kunden
+hold-payment_problem = Betalingsproblem
+hold-defect_found = Feil funnet
+hold-delayed = Forsinket
+hold-lost = Tapt
+
+## Payment
+payment-prepaid = Forhåndsbetalt
+payment-after_confirmation = Faktura etter bekreftelse
+payment-on_delivery = Ved levering
+payment-status-unpaid = ubetalt
+payment-status-partially_paid = delvis betalt
+payment-status-paid = betalt
+payment-status-overpaid = overbetalt
+
+## Delivery
+delivery-store_pickup = Hentes i butikken
+delivery-warehouse_pickup = Hentes på lageret
+delivery-pickup_point = Hentested
+delivery-parcel_locker = Pakkeautomat
+delivery-post = Post
+delivery-courier = Bud
+
+## Channels
+channel-storefront = Nettbutikken
+channel-api = API
+channel-phone = Telefonbestilling
+channel-import = Import
+channel-email = E-post
+channel-sms = SMS
+channel-webhook = Meldingsapp
+
+## Call outcomes
+outcome-reached_confirmed = Bekreftet
+outcome-reached_with_changes = Bekreftet med endringer
+outcome-no_answer = Svarte ikke
+outcome-busy = Opptatt
+outcome-wrong_number = Feil nummer
+
+## Tasks
+task-confirm_call = Bekreftelsessamtale
+task-clarify_data = Opplysninger å avklare
+task-payment_help = Hjelp med betaling
+task-customer_choice = Kundens valg
+task-state-open = åpen
+task-state-done = utført
+task-state-gave_up = ga opp
+task-state-cancelled = kansellert
+
+## Messages
+message-status-queued = i kø
+message-status-sending = sendes
+message-status-sent = sendt
+message-status-delivered = levert
+message-status-outbox = lagret, ikke sendt
+message-status-failed = feilet
+message-status-bounced = avvist
+template-order_received = Bestilling mottatt
+template-order_being_assembled = Bestillingen plukkes
+template-confirmation_request = Vennligst bekreft
+template-missed_call = Tapt anrop
+template-order_held = Bestillingen venter
+template-invoice = Faktura
+template-payment_reminder = Betalingspåminnelse
+template-payment_received = Betaling mottatt
+template-out_of_stock_choice = Utsolgt: et valg
+template-handed_to_carrier = Overlevert transportør
+template-delay_warning = Varsel om forsinkelse
+template-ready_for_pickup = Klar til henting
+template-courier_on_the_way = Budet er på vei
+template-delivered = Levert
+
+## Timeline
+event-placed = Lagt inn
+event-stage_changed = Trinn endret
+event-cancelled = Kansellert
+event-line_reserved = Vare reservert
+event-line_out_of_stock = Vare utsolgt
+event-line_cancelled = Vare kansellert
+event-hold_placed = Satt på vent
+event-hold_released = Venting opphevet
+event-payment_recorded = Betaling registrert
+event-tracking_recorded = Sporingsnummer registrert
+event-return_requested = Retur ønsket
+event-methods_chosen = Betaling og levering valgt
+event-check_failed = Kontrollen fant et problem
+event-promise_made = Leveringsdato lovet
+event-payment_failed = Betaling mislyktes
+event-call_attempted = Samtale
+event-message_queued = Melding i kø
+event-task_opened = Oppgave åpnet
+event-line_substituted = Vare byttet
+event-line_awaiting_supplier = Venter på leverandøren
+event-message_failed = Melding feilet
+
+## Customers' tiers and languages
+tier-new = Ny
+tier-regular = Fast
+tier-loyal = Lojal
+language-en = Engelsk
+language-ru = Russisk
+language-uk = Ukrainsk
+language-nb = Norsk
+language-lv = Latvisk

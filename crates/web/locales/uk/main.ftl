@@ -1,0 +1,394 @@
+## Бек-офіс українською.
+
+any = Будь-який
+save = Зберегти
+pages = Сторінки
+pages-previous = ← Назад
+pages-next = Далі →
+pages-page = Сторінка { $count }
+
+## Navigation
+nav-label = Розділи
+nav-dashboard = Огляд
+nav-calls = Дзвінки
+nav-orders = Замовлення
+nav-customers = Клієнти
+nav-outbox = Повідомлення
+nav-settings = Налаштування
+nav-users = Користувачі
+nav-language = Мова
+nav-language-browser = Мова браузера
+nav-language-set = Обрати
+nav-logout = Вийти
+
+## Login
+login-title = Вхід
+login-email = Ел. пошта
+login-password = Пароль
+login-submit = Увійти
+login-refused = Неправильна пошта або пароль.
+login-locked = { $count ->
+    [one] Забагато невдалих спроб. Спробуйте знову за { $count } хвилину.
+    [few] Забагато невдалих спроб. Спробуйте знову за { $count } хвилини.
+   *[other] Забагато невдалих спроб. Спробуйте знову за { $count } хвилин.
+}
+
+## Errors
+error-title = Щось заважає
+error-home = Повернутися на початок
+error-forbidden = Вашій ролі не можна відкривати цю сторінку чи робити це.
+error-not-found = Тут нічого немає. Можливо, це видалили або посилання хибне.
+error-unavailable = Зараз не вдалося. Нічого не змінено, спробуйте ще раз.
+error-invalid = Цей запит неможливо виконати.
+error-csrf = Форма застаріла або прийшла не з цього бек-офісу. Оновіть сторінку й спробуйте знову.
+error-too-large = Форма завелика.
+
+## Dashboard
+dashboard-today = Замовлення за сьогодні
+dashboard-today-none = Сьогодні замовлень ще немає.
+dashboard-today-total = { $count ->
+    [one] { $count } замовлення
+    [few] { $count } замовлення
+   *[other] { $count } замовлень
+}
+dashboard-tasks = Завдання на зараз
+dashboard-tasks-due = { $count ->
+    [0] Нічого термінового
+    [one] { $count } завдання
+    [few] { $count } завдання
+   *[other] { $count } завдань
+}
+dashboard-open-calls = Відкрити чергу дзвінків
+dashboard-overdue = Прострочені оплати
+dashboard-overdue-none = Прострочених рахунків немає.
+dashboard-due-since = термін { $when }
+chart-orders-title = Замовлення по днях за 30 днів
+chart-orders-total = { $count ->
+    [one] { $count } замовлення за 30 днів
+    [few] { $count } замовлення за 30 днів
+   *[other] { $count } замовлень за 30 днів
+}
+chart-orders-day = { $count ->
+    [one] { $count } замовлення
+    [few] { $count } замовлення
+   *[other] { $count } замовлень
+}
+chart-rate-title = Оброблено того ж дня, за 30 днів
+chart-rate-total = { $percent }% оброблено в день надходження
+chart-rate-day = { $percent }% того ж дня
+chart-no-orders = За ці 30 днів замовлень не було.
+
+## Orders
+orders-title = Замовлення
+orders-search = Пошук
+orders-search-hint = Номер, ім'я, телефон або пошта
+orders-stage = Етап
+orders-hold = Затримка
+orders-channel = Канал
+orders-payment = Оплата
+orders-delivery = Доставка
+orders-filter = Показати
+orders-none = Відповідних замовлень немає.
+orders-number = Замовлення
+orders-customer = Клієнт
+orders-placed = Оформлено
+orders-total = Разом
+
+## An order
+order-title = Замовлення
+order-heading = Замовлення №{ $number }
+order-moves = Що можна зробити
+order-no-moves = Зараз із цим замовленням нічого зробити не можна.
+order-moved = Замовлення №{ $number } тепер: { $stage }.
+order-reason = Причина?
+order-tracking = Трек-номер
+order-outcome = Чим завершилося повернення
+order-hold-kind = Затримка
+order-customer = Клієнт
+order-delivery = Доставка
+order-promise = Обіцяна доставка
+order-payment = Оплата
+order-paid = Сплачено
+order-balance = До сплати
+order-lines = Товари
+order-item = Товар
+order-quantity = К-сть
+order-unit-price = Ціна
+order-delivery-price = Доставка
+order-note = Примітка
+order-tasks = Завдання
+order-attempts = { $count ->
+    [one] { $count } спроба
+    [few] { $count } спроби
+   *[other] { $count } спроб
+}
+order-messages = Повідомлення клієнту
+order-timeline = Історія
+move-confirm = Підтвердити
+move-start-assembly = Почати збирання
+move-mark-ready = Готове
+move-hand-over = Передати перевізнику
+move-deliver = Доставлено
+move-close = Закрити
+move-cancel = Скасувати замовлення
+move-request-return = Оформити повернення
+move-resolve-return = Завершити повернення
+move-hold = Поставити на паузу
+move-release-hold = Зняти: { $hold }
+
+## Call queue
+calls-title = Черга дзвінків
+calls-hours = Години дзвінків { $hours }
+calls-none = Зараз нікому не треба дзвонити. Чудово.
+calls-call = Зателефонувати { $phone }
+calls-no-phone = Немає телефону: напишіть клієнту.
+calls-confirm = Підтвердьте з клієнтом
+calls-name = Ім'я
+calls-items = Товари
+calls-delivery = Спосіб доставки
+calls-address = Адреса
+calls-pickup = Пункт видачі
+calls-date = Дата доставки
+calls-total = Сума
+calls-payment = Оплата
+calls-choose-payment = Оплата, яку обрав клієнт
+calls-choose-delivery = Доставка, яку обрав клієнт
+calls-note = Нотатка
+calls-note-hint = Що сказав клієнт, якщо щось сказав
+calls-after = Далі в черзі
+calls-recorded = Замовлення №{ $number }: записано «{ $outcome }».
+calls-recorded-next = Замовлення №{ $number }: записано «{ $outcome }». Наступний дзвінок { $next }; клієнта повідомлено.
+calls-recorded-held = Замовлення №{ $number }: записано «{ $outcome }». Дзвінків більше не буде; замовлення чекає до { $until }.
+
+## Customers
+customers-title = Клієнти
+customers-search = Пошук
+customers-search-hint = Ім'я, телефон або пошта
+customers-find = Знайти
+customers-none = Відповідних клієнтів немає.
+customers-name = Ім'я
+customers-contact = Контакт
+customers-tier = Рівень
+customers-orders = Замовлення
+customer-title = Клієнт
+customer-contacts = Контакти
+customer-invalid = не працює
+customer-about = Про клієнта
+customer-since = Клієнт з
+customer-language = Мова
+customer-birthday = День народження
+customer-consent = Рекламні повідомлення
+customer-consent-given = згода { $when }
+customer-consent-none = згоди немає
+customer-orders = Замовлення
+customer-messages = Повідомлення
+
+## Outbox
+outbox-title = Повідомлення
+outbox-order = Замовлення
+outbox-customer = Номер клієнта
+outbox-status = Статус
+outbox-created = Створено
+outbox-template = Повідомлення
+outbox-recipient = Кому
+outbox-text = Текст
+outbox-none = Повідомлень немає.
+
+## Settings
+settings-title = Налаштування магазину
+settings-saved = Налаштування збережено.
+settings-calling-hours = Години дзвінків
+settings-quiet-hours = Тихі години для повідомлень
+settings-from = З
+settings-until = До
+field-name = Назва магазину
+field-contact_phone = Телефон для зв'язку
+field-contact_email = Пошта для зв'язку
+field-contact_address = Адреса
+field-time_zone = Часовий пояс
+field-phone_region = Регіон телефонів
+field-calls_calling_from = Дзвонити з
+field-calls_calling_until = Дзвонити до
+field-messages_quiet_from = Тиша з
+field-messages_quiet_until = Тиша до
+templates-title = Шаблони повідомлень
+templates-intro = Кожне повідомлення є всіма мовами. Змініть текст ліворуч — праворуч видно, що отримає клієнт.
+templates-edit = Змінити
+templates-edited = змінено магазином
+templates-back = ← Усі шаблони
+templates-variables = Можна використовувати
+templates-subject = Тема
+templates-body = Текст
+templates-preview = Попередній перегляд
+templates-saved = Шаблон ({ $language }) збережено.
+
+## Users and tokens
+users-title = Користувачі та API-токени
+users-people = Люди
+users-email = Ел. пошта
+users-name = Ім'я
+users-role = Роль
+users-access = Доступ
+users-change = Змінити
+users-enable = Увімкнути
+users-disable = Вимкнути
+users-reset = Новий пароль
+users-new = Додати людину
+users-create = Додати
+users-password-for = Пароль для { $email }:
+users-token-for = API-токен «{ $name }»:
+users-shown-once = Показується один раз. Скопіюйте зараз і передайте надійно.
+tokens-title = API-токени
+tokens-none = API-токенів ще немає.
+tokens-name = Назва
+tokens-create = Створити токен
+tokens-revoked = відкликано
+
+## Refusals, by their codes
+refusal-stage_forbids = Етап замовлення цього не дозволяє.
+refusal-order_final = Замовлення завершене й більше не рухається.
+refusal-order_on_hold = Замовлення на паузі. Спершу розберіться з причиною.
+refusal-balance_due = За замовленням ще є борг.
+refusal-already_on_hold = Замовлення вже на цій паузі.
+refusal-not_on_hold = Замовлення не на цій паузі.
+refusal-last_line = Це останній товар; скасуйте все замовлення.
+refusal-methods_missing = Спершу оберіть оплату й доставку.
+refusal-forbidden = Вашій ролі цього не можна.
+refusal-reason_required = Коротко вкажіть причину.
+refusal-task_closed = Це завдання вже закрите.
+refusal-address_missing = Для доставки до дверей потрібна адреса, а в замовленні її немає.
+refusal-own_account = Свою роль і доступ змінювати не можна. Попросіть іншого власника.
+refusal-email_taken = Користувач із такою поштою вже є.
+refusal-email_invalid = Це не адреса електронної пошти.
+refusal-name_invalid = Потрібне ім'я від 1 до 100 символів.
+refusal-time_zone_invalid = Це не часовий пояс на кшталт Europe/Oslo.
+refusal-cutoff_invalid = Пишіть час як ГГ:ХХ, наприклад 09:00.
+refusal-subject_missing = Лист повинен мати тему.
+
+## Roles
+role-owner = Власник
+role-manager = Менеджер
+role-packer = Пакувальник
+role-courier = Кур'єр
+
+## Stages
+stage-placed = Оформлено
+stage-confirming = Підтвердження
+stage-awaiting_payment = Чекає оплати
+stage-assembling = Збирання
+stage-ready = Готове
+stage-in_transit = У дорозі
+stage-delivered = Доставлено
+stage-closed = Закрито
+stage-cancelled = Скасовано
+stage-return_requested = Запит на повернення
+stage-returned = Повернено
+stage-replaced = Замінено
+stage-refunded = Гроші повернено
+
+## Holds
+hold-needs_call = Потрібен дзвінок
+hold-waiting_for_customer = Чекаємо клієнта
+hold-payment_problem = Проблема з оплатою
+hold-defect_found = Знайдено брак
+hold-delayed = Затримується
+hold-lost = Загублено
+
+## Payment
+payment-prepaid = Передоплата
+payment-after_confirmation = Рахунок після підтвердження
+payment-on_delivery = При отриманні
+payment-status-unpaid = не сплачено
+payment-status-partially_paid = сплачено частково
+payment-status-paid = сплачено
+payment-status-overpaid = переплата
+
+## Delivery
+delivery-store_pickup = Самовивіз із магазину
+delivery-warehouse_pickup = Самовивіз зі складу
+delivery-pickup_point = Пункт видачі
+delivery-parcel_locker = Поштомат
+delivery-post = Пошта
+delivery-courier = Кур'єр
+
+## Channels
+channel-storefront = Сайт магазину
+channel-api = API
+channel-phone = Замовлення телефоном
+channel-import = Імпорт
+channel-email = Ел. пошта
+channel-sms = SMS
+channel-webhook = Месенджер
+
+## Call outcomes
+outcome-reached_confirmed = Підтвердив
+outcome-reached_with_changes = Підтвердив зі змінами
+outcome-no_answer = Не відповів
+outcome-busy = Зайнято
+outcome-wrong_number = Хибний номер
+
+## Tasks
+task-confirm_call = Дзвінок для підтвердження
+task-clarify_data = Уточнити дані
+task-payment_help = Допомогти з оплатою
+task-customer_choice = Вибір клієнта
+task-state-open = відкрите
+task-state-done = виконане
+task-state-gave_up = без результату
+task-state-cancelled = скасоване
+
+## Messages
+message-status-queued = у черзі
+message-status-sending = надсилається
+message-status-sent = надіслано
+message-status-delivered = доставлено
+message-status-outbox = збережено, не надіслано
+message-status-failed = помилка
+message-status-bounced = не доставлено
+template-order_received = Замовлення отримано
+template-order_being_assembled = Замовлення збирається
+template-confirmation_request = Прохання підтвердити
+template-missed_call = Пропущений дзвінок
+template-order_held = Замовлення чекає
+template-invoice = Рахунок
+template-payment_reminder = Нагадування про оплату
+template-payment_received = Оплату отримано
+template-out_of_stock_choice = Немає в наявності: вибір
+template-handed_to_carrier = Передано перевізнику
+template-delay_warning = Попередження про затримку
+template-ready_for_pickup = Готове до видачі
+template-courier_on_the_way = Кур'єр у дорозі
+template-delivered = Доставлено
+
+## Timeline
+event-placed = Оформлено
+event-stage_changed = Етап змінено
+event-cancelled = Скасовано
+event-line_reserved = Товар зарезервовано
+event-line_out_of_stock = Товару немає в наявності
+event-line_cancelled = Товар скасовано
+event-hold_placed = Поставлено на паузу
+event-hold_released = Паузу знято
+event-payment_recorded = Оплату записано
+event-tracking_recorded = Трек-номер записано
+event-return_requested = Запит на повернення
+event-methods_chosen = Обрано оплату й доставку
+event-check_failed = Перевірка знайшла проблему
+event-promise_made = Обіцяно дату доставки
+event-payment_failed = Оплата не пройшла
+event-call_attempted = Дзвінок
+event-message_queued = Повідомлення в черзі
+event-task_opened = Відкрито завдання
+event-line_substituted = Товар замінено
+event-line_awaiting_supplier = Чекаємо постачальника
+event-message_failed = Повідомлення не надіслано
+
+## Customers' tiers and languages
+tier-new = Новий
+tier-regular = Постійний
+tier-loyal = Відданий
+language-en = Англійська
+language-ru = Російська
+language-uk = Українська
+language-nb = Норвезька
+language-lv = Латиська

@@ -1,0 +1,74 @@
+//! The back office under `/admin`: server-rendered pages (askama) for owners, managers, packers
+//! and couriers, with words from Fluent in five languages. htmx, embedded like the stylesheet,
+//! turns links and forms into partial page loads and drives the template preview; every page
+//! also works without it. Handlers are thin: each calls the `app` use case for its page, and
+//! the use case decides what the person's role may see and do.
+
+mod assets;
+mod calls;
+mod charts;
+mod customers;
+mod dashboard;
+mod frame;
+mod i18n;
+mod login;
+mod orders;
+mod outbox;
+mod session;
+mod settings;
+mod users;
+
+use axum::Router;
+use axum::response::Redirect;
+use axum::routing::{get, post};
+use domain::access::Permission;
+
+use session::{Me, guard};
+
+/// Every page of the back office, behind the session guard.
+pub fn router(shop: app::Shop) -> Router<app::Shop> {
+    Router::new()
+        .route("/admin", get(home))
+        .route("/admin/login", get(login::form).post(login::submit))
+        .route("/admin/logout", post(login::log_out))
+        .route("/admin/language", post(login::choose_language))
+        .route("/admin/dashboard", get(dashboard::page))
+        .route("/admin/orders", get(orders::list))
+        .route("/admin/orders/{number}", get(orders::page))
+        .route("/admin/orders/{number}/{action}", post(orders::act))
+        .route("/admin/calls", get(calls::page))
+        .route("/admin/calls/{task}/attempts", post(calls::record))
+        .route("/admin/customers", get(customers::list))
+        .route("/admin/customers/{id}", get(customers::card))
+        .route("/admin/outbox", get(outbox::page))
+        .route("/admin/settings", get(settings::page).post(settings::save))
+        .route("/admin/settings/templates", get(settings::templates))
+        .route("/admin/settings/templates/preview", post(settings::preview))
+        .route(
+            "/admin/settings/templates/{key}/{channel}",
+            get(settings::editor),
+        )
+        .route(
+            "/admin/settings/templates/{key}/{channel}/{locale}",
+            post(settings::save_template),
+        )
+        .route("/admin/users", get(users::page).post(users::create))
+        .route("/admin/users/{id}/role", post(users::role))
+        .route("/admin/users/{id}/access", post(users::access))
+        .route("/admin/users/{id}/password", post(users::password))
+        .route("/admin/tokens", post(users::token))
+        .route("/admin/static/{file}", get(assets::serve))
+        .layer(axum::middleware::from_fn_with_state(shop, guard))
+}
+
+/// Each role starts where its work is.
+async fn home(me: Me) -> Redirect {
+    let to = if me.staff.may(Permission::ManageOrders) {
+        "/admin/dashboard"
+    } else if me.staff.may(Permission::Fulfil) {
+        "/admin/orders?stage=assembling"
+    } else {
+        "/admin/orders"
+    };
+    Redirect::to(to)
+}

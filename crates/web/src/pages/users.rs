@@ -1,0 +1,164 @@
+//! The owner's people and keys: users with their roles, access and passwords, and API tokens.
+//! A new password or token is shown once, on the answer to the form, and never stored.
+
+use app::accounts::{NewUser, TokenView, UserView};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::frame::Frame;
+use super::session::{Me, PageError, render};
+
+const ROLES: [&str; 4] = ["owner", "manager", "packer", "courier"];
+
+/// A secret shown once: whose, and the secret.
+pub struct ShownOnce {
+    label: String,
+    secret: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/users.html")]
+struct UsersPage {
+    f: Frame,
+    users: Vec<UserView>,
+    tokens: Vec<TokenView>,
+    roles: [&'static str; 4],
+    shown_once: Option<ShownOnce>,
+    refusal: Option<String>,
+    /// What the owner typed into the new-user form, kept when it was refused.
+    draft: NewUser,
+}
+
+async fn show(
+    shop: &app::Shop,
+    me: &Me,
+    outcome: Result<Option<ShownOnce>, app::Error>,
+    draft: NewUser,
+) -> Result<Response, PageError> {
+    let (shown_once, refusal, status) = match outcome {
+        Ok(shown) => (shown, None, axum::http::StatusCode::OK),
+        Err(app::Error::Store(err)) => return Err(app::Error::Store(err).into()),
+        Err(err) => (None, Some(me.explain(&err)), Me::refused_status(&err)),
+    };
+    let view = UsersPage {
+        users: shop.users(me.actor()).await?,
+        tokens: shop.api_tokens(me.actor()).await?,
+        f: me.frame("users", "users-title"),
+        roles: ROLES,
+        shown_once,
+        refusal,
+        draft,
+    };
+    Ok((status, render(&view)).into_response())
+}
+
+pub async fn page(State(shop): State<app::Shop>, me: Me) -> Result<Response, PageError> {
+    show(&shop, &me, Ok(None), NewUser::default()).await
+}
+
+/// The password of a new or reset login, for the owner to hand over.
+fn password_shown(me: &Me, login: app::accounts::NewLogin) -> ShownOnce {
+    ShownOnce {
+        label: me
+            .lang
+            .text_with("users-password-for", &[("email", login.user.email.into())]),
+        secret: login.password,
+    }
+}
+
+pub async fn create(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Form(input): Form<NewUser>,
+) -> Result<Response, PageError> {
+    match shop.create_user(me.actor(), &input).await {
+        Ok(login) => {
+            show(
+                &shop,
+                &me,
+                Ok(Some(password_shown(&me, login))),
+                NewUser::default(),
+            )
+            .await
+        }
+        Err(err) => show(&shop, &me, Err(err), input).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RoleForm {
+    role: String,
+}
+
+pub async fn role(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(id): Path<i64>,
+    Form(form): Form<RoleForm>,
+) -> Result<Response, PageError> {
+    let outcome = shop
+        .change_role(me.actor(), id, &form.role)
+        .await
+        .map(|_| None);
+    show(&shop, &me, outcome, NewUser::default()).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AccessForm {
+    /// `disable` or `enable`.
+    access: String,
+}
+
+pub async fn access(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(id): Path<i64>,
+    Form(form): Form<AccessForm>,
+) -> Result<Response, PageError> {
+    let disable = form.access == "disable";
+    let outcome = shop
+        .set_user_disabled(me.actor(), id, disable)
+        .await
+        .map(|_| None);
+    show(&shop, &me, outcome, NewUser::default()).await
+}
+
+pub async fn password(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let outcome = shop
+        .reset_password(me.actor(), id)
+        .await
+        .map(|login| Some(password_shown(&me, login)));
+    show(&shop, &me, outcome, NewUser::default()).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    name: String,
+    role: String,
+}
+
+pub async fn token(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Form(form): Form<TokenForm>,
+) -> Result<Response, PageError> {
+    let outcome = shop
+        .issue_token(me.actor(), &form.name, &form.role)
+        .await
+        .map(|token| {
+            Some(ShownOnce {
+                label: me.lang.text_with(
+                    "users-token-for",
+                    &[("name", form.name.trim().to_owned().into())],
+                ),
+                secret: token,
+            })
+        });
+    show(&shop, &me, outcome, NewUser::default()).await
+}

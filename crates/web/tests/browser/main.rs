@@ -1,0 +1,9 @@
+//! The back office in a real browser: headless Chromium at phone width (390x844), driven through
+//! chromedriver, against the real app on a random port, on SQLite and, when
+//! `SHOPDESK_TEST_DATABASE_URL` points at a PostgreSQL server, on PostgreSQL too. Each test
+//! asserts what a person sees; waiting is always for an element or a text to appear.
+
+mod helpers;
+
+mod access;
+mod work;
