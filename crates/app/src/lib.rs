@@ -20,6 +20,7 @@ pub mod payments;
 mod processing;
 pub mod reports;
 pub mod settings;
+pub mod station;
 pub mod tasks;
 mod views;
 pub mod worker;

@@ -5,6 +5,7 @@ mod helpers;
 
 mod auth;
 mod catalog;
+mod couriers;
 mod customers;
 mod fulfilment;
 mod intake;

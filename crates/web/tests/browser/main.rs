@@ -6,4 +6,5 @@
 mod helpers;
 
 mod access;
+mod fulfilment;
 mod work;
