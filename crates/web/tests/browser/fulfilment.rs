@@ -283,6 +283,18 @@ async fn a_courier_delivers_their_route_and_the_cash_reconciles() {
             "{per_order}"
         );
         assert!(!per_order.contains("gap"), "{per_order}");
+
+        // The dashboard: the parcel came within its window (DL-5) and the cash adds up.
+        browser.click("nav.nav a[href='/admin/dashboard']").await;
+        let on_time = browser.text("#on-time").await;
+        assert!(
+            on_time.contains("100% delivered by the promised day"),
+            "{on_time}"
+        );
+        assert_eq!(
+            browser.text("#cash-gaps p").await,
+            "The last week's cash adds up."
+        );
         browser.close().await;
     })
     .await;
