@@ -6,5 +6,6 @@
 mod helpers;
 
 mod access;
+mod cards;
 mod fulfilment;
 mod work;
