@@ -18,6 +18,7 @@ pub mod messaging;
 pub mod orders;
 pub mod payments;
 mod processing;
+pub mod promise;
 pub mod reports;
 pub mod settings;
 pub mod station;
@@ -39,6 +40,8 @@ pub struct Shop {
     transports: messaging::Transports,
     /// The key carriers sign their reports with (DL-3); without it, reports are refused.
     carrier_secret: Option<Arc<str>>,
+    /// Today's learned transit (CK-4), built on first use each day.
+    transit_book: promise::TransitBook,
 }
 
 impl Shop {
@@ -49,6 +52,7 @@ impl Shop {
             clock,
             transports: messaging::Transports::default(),
             carrier_secret: None,
+            transit_book: promise::TransitBook::default(),
         }
     }
 

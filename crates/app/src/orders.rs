@@ -477,12 +477,12 @@ struct Priced {
 
 /// One stock row: where it is and in which bin. Ordered by the stock row's id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Shelf {
+pub(crate) struct Shelf {
     stock_id: i64,
-    location: String,
+    pub location: String,
     bin: String,
-    cutoff: jiff::civil::Time,
-    lead_time_days: i64,
+    pub cutoff: jiff::civil::Time,
+    pub lead_time_days: i64,
 }
 
 /// Prices each line and orders the places to take it from (ST-2).
@@ -502,32 +502,40 @@ fn price_lines(lines: &[DraftLine], offers: &[store::catalog::OfferRow]) -> Resu
                     format!("no product has SKU {}", line.sku),
                 )
             })?;
-            let candidates = rows
-                .iter()
-                .filter_map(|o| {
-                    Some(Candidate {
-                        id: Shelf {
-                            stock_id: o.stock_id?,
-                            location: o.location.clone()?,
-                            bin: o.bin.clone()?,
-                            cutoff: domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?,
-                            lead_time_days: o.lead_time_days?,
-                        },
-                        kind: LocationKind::parse(o.kind.as_deref()?).ok()?,
-                        available: o.available?,
-                    })
-                })
-                .collect();
             Ok(Priced {
                 variant_id: first.variant_id,
                 sku: first.sku.clone(),
                 title: first.title.clone(),
                 options: first.options.clone(),
                 price_minor: first.price_minor,
-                candidates: allocation_order(candidates, line.quantity.get()),
+                candidates: places_for(&rows, line.quantity.get()),
             })
         })
         .collect()
+}
+
+/// The places that can fill `quantity` units of a variant, in the order intake tries them (ST-2).
+pub(crate) fn places_for(
+    rows: &[&store::catalog::OfferRow],
+    quantity: i64,
+) -> Vec<Candidate<Shelf>> {
+    let candidates = rows
+        .iter()
+        .filter_map(|o| {
+            Some(Candidate {
+                id: Shelf {
+                    stock_id: o.stock_id?,
+                    location: o.location.clone()?,
+                    bin: o.bin.clone()?,
+                    cutoff: domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?,
+                    lead_time_days: o.lead_time_days?,
+                },
+                kind: LocationKind::parse(o.kind.as_deref()?).ok()?,
+                available: o.available?,
+            })
+        })
+        .collect();
+    allocation_order(candidates, quantity)
 }
 
 fn request_hash(input: &NewOrder) -> String {
@@ -623,6 +631,14 @@ impl Shop {
         }
 
         let now = self.now();
+        let transit = self
+            .transit_days(
+                &settings,
+                now,
+                draft.method,
+                draft.address.as_ref().map(|a| a.postcode.as_str()),
+            )
+            .await?;
         let ctx = Context::new(&settings, now);
         let now_ms = ctx.now_ms();
         let mut tx = self.store.begin_write().await?;
@@ -673,7 +689,7 @@ impl Shop {
             out_of_stock: &out_skus,
         });
         // CK-4: the window the shop can keep, from the places the goods come from.
-        let promise = promise_window(&ctx, draft.method, held.iter().map(|(_, shelf)| &shelf.id));
+        let promise = promise_window(&ctx, transit, held.iter().map(|(_, shelf)| &shelf.id));
 
         let mut decision = order.place(&draft.channel, &out_of_stock);
         decision
@@ -1329,15 +1345,13 @@ fn order_view(
     })
 }
 
-/// The delivery window for goods held on these shelves (CK-4): the latest of the lines.
-fn promise_window<'a>(
+/// The delivery window for goods held on these shelves (CK-4): the latest of the lines, with
+/// `transit` working days after the goods leave.
+pub(crate) fn promise_window<'a>(
     ctx: &Context<'_>,
-    method: Option<DeliveryMethod>,
+    transit: [i64; 2],
     shelves: impl Iterator<Item = &'a Shelf>,
 ) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
-    let transit = method
-        .and_then(|m| ctx.settings.delivery_option(m))
-        .map_or([1, 3], |o| o.transit_days);
     shelves
         .map(|shelf| {
             ctx.calendar

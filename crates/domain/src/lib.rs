@@ -50,6 +50,7 @@ pub mod inventory;
 pub mod messaging;
 pub mod money;
 pub mod orders;
+pub mod promise;
 pub mod settings;
 
 /// A value that failed to parse: which rule it broke, in words a person can act on.

@@ -2,6 +2,7 @@
 
 mod bench;
 mod demo;
+mod promise_eval;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -62,6 +63,11 @@ enum Command {
         /// Build the demo and exit without serving.
         #[arg(long)]
         no_serve: bool,
+    },
+    /// The delivery promise: measure it on real orders.
+    Promise {
+        #[command(subcommand)]
+        command: PromiseCommand,
     },
     /// Measure the shop's speed against a plain-SQL baseline in the same run.
     Bench {
@@ -127,6 +133,23 @@ impl Channels {
         };
         integrations::transports(&config).map_err(|e| anyhow::anyhow!(e))
     }
+}
+
+#[derive(Subcommand)]
+enum PromiseCommand {
+    /// Replay real delivered orders in purchase order, promise each from what was known at the
+    /// time, and compare with the date the marketplace itself promised.
+    Evaluate {
+        /// A directory holding `orders.csv.gz` in the Olist columns.
+        #[arg(long, default_value = "../shared/data/olist")]
+        olist: std::path::PathBuf,
+        /// Score the orders placed from this date on; earlier ones only teach the model.
+        #[arg(long, default_value = "2018-01-01")]
+        from: jiff::civil::Date,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -282,6 +305,18 @@ async fn main() -> anyhow::Result<()> {
                 return Ok(());
             }
             serve(shop, listen, true).await
+        }
+        Command::Promise {
+            command: PromiseCommand::Evaluate { olist, from, json },
+        } => {
+            let evaluation =
+                promise_eval::evaluate(&olist, from, domain::promise::PromisePolicy::default())?;
+            if json {
+                println!("{}", serde_json::to_string(&evaluation)?);
+            } else {
+                print!("{}", evaluation.table());
+            }
+            Ok(())
         }
         Command::Bench { command } => bench::run(command).await,
     }

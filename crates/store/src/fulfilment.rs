@@ -634,3 +634,24 @@ pub async fn delivered_since(conn: &mut Conn, from_ms: i64) -> Result<Vec<Delive
     .fetch_all(conn)
     .await?)
 }
+
+/// A parcel handed to a carrier or courier: where it went and, once there, when it arrived.
+#[derive(Debug, Clone, FromRow)]
+pub struct TransitRow {
+    pub method: String,
+    pub postcode: Option<String>,
+    pub handed_over_at: i64,
+    pub delivered_at: Option<i64>,
+}
+
+/// Parcels handed over since `since_ms`, oldest first: the history the promise learns from.
+pub async fn transit_history(conn: &mut Conn, since_ms: i64) -> Result<Vec<TransitRow>> {
+    Ok(sqlx::query_as(
+        "SELECT s.method, o.postcode, s.handed_over_at, s.delivered_at \
+         FROM shipments s JOIN orders o ON o.id = s.order_id \
+         WHERE s.handed_over_at >= $1 ORDER BY s.handed_over_at",
+    )
+    .bind(since_ms)
+    .fetch_all(conn)
+    .await?)
+}

@@ -1,4 +1,5 @@
 use app::catalog::{NewProduct, ProductView};
+use app::promise::{PromiseQuery, PromiseView};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -16,6 +17,21 @@ pub fn router() -> OpenApiRouter<app::Shop> {
     OpenApiRouter::new()
         .routes(routes!(create_product, list_products))
         .routes(routes!(get_product))
+        .routes(routes!(promise))
+}
+
+/// The delivery window the shop will keep for these goods, by this method, to this region, if
+/// ordered now (CK-4, DL-5): transit learned from the shop's own deliveries, the cut-off, the
+/// supplier's lead time and the working days.
+#[utoipa::path(get, path = "/promise", tag = "catalogue", params(PromiseQuery),
+    responses((status = 200, body = PromiseView), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn promise(
+    State(shop): State<app::Shop>,
+    Caller(_caller): Caller,
+    Params(query): Params<PromiseQuery>,
+) -> Result<Json<PromiseView>, ApiError> {
+    Ok(Json(shop.promise(&query).await?))
 }
 
 /// Adds a product with its variants (SU-2: a detailed description for every product).

@@ -13,4 +13,5 @@ mod jobs;
 mod lifecycle;
 mod messaging;
 mod processing;
+mod promise;
 mod stock_race;
