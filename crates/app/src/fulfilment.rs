@@ -157,6 +157,8 @@ pub struct RouteStop {
     pub to_collect: MoneyView,
     /// What the customer asked of the delivery, such as when to call (IN-2, DL-7).
     pub note: String,
+    /// The earlier day whose route this parcel was on, when it is still not delivered.
+    pub carried_over_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -1169,14 +1171,18 @@ impl Shop {
     }
 
     /// A courier's deliveries for a day, with the cash to collect at each door (DL-7, PY-5).
+    /// Parcels from an earlier day's route that are still not delivered come first, marked as
+    /// carried over, so none is forgotten in the van.
     pub async fn route(&self, actor: &Actor, courier_id: i64, day: &str) -> Result<Vec<RouteStop>> {
         actor.require(Permission::Deliver)?;
         let day = parse_day(day)?;
         let settings = self.settings().await?;
         let mut conn = self.store.read().await?;
         require_own(own_courier(&mut conn, actor).await?, Some(courier_id))?;
+        let mut shipments = store::fulfilment::carried_over(&mut conn, courier_id, &day).await?;
+        shipments.extend(store::fulfilment::route(&mut conn, courier_id, &day).await?);
         let mut stops = Vec::new();
-        for shipment in store::fulfilment::route(&mut conn, courier_id, &day).await? {
+        for shipment in shipments {
             let order = store::orders::get(&mut conn, shipment.order_id)
                 .await?
                 .ok_or(Error::NotFound { what: "order" })?;
@@ -1199,6 +1205,7 @@ impl Shop {
                 status: shipment.status,
                 to_collect: MoneyView::new(to_collect, settings.currency),
                 note: order.note,
+                carried_over_from: shipment.route_date.filter(|d| *d != day),
             });
         }
         Ok(stops)
@@ -1270,6 +1277,10 @@ impl Shop {
         require_own(own_courier(&mut tx, actor).await?, shipment.courier_id)?;
         require_stage(&row, Stage::InTransit, "be delivered")?;
         let courier_id = shipment.courier_id.unwrap_or_default();
+        // The cash counts on the day it is taken, the day the courier hands it in: a parcel
+        // carried over from an earlier route moves to today's (PY-5).
+        let today = ctx.calendar.local(ctx.now).date().to_string();
+        shipment.route_date = Some(today.clone());
         let due = (row.total_minor - row.paid_minor).max(0);
         let cash_order = row.payment_mode.as_deref() == Some("on_delivery") && due > 0;
         let mut commands = Vec::new();
@@ -1286,7 +1297,7 @@ impl Shop {
                     kind: fulfilment::CashKind::Collected.as_str().into(),
                     amount_minor: cash,
                     receipt_number: Some(receipt.clone()),
-                    day: shipment.route_date.clone().unwrap_or_default(),
+                    day: today,
                     at: ctx.now_ms(),
                     actor: actor.name.clone(),
                 };

@@ -560,3 +560,6 @@ refusal-user_unknown = There is no such user.
 refusal-date_invalid = Write a day as YYYY-MM-DD.
 refusal-discount_negative = A discount cannot be negative.
 refusal-discount_out_of_range = The discount is more than the item costs.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Carried over from { $day }: still to deliver.

@@ -568,3 +568,6 @@ refusal-user_unknown = Tāda lietotāja nav.
 refusal-date_invalid = Ierakstiet dienu kā GGGG-MM-DD.
 refusal-discount_negative = Atlaide nevar būt negatīva.
 refusal-discount_out_of_range = Atlaide ir lielāka par preces cenu.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Pārcelts no { $day }: vēl nav piegādāts.

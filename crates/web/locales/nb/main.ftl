@@ -560,3 +560,6 @@ refusal-user_unknown = Det finnes ingen slik bruker.
 refusal-date_invalid = Skriv en dag som ÅÅÅÅ-MM-DD.
 refusal-discount_negative = En rabatt kan ikke være negativ.
 refusal-discount_out_of_range = Rabatten er større enn det varen koster.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Overført fra { $day }: ikke levert ennå.

@@ -570,3 +570,6 @@ refusal-user_unknown = Такого пользователя нет.
 refusal-date_invalid = Введите день как ГГГГ-ММ-ДД.
 refusal-discount_negative = Скидка не может быть отрицательной.
 refusal-discount_out_of_range = Скидка больше стоимости позиции.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Перенесено с { $day }: ещё не доставлено.

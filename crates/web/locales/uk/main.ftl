@@ -570,3 +570,6 @@ refusal-user_unknown = Такого користувача немає.
 refusal-date_invalid = Введіть день як РРРР-ММ-ДД.
 refusal-discount_negative = Знижка не може бути від'ємною.
 refusal-discount_out_of_range = Знижка більша за вартість позиції.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Перенесено з { $day }: ще не доставлено.
