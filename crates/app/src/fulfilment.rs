@@ -1094,8 +1094,13 @@ impl Shop {
         let today = ctx.calendar.local(ctx.now).date();
         let sign =
             fulfilment::delay_sign(&watch, ctx.now, today, ctx.settings.fulfilment.no_scan_days);
+        // A parcel waiting at its pickup point has arrived, and a lost one has its own task:
+        // neither is late (DL-6).
+        let arrived = shipment.status == ShipmentStatus::AtPickupPoint.as_str();
         if let Some(sign) = sign
+            && !arrived
             && !row_has(row, HoldKind::Delayed)?
+            && !row_has(row, HoldKind::Lost)?
         {
             let system = Actor::system();
             let hold = Hold {
