@@ -55,6 +55,14 @@ pub struct ScanResult {
     pub units_left: i64,
 }
 
+/// One checked unit as the packing station shows it: the verdict, to put in the packer's own
+/// words, and the units of the order still to scan.
+#[derive(Debug, Clone)]
+pub struct CheckedUnit {
+    pub verdict: ScanVerdict,
+    pub units_left: i64,
+}
+
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct DefectInput {
     pub line_no: i64,
@@ -407,6 +415,24 @@ impl Shop {
     /// Checks one scanned unit against the order (AS-1). A wrong item or a wrong size is
     /// recorded on the timeline and refused with what is wrong.
     pub async fn scan(&self, actor: &Actor, number: i64, code: &str) -> Result<ScanResult> {
+        let checked = self.check_unit(actor, number, code).await?;
+        let message = checked.verdict.message();
+        match checked.verdict {
+            ScanVerdict::Accepted { line_no, .. } => Ok(ScanResult {
+                line_no,
+                message,
+                units_left: checked.units_left,
+            }),
+            _ => Err(Error::Conflict {
+                code: "scan_refused",
+                message,
+            }),
+        }
+    }
+
+    /// Checks and records one scanned unit (AS-1); a refused unit is an answer here, not an
+    /// error, so the packing station can say what is wrong in the packer's language.
+    pub async fn check_unit(&self, actor: &Actor, number: i64, code: &str) -> Result<CheckedUnit> {
         actor.require(Permission::Fulfil)?;
         let code = domain::fulfilment::parse_code(code, "barcode or SKU").field("code")?;
         let settings = self.settings().await?;
@@ -443,20 +469,13 @@ impl Shop {
         let event = Event::ItemScanned {
             code,
             accepted: verdict.accepted(),
-            message: message.clone(),
+            message,
         };
         log(&mut tx, number, &[event], actor, &ctx).await?;
         tx.commit().await?;
-        if !verdict.accepted() {
-            return Err(Error::Conflict {
-                code: "scan_refused",
-                message,
-            });
-        }
-        Ok(ScanResult {
-            line_no: line_no.unwrap_or_default(),
-            message,
-            units_left: fulfilment::unverified_units(&lines) - 1,
+        Ok(CheckedUnit {
+            units_left: fulfilment::unverified_units(&lines) - i64::from(verdict.accepted()),
+            verdict,
         })
     }
 

@@ -563,3 +563,11 @@ refusal-discount_out_of_range = The discount is more than the item costs.
 
 # Parcels carried over from an earlier route (DL-7)
 courier-carried-over = Carried over from { $day }: still to deliver.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = line { $line } is complete
+scan-line-more = line { $line }: { $count } more to scan
+scan-already-complete = line { $line } is already complete: put this unit back
+scan-wrong-variant = wrong size or colour for line { $line }: it wants { $expected }, this is { $scanned }
+scan-wrong-item = wrong item: { $sku } is not in this order
+scan-unknown = unknown code: no product has this barcode or SKU

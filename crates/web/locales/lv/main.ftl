@@ -571,3 +571,11 @@ refusal-discount_out_of_range = Atlaide ir lielāka par preces cenu.
 
 # Parcels carried over from an earlier route (DL-7)
 courier-carried-over = Pārcelts no { $day }: vēl nav piegādāts.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = { $line }. rinda ir pilna
+scan-line-more = { $line }. rinda: vēl jānoskenē { $count }
+scan-already-complete = { $line }. rinda jau ir pilna: nolieciet šo vienību atpakaļ
+scan-wrong-variant = nepareizs izmērs vai krāsa { $line }. rindai: vajag { $expected }, šī ir { $scanned }
+scan-wrong-item = nepareiza prece: { $sku } nav šajā pasūtījumā
+scan-unknown = nezināms kods: nevienai precei nav šāda svītrkoda vai SKU

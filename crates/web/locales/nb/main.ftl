@@ -563,3 +563,11 @@ refusal-discount_out_of_range = Rabatten er større enn det varen koster.
 
 # Parcels carried over from an earlier route (DL-7)
 courier-carried-over = Overført fra { $day }: ikke levert ennå.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = linje { $line } er komplett
+scan-line-more = linje { $line }: { $count } igjen å skanne
+scan-already-complete = linje { $line } er allerede komplett: legg denne enheten tilbake
+scan-wrong-variant = feil størrelse eller farge på linje { $line }: den skal være { $expected }, denne er { $scanned }
+scan-wrong-item = feil vare: { $sku } er ikke i denne ordren
+scan-unknown = ukjent kode: ingen vare har denne strekkoden eller SKU-en

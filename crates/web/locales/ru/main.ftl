@@ -573,3 +573,11 @@ refusal-discount_out_of_range = Скидка больше стоимости п�
 
 # Parcels carried over from an earlier route (DL-7)
 courier-carried-over = Перенесено с { $day }: ещё не доставлено.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = строка { $line } собрана полностью
+scan-line-more = строка { $line }: осталось отсканировать { $count }
+scan-already-complete = строка { $line } уже собрана: верните эту единицу на место
+scan-wrong-variant = не тот размер или цвет для строки { $line }: нужен { $expected }, а это { $scanned }
+scan-wrong-item = не тот товар: { $sku } нет в этом заказе
+scan-unknown = неизвестный код: ни у одного товара нет такого штрихкода или артикула

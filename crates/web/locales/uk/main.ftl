@@ -573,3 +573,11 @@ refusal-discount_out_of_range = Знижка більша за вартість 
 
 # Parcels carried over from an earlier route (DL-7)
 courier-carried-over = Перенесено з { $day }: ще не доставлено.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = рядок { $line } зібрано повністю
+scan-line-more = рядок { $line }: залишилось відсканувати { $count }
+scan-already-complete = рядок { $line } уже зібрано: поверніть цю одиницю на місце
+scan-wrong-variant = не той розмір або колір для рядка { $line }: потрібен { $expected }, а це { $scanned }
+scan-wrong-item = не той товар: { $sku } немає в цьому замовленні
+scan-unknown = невідомий код: жоден товар не має такого штрихкоду чи артикулу
