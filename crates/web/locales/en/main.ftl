@@ -571,3 +571,11 @@ scan-already-complete = line { $line } is already complete: put this unit back
 scan-wrong-variant = wrong size or colour for line { $line }: it wants { $expected }, this is { $scanned }
 scan-wrong-item = wrong item: { $sku } is not in this order
 scan-unknown = unknown code: no product has this barcode or SKU
+
+# A customer's unsubscribe link (AF-10)
+customer-consent-withdrawn = withdrawn { $when }
+unsubscribe-title = Unsubscribe
+unsubscribe-ask = Stop newsletters, review requests and other marketing messages from { $shop }? Messages about your orders and deliveries still come.
+unsubscribe-confirm = Unsubscribe
+unsubscribe-done = Done: { $shop } sends you no more marketing messages. Messages about your orders and deliveries still come.
+unsubscribe-unknown = This unsubscribe link is not known. Please use the link in the most recent message.

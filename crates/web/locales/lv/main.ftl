@@ -579,3 +579,11 @@ scan-already-complete = { $line }. rinda jau ir pilna: nolieciet šo vienību at
 scan-wrong-variant = nepareizs izmērs vai krāsa { $line }. rindai: vajag { $expected }, šī ir { $scanned }
 scan-wrong-item = nepareiza prece: { $sku } nav šajā pasūtījumā
 scan-unknown = nezināms kods: nevienai precei nav šāda svītrkoda vai SKU
+
+# A customer's unsubscribe link (AF-10)
+customer-consent-withdrawn = atsaukta { $when }
+unsubscribe-title = Atteikties no ziņām
+unsubscribe-ask = Vairs nesaņemt jaunumus, atsauksmju lūgumus un citas reklāmas ziņas no { $shop }? Ziņas par jūsu pasūtījumiem un piegādi pienāks kā līdz šim.
+unsubscribe-confirm = Atteikties
+unsubscribe-done = Gatavs: { $shop } jums vairs nesūtīs reklāmas ziņas. Ziņas par pasūtījumiem un piegādi pienāks kā līdz šim.
+unsubscribe-unknown = Šī atteikšanās saite nav zināma. Lūdzu, izmantojiet saiti no jaunākās ziņas.

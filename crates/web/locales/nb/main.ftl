@@ -571,3 +571,11 @@ scan-already-complete = linje { $line } er allerede komplett: legg denne enheten
 scan-wrong-variant = feil størrelse eller farge på linje { $line }: den skal være { $expected }, denne er { $scanned }
 scan-wrong-item = feil vare: { $sku } er ikke i denne ordren
 scan-unknown = ukjent kode: ingen vare har denne strekkoden eller SKU-en
+
+# A customer's unsubscribe link (AF-10)
+customer-consent-withdrawn = trukket tilbake { $when }
+unsubscribe-title = Meld deg av
+unsubscribe-ask = Vil du slutte å få nyhetsbrev, forespørsler om anmeldelser og annen markedsføring fra { $shop }? Meldinger om bestillinger og levering kommer fortsatt.
+unsubscribe-confirm = Meld meg av
+unsubscribe-done = Ferdig: { $shop } sender deg ikke mer markedsføring. Meldinger om bestillinger og levering kommer fortsatt.
+unsubscribe-unknown = Vi kjenner ikke denne avmeldingslenken. Bruk lenken i den nyeste meldingen.

@@ -367,7 +367,13 @@ mod tests {
             said("ru"),
             "не тот размер или цвет для строки 2: нужен Navy / M, а это Navy / L"
         );
-        let unknown = verdict_text(&Lang::negotiate(Some("lv"), None, "en"), &ScanVerdict::Unknown);
-        assert_eq!(unknown, "nezināms kods: nevienai precei nav šāda svītrkoda vai SKU");
+        let unknown = verdict_text(
+            &Lang::negotiate(Some("lv"), None, "en"),
+            &ScanVerdict::Unknown,
+        );
+        assert_eq!(
+            unknown,
+            "nezināms kods: nevienai precei nav šāda svītrkoda vai SKU"
+        );
     }
 }
