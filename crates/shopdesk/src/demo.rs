@@ -710,7 +710,6 @@ const ADDRESSES: &[(&str, &str, &str)] = &[
     ("Kongens gate", "6002", "Ålesund"),
 ];
 
-
 /// PostNord pickup points in Oslo; elsewhere the customer picks the nearest "Post i butikk".
 const PICKUP_POINTS: &[&str] = &[
     "Kiwi Grünerløkka, Thorvald Meyers gate 49",
@@ -2476,11 +2475,17 @@ impl Sim {
                     DeliveryMethod::PickupPoint | DeliveryMethod::ParcelLocker
                 ) =>
             {
-                (arrives.max(plus(now, mins(30))?), report("at_pickup_point", None))
+                (
+                    arrives.max(plus(now, mins(30))?),
+                    report("at_pickup_point", None),
+                )
             }
             Some("in_transit") => {
                 let at = plus(arrives, -self.rng.between(hours(1), hours(3)))?;
-                (at.max(plus(now, mins(30))?), report("out_for_delivery", None))
+                (
+                    at.max(plus(now, mins(30))?),
+                    report("out_for_delivery", None),
+                )
             }
             Some("out_for_delivery") => {
                 (arrives.max(plus(now, mins(20))?), report("delivered", None))
@@ -2555,9 +2560,7 @@ impl Sim {
         // Paid on receipt: the shop's till reports at once, Posten remits a day later.
         if due > 0 {
             let at = match carrier {
-                Carrier::None => {
-                    self.later(now, mins(1), mins(4), None)?
-                }
+                Carrier::None => self.later(now, mins(1), mins(4), None)?,
                 _ => self.later(now, hours(18), hours(40), None)?,
             };
             return self.pay(i, at);

@@ -88,16 +88,16 @@ async fn demo_on(server: Option<&str>) {
     let mut short_days = Vec::new();
     for back in 1..=30 {
         let day = today.checked_sub(back.days()).expect("day");
-        let report = shop
-            .cash_day(&owner, &day.to_string())
-            .await
-            .expect("cash");
+        let report = shop.cash_day(&owner, &day.to_string()).await.expect("cash");
         if report.orders.is_empty() {
             continue;
         }
         collected_days += 1;
         assert!(
-            report.orders.iter().all(|o| o.receipt_number.is_some() && !o.gap),
+            report
+                .orders
+                .iter()
+                .all(|o| o.receipt_number.is_some() && !o.gap),
             "{day}: every delivery paid in cash with a receipt"
         );
         if !report.balanced {
