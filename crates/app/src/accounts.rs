@@ -120,12 +120,21 @@ impl fmt::Display for StaffLogins {
 }
 
 impl StaffLogins {
+    fn login(&self, role: Role) -> Option<&NewLogin> {
+        self.0.iter().find(|login| login.user.role == role)
+    }
+
     /// The demo user with this role.
     pub fn user(&self, role: Role) -> Option<i64> {
-        self.0
-            .iter()
-            .find(|login| login.user.role == role)
-            .map(|login| login.user.id)
+        self.login(role).map(|login| login.user.id)
+    }
+
+    /// Who the login of this role acts as, as its sessions do.
+    pub fn actor(&self, role: Role) -> Option<Actor> {
+        self.login(role).map(|login| Actor {
+            role,
+            name: actor_name(&login.user.email),
+        })
     }
 }
 

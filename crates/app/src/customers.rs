@@ -36,6 +36,8 @@ pub struct CustomerCard {
     pub birthday: Option<String>,
     pub locale: Option<String>,
     pub marketing_consent: Option<Consent>,
+    /// When the customer last withdrew their consent, and how (AF-10).
+    pub consent_withdrawn: Option<Consent>,
     pub loyalty_tier: String,
     #[schema(value_type = String, format = DateTime)]
     pub created_at: jiff::Timestamp,
@@ -57,6 +59,26 @@ pub struct Consent {
     pub given_at: jiff::Timestamp,
     pub source: String,
 }
+
+impl Consent {
+    fn at(ms: i64, source: String) -> Result<Self> {
+        Ok(Self {
+            given_at: timestamp(ms)?,
+            source,
+        })
+    }
+}
+
+/// What an unsubscribe link's page shows: in the customer's language, whether they still get
+/// marketing messages (AF-10).
+#[derive(Debug, Clone)]
+pub struct Subscription {
+    pub locale: Option<String>,
+    pub subscribed: bool,
+}
+
+/// How consent withdrawn by the link in a message shows on the card.
+const BY_LINK: &str = "unsubscribe link";
 
 /// Who an order is for, already parsed.
 pub(crate) struct Buyer<'a> {
@@ -179,6 +201,14 @@ impl Shop {
                 .map(|c| c.value.clone())
                 .collect()
         };
+        // A card shows the consent it has, or else when it was withdrawn, each with its source.
+        let source = row.consent_source.unwrap_or_default();
+        let (marketing_consent, consent_withdrawn) =
+            match (row.consent_at, row.consent_withdrawn_at) {
+                (Some(at), _) => (Some(Consent::at(at, source)?), None),
+                (None, Some(at)) => (None, Some(Consent::at(at, source)?)),
+                (None, None) => (None, None),
+            };
         Ok(CustomerCard {
             id: row.id,
             name: row.name,
@@ -200,13 +230,8 @@ impl Shop {
                 .collect(),
             birthday: row.birthday,
             locale: row.locale,
-            marketing_consent: match (row.consent_at, row.consent_source) {
-                (Some(at), source) => Some(Consent {
-                    given_at: timestamp(at)?,
-                    source: source.unwrap_or_default(),
-                }),
-                (None, _) => None,
-            },
+            marketing_consent,
+            consent_withdrawn,
             loyalty_tier: LoyaltyTier::for_orders(row.kept_orders).as_str().into(),
             created_at: timestamp(row.created_at)?,
             orders,
@@ -246,5 +271,35 @@ impl Shop {
         store::customers::merge(&mut tx, keep, other).await?;
         tx.commit().await?;
         self.customer(actor, keep).await
+    }
+
+    /// Whose unsubscribe link this is; a link nobody has is not found (AF-10).
+    pub async fn subscription(&self, token: &str) -> Result<Subscription> {
+        let mut conn = self.store.read().await?;
+        let row = store::customers::by_unsubscribe_token(&mut conn, token.trim())
+            .await?
+            .ok_or(Error::NotFound { what: "link" })?;
+        Ok(Subscription {
+            locale: row.locale,
+            subscribed: row.consent_at.is_some(),
+        })
+    }
+
+    /// The customer withdraws their marketing consent by the link in a message; the card keeps
+    /// when and how. No marketing message is queued after it; order messages still go (AF-10).
+    pub async fn unsubscribe(&self, token: &str) -> Result<Subscription> {
+        let mut tx = self.store.begin_write().await?;
+        let row = store::customers::by_unsubscribe_token(&mut tx, token.trim())
+            .await?
+            .ok_or(Error::NotFound { what: "link" })?;
+        if row.consent_at.is_some() {
+            let now = store::to_millis(self.now());
+            store::customers::withdraw_consent(&mut tx, row.id, BY_LINK, now).await?;
+        }
+        tx.commit().await?;
+        Ok(Subscription {
+            locale: row.locale,
+            subscribed: false,
+        })
     }
 }

@@ -55,6 +55,14 @@ pub struct ScanResult {
     pub units_left: i64,
 }
 
+/// One checked unit as the packing station shows it: the verdict, to put in the packer's own
+/// words, and the units of the order still to scan.
+#[derive(Debug, Clone)]
+pub struct CheckedUnit {
+    pub verdict: ScanVerdict,
+    pub units_left: i64,
+}
+
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct DefectInput {
     pub line_no: i64,
@@ -157,6 +165,8 @@ pub struct RouteStop {
     pub to_collect: MoneyView,
     /// What the customer asked of the delivery, such as when to call (IN-2, DL-7).
     pub note: String,
+    /// The earlier day whose route this parcel was on, when it is still not delivered.
+    pub carried_over_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -405,6 +415,24 @@ impl Shop {
     /// Checks one scanned unit against the order (AS-1). A wrong item or a wrong size is
     /// recorded on the timeline and refused with what is wrong.
     pub async fn scan(&self, actor: &Actor, number: i64, code: &str) -> Result<ScanResult> {
+        let checked = self.check_unit(actor, number, code).await?;
+        let message = checked.verdict.message();
+        match checked.verdict {
+            ScanVerdict::Accepted { line_no, .. } => Ok(ScanResult {
+                line_no,
+                message,
+                units_left: checked.units_left,
+            }),
+            _ => Err(Error::Conflict {
+                code: "scan_refused",
+                message,
+            }),
+        }
+    }
+
+    /// Checks and records one scanned unit (AS-1); a refused unit is an answer here, not an
+    /// error, so the packing station can say what is wrong in the packer's language.
+    pub async fn check_unit(&self, actor: &Actor, number: i64, code: &str) -> Result<CheckedUnit> {
         actor.require(Permission::Fulfil)?;
         let code = domain::fulfilment::parse_code(code, "barcode or SKU").field("code")?;
         let settings = self.settings().await?;
@@ -441,20 +469,13 @@ impl Shop {
         let event = Event::ItemScanned {
             code,
             accepted: verdict.accepted(),
-            message: message.clone(),
+            message,
         };
         log(&mut tx, number, &[event], actor, &ctx).await?;
         tx.commit().await?;
-        if !verdict.accepted() {
-            return Err(Error::Conflict {
-                code: "scan_refused",
-                message,
-            });
-        }
-        Ok(ScanResult {
-            line_no: line_no.unwrap_or_default(),
-            message,
-            units_left: fulfilment::unverified_units(&lines) - 1,
+        Ok(CheckedUnit {
+            units_left: fulfilment::unverified_units(&lines) - i64::from(verdict.accepted()),
+            verdict,
         })
     }
 
@@ -1092,8 +1113,13 @@ impl Shop {
         let today = ctx.calendar.local(ctx.now).date();
         let sign =
             fulfilment::delay_sign(&watch, ctx.now, today, ctx.settings.fulfilment.no_scan_days);
+        // A parcel waiting at its pickup point has arrived, and a lost one has its own task:
+        // neither is late (DL-6).
+        let arrived = shipment.status == ShipmentStatus::AtPickupPoint.as_str();
         if let Some(sign) = sign
+            && !arrived
             && !row_has(row, HoldKind::Delayed)?
+            && !row_has(row, HoldKind::Lost)?
         {
             let system = Actor::system();
             let hold = Hold {
@@ -1169,14 +1195,18 @@ impl Shop {
     }
 
     /// A courier's deliveries for a day, with the cash to collect at each door (DL-7, PY-5).
+    /// Parcels from an earlier day's route that are still not delivered come first, marked as
+    /// carried over, so none is forgotten in the van.
     pub async fn route(&self, actor: &Actor, courier_id: i64, day: &str) -> Result<Vec<RouteStop>> {
         actor.require(Permission::Deliver)?;
         let day = parse_day(day)?;
         let settings = self.settings().await?;
         let mut conn = self.store.read().await?;
         require_own(own_courier(&mut conn, actor).await?, Some(courier_id))?;
+        let mut shipments = store::fulfilment::carried_over(&mut conn, courier_id, &day).await?;
+        shipments.extend(store::fulfilment::route(&mut conn, courier_id, &day).await?);
         let mut stops = Vec::new();
-        for shipment in store::fulfilment::route(&mut conn, courier_id, &day).await? {
+        for shipment in shipments {
             let order = store::orders::get(&mut conn, shipment.order_id)
                 .await?
                 .ok_or(Error::NotFound { what: "order" })?;
@@ -1199,6 +1229,7 @@ impl Shop {
                 status: shipment.status,
                 to_collect: MoneyView::new(to_collect, settings.currency),
                 note: order.note,
+                carried_over_from: shipment.route_date.filter(|d| *d != day),
             });
         }
         Ok(stops)
@@ -1270,6 +1301,10 @@ impl Shop {
         require_own(own_courier(&mut tx, actor).await?, shipment.courier_id)?;
         require_stage(&row, Stage::InTransit, "be delivered")?;
         let courier_id = shipment.courier_id.unwrap_or_default();
+        // The cash counts on the day it is taken, the day the courier hands it in: a parcel
+        // carried over from an earlier route moves to today's (PY-5).
+        let today = ctx.calendar.local(ctx.now).date().to_string();
+        shipment.route_date = Some(today.clone());
         let due = (row.total_minor - row.paid_minor).max(0);
         let cash_order = row.payment_mode.as_deref() == Some("on_delivery") && due > 0;
         let mut commands = Vec::new();
@@ -1286,7 +1321,7 @@ impl Shop {
                     kind: fulfilment::CashKind::Collected.as_str().into(),
                     amount_minor: cash,
                     receipt_number: Some(receipt.clone()),
-                    day: shipment.route_date.clone().unwrap_or_default(),
+                    day: today,
                     at: ctx.now_ms(),
                     actor: actor.name.clone(),
                 };

@@ -129,7 +129,10 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ),
     ("courier_on_the_way", &["courier_window", "courier_name"]),
     ("delivered", &["faq_url", "social_url", "rate_url"]),
-    ("review_request", &["product_title", "review_url"]),
+    (
+        "review_request",
+        &["product_title", "review_url", "unsubscribe_url"],
+    ),
 ];
 
 macro_rules! builtin {
@@ -426,9 +429,23 @@ pub(crate) async fn queue_marketing(
     tx: &mut store::Conn,
     row: &store::orders::OrderRow,
     template: &str,
-    data: serde_json::Value,
+    mut data: serde_json::Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<domain::orders::Event>> {
+    // A random secret per customer, made with their first marketing message: a number in the
+    // link would let anyone unsubscribe anyone (AF-10).
+    let token = match store::customers::unsubscribe_token(tx, row.customer_id).await? {
+        Some(token) => token,
+        None => {
+            let token = crate::orders::secret_token()?;
+            store::customers::set_unsubscribe_token(tx, row.customer_id, &token).await?;
+            token
+        }
+    };
+    if let Some(fields) = data.as_object_mut() {
+        let url = format!("{}/unsubscribe/{token}", ctx.settings.public_url);
+        fields.insert("unsubscribe_url".into(), json!(url));
+    }
     queue_as(tx, row, template, Reach::Preferred, data, true, ctx).await
 }
 
@@ -793,12 +810,10 @@ impl Shop {
                     subject: r.subject.clone(),
                     text: r.text.clone(),
                     html: r.html.clone(),
-                    unsubscribe_url: (message.marketing == 1).then(|| {
-                        format!(
-                            "{}/unsubscribe/{}",
-                            settings.public_url, message.customer_id
-                        )
-                    }),
+                    unsubscribe_url: data["unsubscribe_url"]
+                        .as_str()
+                        .filter(|_| message.marketing == 1)
+                        .map(str::to_owned),
                     reply_to: Some(settings.contact_email.clone()).filter(|e| !e.is_empty()),
                     shop_name: settings.name.clone(),
                 };
@@ -988,6 +1003,7 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "defect_note": "a small pull in the knit on the left sleeve",
         "product_title": "Wool sweater",
         "review_url": format!("{}/o/sample#review", settings.public_url),
+        "unsubscribe_url": format!("{}/unsubscribe/sample", settings.public_url),
         "discount_minor": 10000,
         "compensation": "resend_now",
     })

@@ -43,7 +43,9 @@ impl Smtp {
             builder = builder.reply_to(reply_to);
         }
         if let Some(url) = &message.unsubscribe_url {
-            builder = builder.header(ListUnsubscribe(url.clone()));
+            builder = builder
+                .header(ListUnsubscribe(url.clone()))
+                .header(ListUnsubscribePost);
         }
         let html = message.html.clone().unwrap_or_else(|| message.text.clone());
         builder
@@ -88,5 +90,24 @@ impl Header for ListUnsubscribe {
 
     fn display(&self) -> HeaderValue {
         HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): the mail client may
+/// unsubscribe with one POST to the link, which needs no confirmation.
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".into())
     }
 }

@@ -21,6 +21,7 @@ use anyhow::Context;
 use app::access::Actor;
 use app::catalog::{NewProduct, NewVariant};
 use app::choices::ChoiceInput;
+use app::fulfilment::{CourierDelivery, HandIn};
 use app::inventory::{NewLocation, SetStock};
 use app::orders::{NewAddress, NewBuyer, NewDelivery, NewLine, NewOrder, NewPayment, OrderView};
 use app::tasks::AttemptInput;
@@ -29,9 +30,11 @@ use domain::contact::{Phone, PhoneRegion};
 use domain::money::Currency;
 use domain::orders::{Command, DeliveryMethod, Hold, HoldKind, PaymentMode, ReturnOutcome, Stage};
 use domain::settings::ShopSettings;
+use hmac::{Hmac, Mac};
 use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
+use sha2::Sha256;
 
 /// How far back the shop's history goes.
 const DAYS: i64 = 30;
@@ -44,6 +47,12 @@ const SUPPLIER: &str = "SUP-BERGEN";
 const SUPPLIER_LEAD_DAYS: i64 = 4;
 /// Parcels ready before this hour leave with the same day's carrier pickup (DL-8).
 const CUTOFF_HOUR: i8 = 14;
+/// The key the demo's carriers sign their status reports with, inside the simulation only.
+const CARRIER_KEY: &str = "fjord-and-thread-carriers";
+/// Parcels the carriers are late with at the end of the demo: the cases a manager sees.
+const LATE_NOW: usize = 2;
+/// What the courier comes back short, once: a 500-krone note (PY-5).
+const CASH_SHORT: i64 = 50_000;
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue
@@ -701,8 +710,6 @@ const ADDRESSES: &[(&str, &str, &str)] = &[
     ("Kongens gate", "6002", "Ålesund"),
 ];
 
-const COURIER_CITIES: &[&str] = &["Oslo", "Bergen", "Trondheim"];
-
 /// PostNord pickup points in Oslo; elsewhere the customer picks the nearest "Post i butikk".
 const PICKUP_POINTS: &[&str] = &[
     "Kiwi Grünerløkka, Thorvald Meyers gate 49",
@@ -779,12 +786,6 @@ const DEFECTS: &[&str] = &[
     "a dropped stitch near the cuff",
     "small stain on the front; not sellable as new",
     "a clasp is loose",
-];
-
-const DELAYS: &[&str] = &[
-    "carrier reports the parcel delayed at the Alnabru terminal",
-    "carrier reports a missed connection at the sorting terminal",
-    "mountain pass closed by snow; the parcel waits in Gol",
 ];
 
 const RETURN_REASONS: &[&str] = &[
@@ -1030,8 +1031,6 @@ fn typed_phone(rng: &mut Rng, digits: &str, returning: bool) -> String {
 enum Carrier {
     /// The shop's own courier in Oslo.
     OwnCourier,
-    /// Same- and next-day courier in Bergen and Trondheim.
-    Porterbuddy,
     Posten,
     PostNord,
     Instabox,
@@ -1040,28 +1039,20 @@ enum Carrier {
 }
 
 impl Carrier {
-    fn actor(self) -> Actor {
-        let name = match self {
-            Self::OwnCourier => "courier:Jonas",
-            Self::Porterbuddy => "carrier:porterbuddy",
-            Self::Posten => "carrier:posten",
-            Self::PostNord => "carrier:postnord",
-            Self::Instabox => "carrier:instabox",
-            Self::None => STORE_STAFF,
-        };
-        let role = if self == Self::None {
-            Role::Manager
-        } else {
-            Role::Courier
-        };
-        actor(role, name)
+    /// The carrier's name in the path of its signed reports, `/api/v1/carriers/{slug}/events`.
+    fn slug(self) -> &'static str {
+        match self {
+            Self::Posten => "posten",
+            Self::PostNord => "postnord",
+            Self::Instabox => "instabox",
+            Self::OwnCourier | Self::None => "",
+        }
     }
 
     /// A tracking number in the carrier's own style; the own courier has none.
     fn tracking(self, rng: &mut Rng) -> Option<String> {
         match self {
             Self::OwnCourier | Self::None => None,
-            Self::Porterbuddy => Some(format!("PB-{}", digits(rng, 8))),
             Self::Posten => Some(format!("3707{}", digits(rng, 14))),
             Self::PostNord => Some(format!("00370726{}", digits(rng, 12))),
             Self::Instabox => Some(format!("IBX{}", digits(rng, 10))),
@@ -1072,7 +1063,6 @@ impl Carrier {
     fn transit(self, rng: &mut Rng) -> SignedDuration {
         match self {
             Self::OwnCourier => rng.between(hours(1), hours(5)),
-            Self::Porterbuddy => rng.between(hours(18), hours(28)),
             Self::Instabox => rng.between(hours(14), hours(30)),
             Self::PostNord => rng.between(hours(20), hours(54)),
             Self::Posten => rng.between(hours(22), hours(96)),
@@ -1130,10 +1120,8 @@ enum Fate {
         reason: &'static str,
         replaced: bool,
     },
-    /// The carrier reports a delay on the way.
-    Delayed(&'static str),
-    /// The carrier loses the parcel; the claim outlasts the demo.
-    Lost,
+    /// The carrier expects the parcel after the promised window (DL-6); delivered late.
+    Delayed,
     /// Delivered, then sent back.
     Returned {
         reason: &'static str,
@@ -1170,6 +1158,15 @@ enum Action {
     Choose,
     /// The packer scans every unit and packs the parcel (AS-1, AS-3).
     Pack,
+    /// The carrier's signed status report about the parcel (DL-3).
+    Report {
+        status: &'static str,
+        estimate: Option<Date>,
+    },
+    /// The shop's courier sets off to the customer (DL-7).
+    OnTheWay,
+    /// The shop's courier hands the parcel over, taking the cash due with a receipt (PY-5).
+    CourierDelivered,
 }
 
 impl Action {
@@ -1180,6 +1177,9 @@ impl Action {
             Self::Call { .. } => "call",
             Self::Choose => "choose",
             Self::Pack => "pack",
+            Self::Report { .. } => "carrier-report",
+            Self::OnTheWay => "on-the-way",
+            Self::CourierDelivered => "courier-delivery",
         }
     }
 }
@@ -1223,6 +1223,21 @@ struct Tracked {
     calls_over: bool,
     /// The next move, and the stage and holds it was planned for.
     pending: Option<(Step, Stage, Vec<HoldKind>)>,
+    /// The last day of the promised window (CK-4).
+    promise_latest: Option<Date>,
+    /// A carrier's parcel on its way.
+    journey: Option<Journey>,
+}
+
+/// How a carrier's parcel travels, decided when it leaves the shop.
+#[derive(Clone, Copy)]
+struct Journey {
+    /// When it reaches the door or the pickup point.
+    arrives: Timestamp,
+    /// The carrier loses it on the way (DL-6).
+    lost: bool,
+    /// The carrier's last report.
+    last: Option<&'static str>,
 }
 
 impl Tracked {
@@ -1259,6 +1274,11 @@ impl Tracked {
             .reservations
             .iter()
             .any(|r| r.kind == "supplier" && r.state != "released");
+        self.promise_latest = view
+            .promise
+            .as_ref()
+            .map(|p| p.latest.parse())
+            .transpose()?;
         Ok(())
     }
 
@@ -1284,6 +1304,8 @@ enum Job {
     Restock,
     /// The shop's worker runs its due jobs: reminders, payment deadlines, expiries.
     Worker,
+    /// The courier hands in the day's cash (PY-5).
+    HandIn(Date),
 }
 
 /// A variant as the order planner sees it.
@@ -1319,6 +1341,16 @@ struct Sim {
     orders: Vec<Tracked>,
     /// The shop's own courier in Oslo (DL-7).
     courier_id: i64,
+    /// Who delivers as the courier: the demo's courier login.
+    courier: Actor,
+    /// Receipts the courier wrote, for their numbers.
+    receipts: u64,
+    /// Reports the carriers sent, for their ids.
+    reports: u64,
+    /// Parcels the carriers are late with now, out of `LATE_NOW`.
+    late_now: usize,
+    lost_made: bool,
+    cash_short_made: bool,
 }
 
 /// Who sets the shop up.
@@ -1341,7 +1373,7 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
         .context("cannot place the demo's first morning in Oslo time")?
         .timestamp();
     let clock = Arc::new(app::ManualClock::new(start));
-    let shop = app::Shop::new(store.clone(), clock.clone());
+    let shop = app::Shop::new(store.clone(), clock.clone()).with_carrier_secret(CARRIER_KEY);
 
     if !shop
         .products("", 1, 0)
@@ -1373,8 +1405,22 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
         plans: Vec::new(),
         orders: Vec::new(),
         courier_id: 0,
+        courier: Actor::system(),
+        receipts: 0,
+        reports: 0,
+        late_now: 0,
+        lost_made: false,
+        cash_short_made: false,
     };
     sim.set_up_shop().await?;
+    let staff = sim.shop.demo_staff().await?;
+    // The courier's login delivers as Jonas Lie, so his route, deliveries and cash are its own.
+    if let (Some(user), Some(courier)) = (staff.user(Role::Courier), staff.actor(Role::Courier)) {
+        sim.shop
+            .link_courier(&owner(), sim.courier_id, Some(user))
+            .await?;
+        sim.courier = courier;
+    }
     sim.stock_catalogue().await?;
     sim.plan_month(first_day, start)?;
     sim.schedule_worker(start)?;
@@ -1383,13 +1429,6 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
     // The worker catches up to the real now, so nothing is left overdue when the shop opens.
     clock.set(end);
     sim.work().await?;
-    let staff = sim.shop.demo_staff().await?;
-    // The courier's login delivers as Jonas Lie, so the courier's page shows his route.
-    if let Some(user) = staff.user(Role::Courier) {
-        sim.shop
-            .link_courier(&owner(), sim.courier_id, Some(user))
-            .await?;
-    }
     Ok(format!("{}\n{staff}", summary(&sim.shop, started).await?))
 }
 
@@ -1593,6 +1632,9 @@ impl Sim {
                 let at = self.local_time(day, 7, 30)?;
                 self.push(at, Job::Restock);
             }
+            // The courier's round ends by nine; the cash goes into the safe after it.
+            let at = self.local_time(day, CARRIERS.close, 30)?;
+            self.push(at, Job::HandIn(day));
             let base = match day.weekday() {
                 Weekday::Saturday => 16,
                 Weekday::Sunday => 15,
@@ -1803,6 +1845,7 @@ impl Sim {
                 Job::Step(i) => self.make_step(i, at).await?,
                 Job::Restock => self.restock().await?,
                 Job::Worker => self.work().await?,
+                Job::HandIn(day) => self.hand_in(day, at).await?,
             }
         }
         Ok(())
@@ -1866,6 +1909,8 @@ impl Sim {
             next_call_at: None,
             calls_over: false,
             pending: None,
+            promise_latest: None,
+            journey: None,
         };
         order.observe(&placed.order, at)?;
         self.orders.push(order);
@@ -1932,7 +1977,85 @@ impl Sim {
             }
             Action::Call { answered } => self.call(i, answered, by).await?,
             Action::Choose => self.choose(i, by).await?,
+            Action::Report { status, estimate } => self.report(i, status, estimate).await?,
+            Action::OnTheWay => {
+                self.shop.courier_on_the_way(by, number).await?;
+                self.shop.order(number).await?
+            }
+            Action::CourierDelivered => {
+                let order = &self.orders[i];
+                let cash = (order.mode == PaymentMode::OnDelivery && order.due() > 0)
+                    .then_some(order.due());
+                let receipt_number = cash.map(|_| {
+                    self.receipts += 1;
+                    format!("JL-{:05}", self.receipts)
+                });
+                let delivery = CourierDelivery {
+                    cash_minor: cash,
+                    receipt_number,
+                };
+                self.shop.courier_delivered(by, number, &delivery).await?
+            }
         })
+    }
+
+    /// The carrier posts a status report to the shop's webhook, signed with its key (DL-3).
+    async fn report(
+        &mut self,
+        i: usize,
+        status: &'static str,
+        estimate: Option<Date>,
+    ) -> anyhow::Result<OrderView> {
+        let number = self.orders[i].number;
+        let order = self.shop.order(number).await?;
+        self.reports += 1;
+        let carrier = self.orders[i].carrier.slug();
+        let body = serde_json::json!({
+            "event_id": format!("{carrier}-{}", 880_000 + self.reports),
+            "tracking_number": order.delivery.tracking_number,
+            "status": status,
+            "estimate": estimate.map(|d| d.to_string()),
+        })
+        .to_string();
+        let mut mac = Hmac::<Sha256>::new_from_slice(CARRIER_KEY.as_bytes())?;
+        mac.update(body.as_bytes());
+        let signature = format!("sha256={}", hex::encode(mac.finalize().into_bytes()));
+        self.shop
+            .carrier_report(carrier, body.as_bytes(), &signature)
+            .await?;
+        if let Some(journey) = &mut self.orders[i].journey {
+            journey.last = Some(status);
+        }
+        Ok(self.shop.order(number).await?)
+    }
+
+    /// The courier hands in the day's cash at the shop (PY-5). Once, a few days back, he comes
+    /// back a note short: the gap the owner finds on the cash page.
+    async fn hand_in(&mut self, day: Date, at: Timestamp) -> anyhow::Result<()> {
+        let report = self
+            .shop
+            .cash_report(&self.courier, &day.to_string())
+            .await?;
+        let held: i64 = report
+            .reconciliation
+            .couriers
+            .iter()
+            .map(|c| c.gap_minor)
+            .sum();
+        // Within the week the dashboard looks back on, but not yesterday's, so there is time
+        // to have noticed.
+        let age = self.end.duration_since(at);
+        let short = !self.cash_short_made && held > 0 && age > days(1) && age < days(7);
+        self.cash_short_made |= short;
+        let amount_minor = held - if short { held.min(CASH_SHORT) } else { 0 };
+        if amount_minor > 0 {
+            let input = HandIn {
+                courier_id: self.courier_id,
+                amount_minor,
+            };
+            self.shop.hand_in_cash(&self.courier, &input).await?;
+        }
+        Ok(())
     }
 
     /// A manager rings the customer about the order's open call task.
@@ -2306,49 +2429,138 @@ impl Sim {
             return self.pay(i, at);
         }
         let by = if method == DeliveryMethod::StorePickup {
-            Carrier::None.actor()
+            actor(Role::Manager, STORE_STAFF)
         } else {
             actor(Role::Manager, MANAGERS[1])
         };
         Ok(Some((at, moving(Command::Deliver, by))))
     }
 
+    /// The parcel on its way: the carrier scans it at each terminal and reports it out for
+    /// delivery or at the pickup point, then delivered; the shop's courier rings first (DL-3,
+    /// DL-7). A late or lost parcel is the carrier's doing, reported like the rest (DL-6).
     fn while_in_transit(&mut self, i: usize, now: Timestamp) -> Next {
-        let (fate, carrier) = (self.orders[i].fate, self.orders[i].carrier);
-        match fate {
-            Fate::Delayed(reason) if self.orders[i].first_time("delay") => {
-                let at = self.later(now, hours(16), hours(30), Some(OFFICE))?;
-                return Ok(Some((at, hold(HoldKind::Delayed, reason, self.manager()))));
-            }
-            Fate::Delayed(_) if self.orders[i].on_hold(HoldKind::Delayed) => {
-                let at = self.later(now, days(1), days(4), Some(OFFICE))?;
-                let by = self.manager();
-                let step = release(HoldKind::Delayed, "the parcel is moving again", by);
-                return Ok(Some((at, step)));
-            }
-            // The claim with the carrier takes weeks; the order waits on hold in transit.
-            Fate::Lost if self.orders[i].first_time("lost") => {
-                let at = self.later(now, days(3), days(5), Some(OFFICE))?;
-                let reason = "the carrier cannot trace the parcel; a claim is filed";
-                return Ok(Some((at, hold(HoldKind::Lost, reason, self.manager()))));
-            }
-            Fate::Lost => return Ok(None),
-            _ => {}
+        if self.orders[i].carrier == Carrier::OwnCourier {
+            return self.courier_round(i, now);
         }
+        let journey = match self.orders[i].journey {
+            Some(journey) => journey,
+            None => self.plan_journey(i, now)?,
+        };
+        let report = |status, estimate| Step {
+            action: Action::Report { status, estimate },
+            actor: Actor::system(),
+        };
+        let arrives = journey.arrives;
+        let next = match journey.last {
+            // The first scan at the carrier's terminal, with the day it expects to deliver.
+            None => {
+                let at = self.later(now, hours(1), hours(3), None)?;
+                let day = arrives.to_zoned_datetime(self.tz.clone()).date();
+                (at, report("in_transit", Some(day)))
+            }
+            // The trace ends before three silent days would have made it look merely late.
+            Some("in_transit") if journey.lost => {
+                let at = self.later(now, hours(40), hours(46), Some(CARRIERS))?;
+                (at, report("lost", None))
+            }
+            // A scan at each terminal overnight, until the last leg.
+            Some("in_transit") if arrives.duration_since(now) > hours(30) => {
+                let at = self.later(now, hours(20), hours(26), None)?;
+                (at, report("in_transit", None))
+            }
+            Some("in_transit")
+                if matches!(
+                    self.orders[i].method,
+                    DeliveryMethod::PickupPoint | DeliveryMethod::ParcelLocker
+                ) =>
+            {
+                (
+                    arrives.max(plus(now, mins(30))?),
+                    report("at_pickup_point", None),
+                )
+            }
+            Some("in_transit") => {
+                let at = plus(arrives, -self.rng.between(hours(1), hours(3)))?;
+                (
+                    at.max(plus(now, mins(30))?),
+                    report("out_for_delivery", None),
+                )
+            }
+            Some("out_for_delivery") => {
+                (arrives.max(plus(now, mins(20))?), report("delivered", None))
+            }
+            // The customer collects it within a few days.
+            Some("at_pickup_point") => {
+                let at = self.later(now, hours(2), hours(60), Some(SHOP_FLOOR))?;
+                (at, report("delivered", None))
+            }
+            Some(_) => return Ok(None),
+        };
+        Ok(Some(next))
+    }
+
+    /// Decides how a carrier's parcel travels when it leaves. On time, it arrives before the
+    /// promised window's last afternoon, as the promise is built on the carriers' usual times.
+    /// A few parcels handed over a day or two ago are late now, one a few days back is lost,
+    /// and now and then an older one was late and arrived in the end.
+    fn plan_journey(&mut self, i: usize, now: Timestamp) -> anyhow::Result<Journey> {
+        let order = &self.orders[i];
+        let (carrier, fate, latest) = (order.carrier, order.fate, order.promise_latest);
         let transit = carrier.transit(&mut self.rng);
-        let at = self.later(now, transit, transit + mins(30), Some(CARRIERS))?;
-        Ok(Some((at, moving(Command::Deliver, carrier.actor()))))
+        let mut arrives = self.later(now, transit, transit + mins(30), Some(CARRIERS))?;
+        let age = self.end.duration_since(now);
+        let lost = !self.lost_made && fate == Fate::Smooth && age > days(3) && age < days(5);
+        let late_now = self.late_now < LATE_NOW && !lost && age > hours(30) && age < hours(72);
+        let late = late_now || (fate == Fate::Delayed && age > days(10));
+        self.lost_made |= lost;
+        self.late_now += usize::from(late_now);
+        if let Some(latest) = latest {
+            if late {
+                let after_window = self.local_time(latest.checked_add(2.days())?, 11, 0)?;
+                arrives = plus(arrives, self.rng.between(days(3), days(5)))?.max(after_window);
+            } else {
+                let last_afternoon = self.local_time(latest, 12, 0)?;
+                arrives = arrives.min(last_afternoon.max(plus(now, hours(4))?));
+            }
+        }
+        let journey = Journey {
+            arrives,
+            lost,
+            last: None,
+        };
+        self.orders[i].journey = Some(journey);
+        Ok(journey)
+    }
+
+    /// The shop's courier rings the customer on the way, then hands the parcel over and takes
+    /// the cash due with a receipt (DL-7, PY-5).
+    fn courier_round(&mut self, i: usize, now: Timestamp) -> Next {
+        let actor = self.courier.clone();
+        if self.orders[i].first_time("on the way") {
+            let transit = Carrier::OwnCourier.transit(&mut self.rng);
+            let at = self.later(now, transit, transit + mins(20), Some(CARRIERS))?;
+            let step = Step {
+                action: Action::OnTheWay,
+                actor,
+            };
+            return Ok(Some((at, step)));
+        }
+        let at = self.later(now, mins(15), mins(45), None)?;
+        let step = Step {
+            action: Action::CourierDelivered,
+            actor,
+        };
+        Ok(Some((at, step)))
     }
 
     fn after_delivery(&mut self, i: usize, now: Timestamp) -> Next {
         let order = &self.orders[i];
         let (due, carrier, fate) = (order.due(), order.carrier, order.fate);
-        // Cash on delivery: the courier's terminal reports at once, Posten remits a day later.
+        // Paid on receipt: the shop's till reports at once, Posten remits a day later.
         if due > 0 {
             let at = match carrier {
-                Carrier::OwnCourier | Carrier::Porterbuddy | Carrier::None => {
-                    self.later(now, mins(1), mins(4), None)?
-                }
+                Carrier::None => self.later(now, mins(1), mins(4), None)?,
                 _ => self.later(now, hours(18), hours(40), None)?,
             };
             return self.pay(i, at);
@@ -2427,14 +2639,20 @@ fn delivery_for(
                 Post,
                 Courier,
             ];
-            methods[rng.weighted(&[14, 5, 28, 20, 18, 15])]
+            // In Oslo the shop's own courier brings it the same evening.
+            let weights = if city == "Oslo" {
+                [14, 5, 18, 12, 11, 40]
+            } else {
+                [14, 5, 28, 20, 18, 15]
+            };
+            methods[rng.weighted(&weights)]
         }
     };
     let in_oslo = city == "Oslo";
-    // Collecting in person only makes sense for people in Oslo; couriers go to three cities.
+    // Collecting in person only makes sense for people in Oslo, where the shop's courier goes.
     let method = match method {
         StorePickup | WarehousePickup if !in_oslo => PickupPoint,
-        Courier if !COURIER_CITIES.contains(&city) => Post,
+        Courier if !in_oslo => Post,
         other => other,
     };
     match method {
@@ -2452,8 +2670,7 @@ fn delivery_for(
             (method, Some(name.to_owned()), carrier)
         }
         Post => (method, None, Carrier::Posten),
-        Courier if in_oslo => (method, None, Carrier::OwnCourier),
-        Courier => (method, None, Carrier::Porterbuddy),
+        Courier => (method, None, Carrier::OwnCourier),
     }
 }
 
@@ -2470,6 +2687,8 @@ fn payment_for(
         "import" => AfterConfirmation,
         "phone" => rng.pick(&[AfterConfirmation, OnDelivery]),
         "api" => rng.pick(&[Prepaid, Prepaid, Prepaid, OnDelivery]),
+        // Many pay the courier at the door.
+        _ if carrier == Carrier::OwnCourier => [Prepaid, OnDelivery][rng.weighted(&[40, 60])],
         _ => [Prepaid, AfterConfirmation, OnDelivery][rng.weighted(&[70, 12, 18])],
     };
     // Nobody is at a locker to take the money.
@@ -2482,9 +2701,8 @@ fn payment_for(
         (Prepaid, _) => rng.pick(&[("payments:vipps", "vipps"), ("payments:card", "card")]),
         (AfterConfirmation, _) => ("payments:bank", "bank_transfer"),
         (OnDelivery, Carrier::None) => (STORE_STAFF, "card"),
-        (OnDelivery, Carrier::OwnCourier | Carrier::Porterbuddy) => {
-            ("payments:card-terminal", "card")
-        }
+        // The courier takes cash at the door and records it with the receipt (PY-5).
+        (OnDelivery, Carrier::OwnCourier) => ("courier:Jonas", "cash"),
         (OnDelivery, _) => ("payments:posten-oppkrav", "cash"),
     };
     // Recording a payment takes the right to manage orders.
@@ -2511,13 +2729,9 @@ fn fate_for(rng: &mut Rng, mode: PaymentMode, method: DeliveryMethod, recent: bo
     if method.is_self_pickup() && rng.chance(7) {
         return Fate::NotCollected;
     }
-    if !method.is_self_pickup() {
-        if rng.chance(boost(5, 15)) {
-            return Fate::Delayed(rng.pick(DELAYS));
-        }
-        if rng.below(150) == 0 {
-            return Fate::Lost;
-        }
+    // Recent parcels the carriers are late with are picked as they leave (`plan_journey`).
+    if !method.is_self_pickup() && !recent && rng.chance(5) {
+        return Fate::Delayed;
     }
     match rng.weighted(&[68, 4, boost(6, 15), 2, boost(5, 15), 6]) {
         1 => Fate::ChangesMind(rng.pick(CANCEL_REASONS)),

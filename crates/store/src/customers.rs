@@ -12,6 +12,8 @@ pub struct CustomerRow {
     pub locale: Option<String>,
     pub consent_at: Option<i64>,
     pub consent_source: Option<String>,
+    /// When the customer last withdrew their consent (AF-10).
+    pub consent_withdrawn_at: Option<i64>,
     pub created_at: i64,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -43,7 +45,8 @@ pub struct NewCustomer<'a> {
     pub consent_source: Option<&'a str>,
 }
 
-const CARD_SELECT: &str = "SELECT c.id, c.name, c.birthday, c.locale, c.consent_at, c.consent_source, c.created_at, \
+const CARD_SELECT: &str = "SELECT c.id, c.name, c.birthday, c.locale, c.consent_at, c.consent_source, \
+       c.consent_withdrawn_at, c.created_at, \
        (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'phone' ORDER BY id LIMIT 1) AS phone, \
        (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'email' ORDER BY id LIMIT 1) AS email, \
        (SELECT COUNT(*) FROM orders WHERE customer_id = c.id AND stage <> 'cancelled') AS kept_orders \
@@ -166,6 +169,50 @@ pub async fn set_consent(
         .bind(id)
         .execute(conn)
         .await?;
+    Ok(())
+}
+
+/// The secret of the customer's unsubscribe link, if they have one yet.
+pub async fn unsubscribe_token(conn: &mut Conn, id: i64) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT unsubscribe_token FROM customers WHERE id = $1")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?
+            .flatten(),
+    )
+}
+
+pub async fn set_unsubscribe_token(conn: &mut Conn, id: i64, token: &str) -> Result<()> {
+    sqlx::query("UPDATE customers SET unsubscribe_token = $1 WHERE id = $2")
+        .bind(token)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The card an unsubscribe link belongs to.
+pub async fn by_unsubscribe_token(conn: &mut Conn, token: &str) -> Result<Option<CustomerRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{CARD_SELECT} WHERE c.unsubscribe_token = $1"
+    )))
+    .bind(token)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Withdraws marketing consent, noting when and how (AF-10).
+pub async fn withdraw_consent(conn: &mut Conn, id: i64, source: &str, now_ms: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE customers SET consent_at = NULL, consent_source = $1, consent_withdrawn_at = $2 \
+         WHERE id = $3",
+    )
+    .bind(source)
+    .bind(now_ms)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

@@ -385,6 +385,21 @@ pub async fn route(conn: &mut Conn, courier_id: i64, day: &str) -> Result<Vec<Sh
         .await?)
 }
 
+/// A courier's parcels from routes before `day` that are still on their way: carried over to
+/// this day's route, oldest first (DL-7).
+pub async fn carried_over(conn: &mut Conn, courier_id: i64, day: &str) -> Result<Vec<ShipmentRow>> {
+    let sql = format!(
+        "SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE courier_id = $1 AND route_date < $2 \
+         AND status <> 'delivered' AND order_id IN (SELECT id FROM orders WHERE stage = 'in_transit') \
+         ORDER BY route_date, handed_over_at, order_id"
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(courier_id)
+        .bind(day)
+        .fetch_all(conn)
+        .await?)
+}
+
 /// Takes a carrier's report once: false when this event was already taken.
 pub async fn take_carrier_event(
     conn: &mut Conn,

@@ -560,3 +560,22 @@ refusal-user_unknown = There is no such user.
 refusal-date_invalid = Write a day as YYYY-MM-DD.
 refusal-discount_negative = A discount cannot be negative.
 refusal-discount_out_of_range = The discount is more than the item costs.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Carried over from { $day }: still to deliver.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = line { $line } is complete
+scan-line-more = line { $line }: { $count } more to scan
+scan-already-complete = line { $line } is already complete: put this unit back
+scan-wrong-variant = wrong size or colour for line { $line }: it wants { $expected }, this is { $scanned }
+scan-wrong-item = wrong item: { $sku } is not in this order
+scan-unknown = unknown code: no product has this barcode or SKU
+
+# A customer's unsubscribe link (AF-10)
+customer-consent-withdrawn = withdrawn { $when }
+unsubscribe-title = Unsubscribe
+unsubscribe-ask = Stop newsletters, review requests and other marketing messages from { $shop }? Messages about your orders and deliveries still come.
+unsubscribe-confirm = Unsubscribe
+unsubscribe-done = Done: { $shop } sends you no more marketing messages. Messages about your orders and deliveries still come.
+unsubscribe-unknown = This unsubscribe link is not known. Please use the link in the most recent message.

@@ -568,3 +568,22 @@ refusal-user_unknown = Tāda lietotāja nav.
 refusal-date_invalid = Ierakstiet dienu kā GGGG-MM-DD.
 refusal-discount_negative = Atlaide nevar būt negatīva.
 refusal-discount_out_of_range = Atlaide ir lielāka par preces cenu.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Pārcelts no { $day }: vēl nav piegādāts.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = { $line }. rinda ir pilna
+scan-line-more = { $line }. rinda: vēl jānoskenē { $count }
+scan-already-complete = { $line }. rinda jau ir pilna: nolieciet šo vienību atpakaļ
+scan-wrong-variant = nepareizs izmērs vai krāsa { $line }. rindai: vajag { $expected }, šī ir { $scanned }
+scan-wrong-item = nepareiza prece: { $sku } nav šajā pasūtījumā
+scan-unknown = nezināms kods: nevienai precei nav šāda svītrkoda vai SKU
+
+# A customer's unsubscribe link (AF-10)
+customer-consent-withdrawn = atsaukta { $when }
+unsubscribe-title = Atteikties no ziņām
+unsubscribe-ask = Vairs nesaņemt jaunumus, atsauksmju lūgumus un citas reklāmas ziņas no { $shop }? Ziņas par jūsu pasūtījumiem un piegādi pienāks kā līdz šim.
+unsubscribe-confirm = Atteikties
+unsubscribe-done = Gatavs: { $shop } jums vairs nesūtīs reklāmas ziņas. Ziņas par pasūtījumiem un piegādi pienāks kā līdz šim.
+unsubscribe-unknown = Šī atteikšanās saite nav zināma. Lūdzu, izmantojiet saiti no jaunākās ziņas.

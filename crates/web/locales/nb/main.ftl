@@ -560,3 +560,22 @@ refusal-user_unknown = Det finnes ingen slik bruker.
 refusal-date_invalid = Skriv en dag som ÅÅÅÅ-MM-DD.
 refusal-discount_negative = En rabatt kan ikke være negativ.
 refusal-discount_out_of_range = Rabatten er større enn det varen koster.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Overført fra { $day }: ikke levert ennå.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = linje { $line } er komplett
+scan-line-more = linje { $line }: { $count } igjen å skanne
+scan-already-complete = linje { $line } er allerede komplett: legg denne enheten tilbake
+scan-wrong-variant = feil størrelse eller farge på linje { $line }: den skal være { $expected }, denne er { $scanned }
+scan-wrong-item = feil vare: { $sku } er ikke i denne ordren
+scan-unknown = ukjent kode: ingen vare har denne strekkoden eller SKU-en
+
+# A customer's unsubscribe link (AF-10)
+customer-consent-withdrawn = trukket tilbake { $when }
+unsubscribe-title = Meld deg av
+unsubscribe-ask = Vil du slutte å få nyhetsbrev, forespørsler om anmeldelser og annen markedsføring fra { $shop }? Meldinger om bestillinger og levering kommer fortsatt.
+unsubscribe-confirm = Meld meg av
+unsubscribe-done = Ferdig: { $shop } sender deg ikke mer markedsføring. Meldinger om bestillinger og levering kommer fortsatt.
+unsubscribe-unknown = Vi kjenner ikke denne avmeldingslenken. Bruk lenken i den nyeste meldingen.

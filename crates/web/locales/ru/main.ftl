@@ -570,3 +570,22 @@ refusal-user_unknown = Такого пользователя нет.
 refusal-date_invalid = Введите день как ГГГГ-ММ-ДД.
 refusal-discount_negative = Скидка не может быть отрицательной.
 refusal-discount_out_of_range = Скидка больше стоимости позиции.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Перенесено с { $day }: ещё не доставлено.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = строка { $line } собрана полностью
+scan-line-more = строка { $line }: осталось отсканировать { $count }
+scan-already-complete = строка { $line } уже собрана: верните эту единицу на место
+scan-wrong-variant = не тот размер или цвет для строки { $line }: нужен { $expected }, а это { $scanned }
+scan-wrong-item = не тот товар: { $sku } нет в этом заказе
+scan-unknown = неизвестный код: ни у одного товара нет такого штрихкода или артикула
+
+# A customer's unsubscribe link (AF-10)
+customer-consent-withdrawn = отозвано { $when }
+unsubscribe-title = Отписка
+unsubscribe-ask = Больше не получать рассылки, просьбы об отзыве и другие рекламные сообщения от { $shop }? Сообщения о ваших заказах и доставке будут приходить как прежде.
+unsubscribe-confirm = Отписаться
+unsubscribe-done = Готово: { $shop } больше не будет присылать вам рекламные сообщения. Сообщения о заказах и доставке будут приходить как прежде.
+unsubscribe-unknown = Эта ссылка для отписки не найдена. Воспользуйтесь ссылкой из последнего письма.

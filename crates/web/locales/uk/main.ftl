@@ -570,3 +570,22 @@ refusal-user_unknown = Такого користувача немає.
 refusal-date_invalid = Введіть день як РРРР-ММ-ДД.
 refusal-discount_negative = Знижка не може бути від'ємною.
 refusal-discount_out_of_range = Знижка більша за вартість позиції.
+
+# Parcels carried over from an earlier route (DL-7)
+courier-carried-over = Перенесено з { $day }: ще не доставлено.
+
+# What a scan at the packing station came to (AS-1)
+scan-line-complete = рядок { $line } зібрано повністю
+scan-line-more = рядок { $line }: залишилось відсканувати { $count }
+scan-already-complete = рядок { $line } уже зібрано: поверніть цю одиницю на місце
+scan-wrong-variant = не той розмір або колір для рядка { $line }: потрібен { $expected }, а це { $scanned }
+scan-wrong-item = не той товар: { $sku } немає в цьому замовленні
+scan-unknown = невідомий код: жоден товар не має такого штрихкоду чи артикулу
+
+# A customer's unsubscribe link (AF-10)
+customer-consent-withdrawn = відкликано { $when }
+unsubscribe-title = Відписка
+unsubscribe-ask = Більше не отримувати розсилки, прохання про відгук та інші рекламні повідомлення від { $shop }? Повідомлення про ваші замовлення й доставку надходитимуть як і раніше.
+unsubscribe-confirm = Відписатися
+unsubscribe-done = Готово: { $shop } більше не надсилатиме вам рекламних повідомлень. Повідомлення про замовлення й доставку надходитимуть як і раніше.
+unsubscribe-unknown = Це посилання для відписки не знайдено. Скористайтеся посиланням з останнього листа.

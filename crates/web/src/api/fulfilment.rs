@@ -243,7 +243,8 @@ struct DayQuery {
     day: String,
 }
 
-/// A courier's deliveries for a day, with the cash to collect at each door (DL-7, PY-5).
+/// A courier's deliveries for a day, with the cash to collect at each door (DL-7, PY-5);
+/// parcels of earlier days still not delivered come first, with `carried_over_from`.
 #[utoipa::path(get, path = "/couriers/{id}/route", tag = "couriers", params(("id" = i64, Path), DayQuery),
     responses((status = 200, body = [RouteStop]), (status = 422, body = ErrorBody)))]
 async fn route(

@@ -19,6 +19,7 @@ mod outbox;
 mod packing;
 mod session;
 mod settings;
+mod unsubscribe;
 mod users;
 
 use axum::Router;
@@ -95,6 +96,7 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         )
         .route("/admin/static/{file}", get(assets::serve))
         .layer(axum::middleware::from_fn_with_state(shop, guard))
+        .merge(unsubscribe::router())
 }
 
 /// Each role starts where its work is.

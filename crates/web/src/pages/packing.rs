@@ -11,9 +11,12 @@ use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use domain::fulfilment::ScanVerdict;
+use fluent_templates::fluent_bundle::FluentValue;
 use serde::Deserialize;
 
 use super::frame::Frame;
+use super::i18n::Lang;
 use super::session::{Me, PageError, render};
 
 #[derive(Debug, Default, Deserialize)]
@@ -127,32 +130,72 @@ pub async fn scan(
     Path(number): Path<i64>,
     Form(form): Form<ScanForm>,
 ) -> Result<Response, PageError> {
-    let (status, answer) = match shop.scan(me.actor(), number, &form.code).await {
-        Ok(result) => (
-            StatusCode::OK,
-            ScanAnswer {
-                accepted: true,
-                text: me
-                    .lang
-                    .text_with("scan-accepted", &[("count", result.units_left.into())]),
-                detail: result.message,
-            },
-        ),
+    let (status, answer) = match shop.check_unit(me.actor(), number, &form.code).await {
+        Ok(checked) => {
+            let accepted = checked.verdict.accepted();
+            let text = if accepted {
+                me.lang
+                    .text_with("scan-accepted", &[("count", checked.units_left.into())])
+            } else {
+                me.lang.text("refusal-scan_refused")
+            };
+            let status = if accepted {
+                StatusCode::OK
+            } else {
+                StatusCode::CONFLICT
+            };
+            let answer = ScanAnswer {
+                accepted,
+                text,
+                detail: verdict_text(&me.lang, &checked.verdict),
+            };
+            (status, answer)
+        }
         Err(app::Error::Store(err)) => return Err(app::Error::Store(err).into()),
         Err(err) => (
             Me::refused_status(&err),
             ScanAnswer {
                 accepted: false,
                 text: me.explain(&err),
-                detail: match err {
-                    app::Error::Conflict { message, .. } => message,
-                    _ => String::new(),
-                },
+                detail: String::new(),
             },
         ),
     };
     let page = station(&shop, &me, number, Some(answer), None).await?;
     Ok((status, render(&page)).into_response())
+}
+
+/// What a scan came to, in the packer's language, from the verdict's own data (AS-1).
+fn verdict_text(lang: &Lang, verdict: &ScanVerdict) -> String {
+    let line = |line_no: &i64| ("line", FluentValue::from(*line_no));
+    let text = |value: &String| FluentValue::from(value.clone());
+    match verdict {
+        ScanVerdict::Accepted {
+            line_no,
+            remaining: 0,
+        } => lang.text_with("scan-line-complete", &[line(line_no)]),
+        ScanVerdict::Accepted { line_no, remaining } => lang.text_with(
+            "scan-line-more",
+            &[line(line_no), ("count", FluentValue::from(*remaining))],
+        ),
+        ScanVerdict::AlreadyComplete { line_no } => {
+            lang.text_with("scan-already-complete", &[line(line_no)])
+        }
+        ScanVerdict::WrongVariant {
+            line_no,
+            expected,
+            scanned,
+        } => lang.text_with(
+            "scan-wrong-variant",
+            &[
+                line(line_no),
+                ("expected", text(expected)),
+                ("scanned", text(scanned)),
+            ],
+        ),
+        ScanVerdict::WrongItem { sku } => lang.text_with("scan-wrong-item", &[("sku", text(sku))]),
+        ScanVerdict::Unknown => lang.text("scan-unknown"),
+    }
 }
 
 /// After a form: back to the station with a notice, or the station again with the refusal.
@@ -297,4 +340,40 @@ pub async fn slip(
         contact_address: settings.contact_address.clone(),
         s,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// AS-1: the packer reads what is wrong in their own language, with the order's own sizes.
+    #[test]
+    fn a_refused_scan_says_what_is_wrong_in_the_packers_language() {
+        let verdict = ScanVerdict::WrongVariant {
+            line_no: 2,
+            expected: "Navy / M".into(),
+            scanned: "Navy / L".into(),
+        };
+        let said = |code| verdict_text(&Lang::negotiate(Some(code), None, "en"), &verdict);
+        assert_eq!(
+            said("en"),
+            "wrong size or colour for line 2: it wants Navy / M, this is Navy / L"
+        );
+        assert_eq!(
+            said("nb"),
+            "feil størrelse eller farge på linje 2: den skal være Navy / M, denne er Navy / L"
+        );
+        assert_eq!(
+            said("ru"),
+            "не тот размер или цвет для строки 2: нужен Navy / M, а это Navy / L"
+        );
+        let unknown = verdict_text(
+            &Lang::negotiate(Some("lv"), None, "en"),
+            &ScanVerdict::Unknown,
+        );
+        assert_eq!(
+            unknown,
+            "nezināms kods: nevienai precei nav šāda svītrkoda vai SKU"
+        );
+    }
 }

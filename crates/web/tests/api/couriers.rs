@@ -172,3 +172,76 @@ async fn a_courier_acts_on_their_own_route_only() {
     })
     .await;
 }
+
+/// DL-7: a parcel the courier took yesterday and could not deliver is on today's route, first
+/// and marked as carried over; its cash counts on the day it is taken, so neither day shows a
+/// gap once the courier hands it in (PY-5).
+#[tokio::test]
+async fn yesterdays_undelivered_parcel_leads_todays_route() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let courier: Value = app
+            .post_ok(
+                "/couriers",
+                json!({"name": "Jonas Lie", "phone": "934 12 876"}),
+                StatusCode::CREATED,
+            )
+            .await;
+        let id = courier["id"].as_i64().expect("id");
+        let delivered = with_courier(&app, "912 34 011", id).await;
+        let not_home = with_courier(&app, "912 34 012", id).await;
+        let cash = |number: i64, receipt: &str| {
+            json!({"cash_minor": 2 * 1990 + 990, "receipt_number": format!("{receipt}-{number}")})
+        };
+        app.post_ok(
+            &format!("/orders/{delivered}/courier-delivery"),
+            cash(delivered, "R1"),
+            StatusCode::OK,
+        )
+        .await;
+        app.post_ok(
+            "/cash",
+            json!({"courier_id": id, "amount_minor": 2 * 1990 + 990}),
+            StatusCode::CREATED,
+        )
+        .await;
+
+        app.clock.set("2026-03-03T09:00:00Z".parse().expect("a time"));
+        let today = with_courier(&app, "912 34 013", id).await;
+        let route = app.get_ok(&format!("/couriers/{id}/route?day=2026-03-03")).await;
+        let stops: Vec<(i64, Value)> = route
+            .as_array()
+            .expect("stops")
+            .iter()
+            .map(|s| (s["order"].as_i64().expect("order"), s["carried_over_from"].clone()))
+            .collect();
+        assert_eq!(
+            stops,
+            [(not_home, json!("2026-03-02")), (today, Value::Null)],
+            "{route}"
+        );
+
+        app.post_ok(
+            &format!("/orders/{not_home}/courier-delivery"),
+            cash(not_home, "R2"),
+            StatusCode::OK,
+        )
+        .await;
+        app.post_ok(
+            "/cash",
+            json!({"courier_id": id, "amount_minor": 2 * 1990 + 990}),
+            StatusCode::CREATED,
+        )
+        .await;
+        for day in ["2026-03-02", "2026-03-03"] {
+            let report = app.get_ok(&format!("/cash?day={day}")).await;
+            assert_eq!(report["balanced"], true, "{day}: {report}");
+            assert_eq!(
+                report["reconciliation"]["couriers"][0]["collected_minor"],
+                2 * 1990 + 990,
+                "{day}: {report}"
+            );
+        }
+    })
+    .await;
+}

@@ -90,7 +90,8 @@ for m in mailbox.Maildir(sys.argv[1], create=False):
     msg = BytesParser(policy=policy.default).parsebytes(m.as_bytes())
     parts = [{"type": p.get_content_type(), "text": p.get_content()} for p in msg.walk() if not p.is_multipart()]
     out.append({"subject": str(msg["subject"]), "to": str(msg["to"]), "from": str(msg["from"]), "reply_to": str(msg["reply-to"]),
-                "message_id": str(msg["message-id"]), "raw_subject": m.get("subject"), "parts": parts})
+                "message_id": str(msg["message-id"]), "raw_subject": m.get("subject"), "parts": parts,
+                "list_unsubscribe": str(msg["list-unsubscribe"]), "list_unsubscribe_post": str(msg["list-unsubscribe-post"])})
 print(json.dumps(out))
 "#;
     let output = Command::new("python3")
@@ -449,6 +450,126 @@ async fn af4_af10_a_review_request_needs_consent_and_keeps_to_the_weekly_cap() {
         app.clock.advance(SignedDuration::from_hours(24 * 8));
         app.run_jobs().await;
         assert!(asked(second).await, "the next week it goes");
+    })
+    .await;
+}
+
+/// AF-10: the unsubscribe link in a review request is the customer's own secret, in the email
+/// and in its List-Unsubscribe header (with RFC 8058 one-click). Following it asks once in the
+/// customer's language; confirming withdraws consent, the card says so, and the next marketing
+/// message is not sent.
+#[tokio::test]
+async fn af10_the_link_in_a_review_request_unsubscribes_and_the_next_one_is_not_sent() {
+    let server = smtp_server().await;
+    on_each_backend(|app: TestApp| {
+        let server = &server;
+        async move {
+            let config = integrations::Config {
+                smtp_url: Some(format!("smtp://127.0.0.1:{}", server.port).into()),
+                mail_from: Some("Fjord & Thread <hello@fjord.example>".into()),
+                ..Default::default()
+            };
+            let app = with_transports(app, &config);
+            let base = app.base.clone();
+            app.configure(|s| s["public_url"] = json!(base)).await;
+            app.seed_catalog().await;
+            // One SMTP server takes the mail of both backends: the app's port tells them apart.
+            let port = app.base.rsplit(':').next().unwrap_or_default();
+            let email = format!("siri+{port}@example.no");
+            let mut numbers = Vec::new();
+            for _ in 0..2 {
+                let mut body = order_body();
+                body["customer"] = json!({"name": "Siri Dahl", "email": email, "locale": "nb",
+                    "preferred_channel": "email", "marketing_consent": true});
+                body["delivery"] = json!({"method": "store_pickup"});
+                let (number, order) = app.place(body).await;
+                if order["stage"] == "confirming" {
+                    app.act(number, "confirm", json!({})).await;
+                }
+                app.pack(number).await;
+                app.act(number, "deliver", json!({})).await;
+                numbers.push(number);
+            }
+            app.clock.advance(SignedDuration::from_hours(24 * 11));
+            // The review job queues the email; the next run sends it.
+            app.run_jobs().await;
+            app.run_jobs().await;
+            let review_of = |number: i64| {
+                let app = &app;
+                async move {
+                    messages_of(app, number)
+                        .await
+                        .into_iter()
+                        .find(|m| m["template"] == "review_request")
+                }
+            };
+            let review = review_of(numbers[0]).await.expect("a review request");
+            assert_eq!(review["status"], "sent", "{review}");
+            let id = review["id"].as_i64().expect("id");
+            let mails = received(server);
+            let mail = mails
+                .iter()
+                .find(|m| {
+                    m["message_id"] == format!("<shopdesk-msg-{id}@fjord.example>")
+                        && m["to"].as_str().unwrap_or_default().contains(&email)
+                })
+                .unwrap_or_else(|| panic!("no review request in {mails:?}"));
+            let header = mail["list_unsubscribe"].as_str().unwrap_or_default();
+            let link = header.trim().trim_matches(['<', '>']).to_owned();
+            let token = link
+                .strip_prefix(&format!("{}/unsubscribe/", app.base))
+                .unwrap_or_else(|| panic!("{header}"));
+            assert!(token.len() >= 32, "a secret, not a number: {token}");
+            assert_eq!(mail["list_unsubscribe_post"], "List-Unsubscribe=One-Click");
+            assert!(
+                mail["parts"][0]["text"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains(&link),
+                "the link is in the email itself: {}",
+                mail["parts"][0]["text"]
+            );
+            // The neighbouring number is no one's link.
+            let guessed = app.client.get(format!("{}/unsubscribe/1", app.base)).send();
+            assert_eq!(guessed.await.expect("get").status(), StatusCode::NOT_FOUND);
+
+            let page = app.client.get(&link).send().await.expect("get");
+            assert_eq!(page.status(), StatusCode::OK);
+            let page = page.text().await.expect("html");
+            assert!(page.contains("Meld meg av"), "in her language: {page}");
+            let done = app
+                .client
+                .post(&link)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click")
+                .send()
+                .await
+                .expect("post");
+            assert_eq!(done.status(), StatusCode::OK);
+            assert!(
+                done.text()
+                    .await
+                    .expect("html")
+                    .contains("id=\"unsubscribed\"")
+            );
+
+            let order = app.get_ok(&format!("/orders/{}", numbers[0])).await;
+            let card = app
+                .get_ok(&format!("/customers/{}", order["customer"]["id"]))
+                .await;
+            assert_eq!(card["marketing_consent"], Value::Null, "{card}");
+            assert_eq!(
+                card["consent_withdrawn"]["source"], "unsubscribe link",
+                "{card}"
+            );
+
+            app.clock.advance(SignedDuration::from_hours(24 * 8));
+            app.run_jobs().await;
+            assert!(
+                review_of(numbers[1]).await.is_none(),
+                "no marketing message after unsubscribing"
+            );
+        }
     })
     .await;
 }

@@ -63,7 +63,8 @@ async fn a_packer_checks_every_unit_packs_and_hands_over() {
         scan(&browser, "7000000000028").await;
         let refused = browser.text("#scan-result.scan-bad").await;
         assert!(
-            refused.contains("Wrong item: put it back.") && refused.contains("wrong size"),
+            refused.contains("Wrong item: put it back.")
+                && refused.contains("wrong size or colour for line 1: it wants M, this is L"),
             "{refused}"
         );
         assert_eq!(browser.text("#units-left").await, "2 units left to check.");
