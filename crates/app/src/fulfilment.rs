@@ -328,10 +328,12 @@ pub(crate) async fn lengthen_promise(
     let order = store::orders::get(tx, number)
         .await?
         .ok_or(Error::NotFound { what: "order" })?;
-    let transit = method_of(&order)
-        .and_then(|m| ctx.settings.delivery_option(m))
-        .map_or([1, 3], |o| o.transit_days);
-    let (earliest, latest) = ctx.calendar.delivery_window(ctx.now, cutoff, lead, transit);
+    let source = crate::promise::Source {
+        cutoff,
+        lead_time_days: lead,
+    };
+    let (earliest, latest) =
+        crate::promise::window(ctx, method_of(&order), order.city.as_deref(), &source);
     let keep_later = |stored: Option<&String>, new: jiff::civil::Date| {
         stored
             .and_then(|d| d.parse::<jiff::civil::Date>().ok())

@@ -477,12 +477,40 @@ struct Priced {
 
 /// One stock row: where it is and in which bin. Ordered by the stock row's id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Shelf {
+pub(crate) struct Shelf {
     stock_id: i64,
     location: String,
     bin: String,
     cutoff: jiff::civil::Time,
     lead_time_days: i64,
+}
+
+impl Shelf {
+    pub(crate) fn source(&self) -> crate::promise::Source {
+        crate::promise::Source {
+            cutoff: self.cutoff,
+            lead_time_days: self.lead_time_days,
+        }
+    }
+}
+
+/// The places that hold a SKU, from its offer rows; rows without stock are left out.
+pub(crate) fn candidates(rows: &[&store::catalog::OfferRow]) -> Vec<Candidate<Shelf>> {
+    rows.iter()
+        .filter_map(|o| {
+            Some(Candidate {
+                id: Shelf {
+                    stock_id: o.stock_id?,
+                    location: o.location.clone()?,
+                    bin: o.bin.clone()?,
+                    cutoff: domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?,
+                    lead_time_days: o.lead_time_days?,
+                },
+                kind: LocationKind::parse(o.kind.as_deref()?).ok()?,
+                available: o.available?,
+            })
+        })
+        .collect()
 }
 
 /// Prices each line and orders the places to take it from (ST-2).
@@ -502,22 +530,7 @@ fn price_lines(lines: &[DraftLine], offers: &[store::catalog::OfferRow]) -> Resu
                     format!("no product has SKU {}", line.sku),
                 )
             })?;
-            let candidates = rows
-                .iter()
-                .filter_map(|o| {
-                    Some(Candidate {
-                        id: Shelf {
-                            stock_id: o.stock_id?,
-                            location: o.location.clone()?,
-                            bin: o.bin.clone()?,
-                            cutoff: domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?,
-                            lead_time_days: o.lead_time_days?,
-                        },
-                        kind: LocationKind::parse(o.kind.as_deref()?).ok()?,
-                        available: o.available?,
-                    })
-                })
-                .collect();
+            let candidates = candidates(&rows);
             Ok(Priced {
                 variant_id: first.variant_id,
                 sku: first.sku.clone(),
@@ -673,7 +686,13 @@ impl Shop {
             out_of_stock: &out_skus,
         });
         // CK-4: the window the shop can keep, from the places the goods come from.
-        let promise = promise_window(&ctx, draft.method, held.iter().map(|(_, shelf)| &shelf.id));
+        let region = draft.address.as_ref().map(|a| a.city.as_str());
+        let promise = promise_window(
+            &ctx,
+            draft.method,
+            region,
+            held.iter().map(|(_, shelf)| &shelf.id),
+        );
 
         let mut decision = order.place(&draft.channel, &out_of_stock);
         decision
@@ -1333,16 +1352,11 @@ fn order_view(
 fn promise_window<'a>(
     ctx: &Context<'_>,
     method: Option<DeliveryMethod>,
+    region: Option<&str>,
     shelves: impl Iterator<Item = &'a Shelf>,
-) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
-    let transit = method
-        .and_then(|m| ctx.settings.delivery_option(m))
-        .map_or([1, 3], |o| o.transit_days);
+) -> Option<crate::promise::Window> {
     shelves
-        .map(|shelf| {
-            ctx.calendar
-                .delivery_window(ctx.now, shelf.cutoff, shelf.lead_time_days, transit)
-        })
+        .map(|shelf| crate::promise::window(ctx, method, region, &shelf.source()))
         .reduce(|a, b| (a.0.max(b.0), a.1.max(b.1)))
 }
 

@@ -4,17 +4,17 @@
 //! also works without it. Handlers are thin: each calls the `app` use case for its page, and
 //! the use case decides what the person's role may see and do.
 
-mod assets;
+pub(crate) mod assets;
 mod calls;
 mod charts;
 mod customers;
 mod dashboard;
-mod frame;
-mod i18n;
+pub(crate) mod frame;
+pub(crate) mod i18n;
 mod login;
 mod orders;
 mod outbox;
-mod session;
+pub(crate) mod session;
 mod settings;
 mod users;
 

@@ -4,6 +4,9 @@
 //! asserts what a person sees; waiting is always for an element or a text to appear.
 
 mod helpers;
+#[path = "../common/smtp.rs"]
+mod smtp;
 
 mod access;
+mod storefront;
 mod work;
