@@ -139,3 +139,11 @@ sf-problem-quantity_invalid = choose from 1 to 99.
 sf-problem-not_awaiting_confirmation = this order does not need your confirmation; we will contact you.
 sf-problem-substitute_out_of_stock = that one has just run out too; please choose again.
 template-back_in_stock = Back in stock
+# The owner edits the storefront in the back office's settings.
+settings-storefront = The storefront
+field-storefront_colour = Main colour
+field-storefront_accent = Second colour
+field-storefront_faq = Questions and answers (a blank line between paragraphs)
+field-storefront_how_to_order = How to order (a blank line between paragraphs)
+field-storefront_pickup_points = Pickup points, one per line
+field-storefront_lockers = Parcel lockers, one per line

@@ -139,3 +139,11 @@ sf-problem-quantity_invalid = izvēlieties no 1 līdz 99.
 sf-problem-not_awaiting_confirmation = šim pasūtījumam nav vajadzīgs jūsu apstiprinājums; mēs ar jums sazināsimies.
 sf-problem-substitute_out_of_stock = arī šis variants tikko beidzās; lūdzu, izvēlieties vēlreiz.
 template-back_in_stock = Atkal noliktavā
+# The owner edits the storefront in the back office's settings.
+settings-storefront = Veikala vitrīna
+field-storefront_colour = Galvenā krāsa
+field-storefront_accent = Otrā krāsa
+field-storefront_faq = Jautājumi un atbildes (tukša rinda starp rindkopām)
+field-storefront_how_to_order = Kā pasūtīt (tukša rinda starp rindkopām)
+field-storefront_pickup_points = Izsniegšanas punkti, katrs savā rindā
+field-storefront_lockers = Pakomāti, katrs savā rindā

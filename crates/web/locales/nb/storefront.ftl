@@ -139,3 +139,11 @@ sf-problem-quantity_invalid = velg fra 1 til 99.
 sf-problem-not_awaiting_confirmation = denne bestillingen trenger ikke din bekreftelse; vi tar kontakt med deg.
 sf-problem-substitute_out_of_stock = den er nettopp utsolgt også; velg på nytt.
 template-back_in_stock = Tilbake på lager
+# The owner edits the storefront in the back office's settings.
+settings-storefront = Nettbutikken
+field-storefront_colour = Hovedfarge
+field-storefront_accent = Andre farge
+field-storefront_faq = Spørsmål og svar (en tom linje mellom avsnitt)
+field-storefront_how_to_order = Slik bestiller du (en tom linje mellom avsnitt)
+field-storefront_pickup_points = Hentesteder, ett per linje
+field-storefront_lockers = Pakkeautomater, én per linje

@@ -139,3 +139,11 @@ sf-problem-quantity_invalid = выберите от 1 до 99.
 sf-problem-not_awaiting_confirmation = этот заказ не ждёт вашего подтверждения; мы свяжемся с вами.
 sf-problem-substitute_out_of_stock = этот вариант тоже только что закончился; выберите ещё раз.
 template-back_in_stock = Снова в наличии
+# The owner edits the storefront in the back office's settings.
+settings-storefront = Витрина
+field-storefront_colour = Основной цвет
+field-storefront_accent = Второй цвет
+field-storefront_faq = Вопросы и ответы (пустая строка между абзацами)
+field-storefront_how_to_order = Как заказать (пустая строка между абзацами)
+field-storefront_pickup_points = Пункты выдачи, по одному в строке
+field-storefront_lockers = Постаматы, по одному в строке

@@ -139,3 +139,11 @@ sf-problem-quantity_invalid = виберіть від 1 до 99.
 sf-problem-not_awaiting_confirmation = це замовлення не чекає вашого підтвердження; ми зв'яжемося з вами.
 sf-problem-substitute_out_of_stock = цей варіант теж щойно закінчився; виберіть ще раз.
 template-back_in_stock = Знову в наявності
+# The owner edits the storefront in the back office's settings.
+settings-storefront = Вітрина
+field-storefront_colour = Основний колір
+field-storefront_accent = Другий колір
+field-storefront_faq = Питання й відповіді (порожній рядок між абзацами)
+field-storefront_how_to_order = Як замовити (порожній рядок між абзацами)
+field-storefront_pickup_points = Пункти видачі, по одному в рядку
+field-storefront_lockers = Поштомати, по одному в рядку

@@ -406,3 +406,41 @@ async fn the_catalogue_reads_on_a_phone() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_owner_writes_the_faq_and_the_lockers_the_visitors_see() {
+    // SU-2, DL-1: pages and places the shop edits itself, in the back office's settings.
+    on_each_backend(|app: TestApp| async move {
+        let product = stock_the_shop(&app).await;
+        let owner = app.person(domain::access::Role::Owner).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &owner).await;
+        browser.goto(&app.url("/admin/settings")).await;
+        browser
+            .fill(
+                "textarea[name=faq]",
+                "Can I return a sweater?\n\nYes, within 30 days, and we pay the postage.",
+            )
+            .await;
+        browser
+            .fill(
+                "textarea[name=lockers]",
+                "Locker Majorstuen\nLocker Bislett",
+            )
+            .await;
+        browser.click("form.settings button.primary").await;
+        browser.page_says("The settings are saved.").await;
+
+        browser.goto(&app.url("/faq")).await;
+        assert_eq!(
+            browser.text(".text p:nth-child(2)").await,
+            "Yes, within 30 days, and we pay the postage."
+        );
+        to_checkout(&browser, &app, product, "SWEATER-GREY-M").await;
+        let lockers = browser.text("select[name=place_parcel_locker]").await;
+        assert!(lockers.contains("Locker Bislett"), "{lockers}");
+        assert!(!lockers.contains("Locker Oslo S"), "{lockers}");
+        browser.close().await;
+    })
+    .await;
+}
