@@ -158,3 +158,33 @@ async fn a_storefront_order_looks_like_an_api_order_in_the_back_office() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_checkout_names_a_mistake_while_it_is_typed() {
+    // CK-1: what htmx asks as the buyer leaves a field; only fields already filled are judged.
+    on_each_backend(|app: TestApp| async move {
+        let fields = [
+            ("name", "Dag Lund"),
+            ("method", "courier"),
+            ("address_line", "912 34 567"),
+            ("email", ""),
+        ];
+        let answer = app
+            .client
+            .post(format!("{}/checkout/check", app.base))
+            .header(CONTENT_TYPE, FORM)
+            .body(encode(&fields))
+            .send()
+            .await
+            .expect("check");
+        assert_eq!(answer.status(), StatusCode::OK);
+        let html = answer.text().await.expect("html");
+        assert!(
+            html.contains("Street and house: this holds a phone number; write the street and house here."),
+            "{html}"
+        );
+        // The contact fields are still empty: nothing said about them yet.
+        assert!(!html.contains("Phone"), "{html}");
+    })
+    .await;
+}

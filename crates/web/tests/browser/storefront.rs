@@ -444,3 +444,62 @@ async fn the_owner_writes_the_faq_and_the_lockers_the_visitors_see() {
     })
     .await;
 }
+
+/// Places an order through intake, as any channel would, and returns its link's token.
+async fn placed(app: &TestApp, sku: &str) -> String {
+    let input = serde_json::from_value(json!({
+        "channel": "storefront",
+        "customer": {"name": "Eva Holm", "phone": "915 55 555"},
+        "delivery": {"method": "parcel_locker", "pickup_point": "Locker Oslo S"},
+        "payment_mode": "on_delivery",
+        "lines": [{"sku": sku, "quantity": 1}]
+    }))
+    .expect("an order");
+    app.shop
+        .place_order(&input, None, &Actor::system())
+        .await
+        .expect("placed")
+        .order
+        .link_token
+        .expect("a link")
+}
+
+#[tokio::test]
+async fn the_customer_answers_the_shop_on_the_order_page() {
+    // CF-1: confirming by link; ST-1: choosing a substitute for a sold-out size.
+    on_each_backend(|app: TestApp| async move {
+        stock_the_shop(&app).await;
+        app.configure(|s| s.confirmation.confirmation_link = true)
+            .await;
+        let browser = Browser::open().await;
+        let token = placed(&app, "SOCKS-M").await;
+        browser.goto(&app.url(&format!("/o/{token}"))).await;
+        assert_eq!(browser.text("#stage").await, "Confirming");
+        browser.click("#confirm button").await;
+        browser.page_says("Assembling").await;
+        assert_eq!(browser.text("#stage").await, "Assembling");
+
+        let token = placed(&app, "SWEATER-GREY-L").await;
+        browser.goto(&app.url(&format!("/o/{token}"))).await;
+        browser
+            .page_says("Wool sweater is out of stock. What would you like us to do?")
+            .await;
+        browser
+            .click("#choice-1 input[value=SWEATER-GREY-M] + button")
+            .await;
+        // The page comes back without the question.
+        browser
+            .client
+            .wait()
+            .for_element(fantoccini::Locator::XPath(
+                "//body[.//*[@id='stage'] and not(.//*[@id='choice-1'])]",
+            ))
+            .await
+            .expect("the question is answered");
+        let (number, _) = app.shop.order_by_link(&token).await.expect("order");
+        let order = app.shop.order(number).await.expect("order");
+        assert_eq!(order.lines[0].sku, "SWEATER-GREY-M");
+        browser.close().await;
+    })
+    .await;
+}
