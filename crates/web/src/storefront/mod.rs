@@ -116,6 +116,7 @@ impl Visitor {
                 (StatusCode::SERVICE_UNAVAILABLE, "sf-error-unavailable")
             }
             app::Error::Forbidden => (StatusCode::FORBIDDEN, "sf-error-unavailable"),
+            app::Error::Invalid { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "sf-error-refused"),
             _ => (StatusCode::CONFLICT, "sf-error-refused"),
         };
         let page = ErrorPage {
