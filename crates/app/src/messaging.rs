@@ -187,6 +187,7 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("delivered"),
     builtin!("review_request"),
     builtin!("back_in_stock"),
+    builtin!("newsletter_confirm"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -1031,6 +1032,7 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "variant": "grey, M",
         "sku": "SWEATER-GREY-M",
         "product_url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url),
+        "confirm_url": format!("{}/newsletter/sample", settings.public_url),
     })
 }
 

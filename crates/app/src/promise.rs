@@ -40,17 +40,18 @@ pub(crate) fn window(
 }
 
 impl Shop {
-    /// The window a buyer would be promised for `quantity` of `sku` by `method` to `region`,
-    /// ordered at `now`: from the place intake would take the units from (own stock first, then
-    /// a supplier). `None` when no place has enough units, or the SKU is unknown.
+    /// The window a buyer would be promised for `quantity` of `sku` by each of `methods` to
+    /// `region`, ordered at `now`, in the order of `methods`: from the place intake would take
+    /// the units from (own stock first, then a supplier). `None` when no place has enough
+    /// units, or the SKU is unknown. One read, however many methods.
     pub async fn delivery_promise(
         &self,
         sku: &Sku,
         quantity: Quantity,
-        method: DeliveryMethod,
+        methods: &[DeliveryMethod],
         region: Option<&str>,
         now: Timestamp,
-    ) -> Result<Option<Window>> {
+    ) -> Result<Vec<Option<Window>>> {
         let settings = self.settings().await?;
         let offers =
             store::catalog::offers(&mut *self.store.read().await?, &[sku.as_ref()]).await?;
@@ -59,6 +60,13 @@ impl Shop {
             .into_iter()
             .next();
         let ctx = Context::new(&settings, now);
-        Ok(first.map(|c| window(&ctx, Some(method), region, &c.id.source())))
+        Ok(methods
+            .iter()
+            .map(|method| {
+                first
+                    .as_ref()
+                    .map(|c| window(&ctx, Some(*method), region, &c.id.source()))
+            })
+            .collect())
     }
 }

@@ -714,6 +714,88 @@ impl Shop {
     }
 }
 
+impl Shop {
+    /// Asks for the newsletter (AF-10): an email with a link to confirm goes out, and nothing
+    /// is consented until the link's owner confirms (double opt-in).
+    pub async fn ask_newsletter(&self, email: &str, locale: &str) -> Result<()> {
+        let email = Email::parse(email).field("email")?;
+        let settings = self.settings().await?;
+        let locale = if crate::messaging::LOCALES.contains(&locale) {
+            locale
+        } else {
+            settings.default_locale.as_str()
+        };
+        let name = PersonName::parse(email.as_ref()).field("email")?;
+        let token = crate::orders::secret_token()?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        let buyer = Buyer {
+            name: &name,
+            phone: None,
+            email: Some(&email),
+            locale: Some(locale),
+            consent_source: None,
+            address: None,
+            preferred_channel: None,
+        };
+        let customer_id = find_or_create(&mut tx, &buyer, ctx.now_ms()).await?;
+        store::storefront::insert_newsletter_request(
+            &mut tx,
+            &token,
+            customer_id,
+            email.as_ref(),
+            ctx.now_ms(),
+        )
+        .await?;
+        let message = crate::messaging::Direct {
+            customer_id,
+            order_id: None,
+            template: "newsletter_confirm",
+            channel: domain::messaging::Channel::Email,
+            recipient: email.as_ref().to_owned(),
+            locale: locale.to_owned(),
+            data: serde_json::json!({
+                "shop_name": settings.name,
+                "shop_phone": settings.contact_phone,
+                "shop_email": settings.contact_email,
+                "confirm_url": format!("{}/newsletter/{token}", settings.public_url),
+            }),
+            marketing: false,
+        };
+        crate::messaging::queue_direct(&mut tx, message, &ctx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether the subscription behind a link is confirmed already.
+    pub async fn newsletter_confirmed(&self, token: &str) -> Result<bool> {
+        let mut conn = self.store.read().await?;
+        store::storefront::newsletter_request(&mut conn, token)
+            .await?
+            .map(|(_, confirmed)| confirmed)
+            .ok_or(Error::NotFound {
+                what: "subscription",
+            })
+    }
+
+    /// The link's owner confirms: the card records the consent, from the newsletter (AF-10).
+    pub async fn confirm_newsletter(&self, token: &str) -> Result<()> {
+        let now_ms = store::to_millis(self.now());
+        let mut tx = self.store.begin_write().await?;
+        let (customer_id, _) = store::storefront::newsletter_request(&mut tx, token)
+            .await?
+            .ok_or(Error::NotFound {
+                what: "subscription",
+            })?;
+        if store::storefront::confirm_newsletter(&mut tx, token, now_ms).await? {
+            store::customers::set_consent(&mut tx, customer_id, Some(now_ms), Some("newsletter"))
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
 /// Tells everyone waiting for a variant that it is back (ST-4), once each, in the channel they
 /// asked in, through the outbox. Runs in the transaction that added the stock.
 pub(crate) async fn tell_waiting(

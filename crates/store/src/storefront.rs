@@ -214,3 +214,45 @@ pub async fn own_available(conn: &mut Conn, variant_id: i64) -> Result<i64> {
     .fetch_one(conn)
     .await?)
 }
+
+pub async fn insert_newsletter_request(
+    conn: &mut Conn,
+    token: &str,
+    customer_id: i64,
+    email: &str,
+    now_ms: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO newsletter_requests (token, customer_id, email, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token)
+    .bind(customer_id)
+    .bind(email)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The card a subscription belongs to and whether it was confirmed, by its token.
+pub async fn newsletter_request(conn: &mut Conn, token: &str) -> Result<Option<(i64, bool)>> {
+    let row: Option<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT customer_id, confirmed_at FROM newsletter_requests WHERE token = $1",
+    )
+    .bind(token)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(customer, confirmed)| (customer, confirmed.is_some())))
+}
+
+/// Marks a subscription confirmed; false when it already was.
+pub async fn confirm_newsletter(conn: &mut Conn, token: &str, now_ms: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE newsletter_requests SET confirmed_at = $2 WHERE token = $1 AND confirmed_at IS NULL",
+    )
+    .bind(token)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -20,3 +20,13 @@ CREATE TABLE stock_requests (
     notified_at BIGINT
 );
 CREATE INDEX stock_requests_waiting ON stock_requests (variant_id, notified_at);
+
+-- A newsletter subscription waits for the click in its confirmation email (AF-10: double
+-- opt-in); only then does the customer's card record the consent.
+CREATE TABLE newsletter_requests (
+    token        TEXT PRIMARY KEY,
+    customer_id  BIGINT NOT NULL REFERENCES customers (id),
+    email        TEXT NOT NULL,
+    created_at   BIGINT NOT NULL,
+    confirmed_at BIGINT
+);

@@ -46,6 +46,11 @@ pub fn router() -> Router<app::Shop> {
         .route("/checkout/check", post(checkout::check))
         .route("/o/{token}", get(customer::page))
         .route("/o/{token}/{answer}", post(customer::answer))
+        .route("/newsletter", post(shop::subscribe))
+        .route(
+            "/newsletter/{token}",
+            get(shop::subscription).post(shop::confirm_subscription),
+        )
         .route("/language", post(language))
         .route("/shop.css", get(stylesheet))
         .layer(axum::middleware::from_fn(secure))

@@ -121,19 +121,20 @@ pub async fn product(
     if let Some(variant) = &chosen {
         let region = Some(query.region.trim()).filter(|r| !r.is_empty());
         let currency = visitor.settings.currency;
-        for option in &visitor.settings.delivery {
-            let window = match (Sku::parse(&variant.sku), Quantity::parse(1)) {
-                (Ok(sku), Ok(one)) => {
-                    match shop
-                        .delivery_promise(&sku, one, option.method, region, shop.now())
-                        .await
-                    {
-                        Ok(window) => window,
-                        Err(err) => return visitor.failure(err),
-                    }
+        let offered: Vec<_> = visitor.settings.delivery.iter().map(|o| o.method).collect();
+        let windows = match (Sku::parse(&variant.sku), Quantity::parse(1)) {
+            (Ok(sku), Ok(one)) => {
+                match shop
+                    .delivery_promise(&sku, one, &offered, region, shop.now())
+                    .await
+                {
+                    Ok(windows) => windows,
+                    Err(err) => return visitor.failure(err),
                 }
-                _ => None,
-            };
+            }
+            _ => Vec::new(),
+        };
+        for (option, window) in visitor.settings.delivery.iter().zip(windows) {
             methods.push(MethodOffer {
                 method: option.method.as_str(),
                 price: app::MoneyView::new(option.price_minor, currency),
@@ -307,4 +308,77 @@ pub async fn contacts(visitor: Visitor) -> Response {
         address: s.contact_address.clone(),
         f: visitor.frame("sf-contacts-title"),
     })
+}
+
+#[derive(Template)]
+#[template(path = "storefront/newsletter.html")]
+struct NewsletterPage {
+    f: Look,
+    /// What the page says, already translated.
+    message: String,
+    /// The link's token when the visitor still has to press the button.
+    confirm: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SubscribeForm {
+    email: String,
+}
+
+/// The footer's newsletter form (AF-10): a confirmation email goes out; nothing more yet.
+pub async fn subscribe(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Form(form): Form<SubscribeForm>,
+) -> Response {
+    let message = match shop.ask_newsletter(&form.email, visitor.lang.code).await {
+        Ok(()) => visitor.lang.text("sf-newsletter-check"),
+        Err(app::Error::Invalid { code, message, .. }) => format!(
+            "{}: {}",
+            visitor.lang.text("sf-field-email"),
+            visitor.explain(code, &message)
+        ),
+        Err(err) => return visitor.failure(err),
+    };
+    render(&NewsletterPage {
+        f: visitor.frame("sf-newsletter"),
+        message,
+        confirm: None,
+    })
+}
+
+/// The link in the confirmation email: a button to press, so that a mail scanner opening the
+/// link subscribes nobody.
+pub async fn subscription(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Response {
+    match shop.newsletter_confirmed(&token).await {
+        Ok(confirmed) => render(&NewsletterPage {
+            f: visitor.frame("sf-newsletter"),
+            message: visitor.lang.text(if confirmed {
+                "sf-newsletter-done"
+            } else {
+                "sf-newsletter-confirm-text"
+            }),
+            confirm: (!confirmed).then_some(token),
+        }),
+        Err(err) => visitor.failure(err),
+    }
+}
+
+pub async fn confirm_subscription(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Response {
+    match shop.confirm_newsletter(&token).await {
+        Ok(()) => render(&NewsletterPage {
+            f: visitor.frame("sf-newsletter"),
+            message: visitor.lang.text("sf-newsletter-done"),
+            confirm: None,
+        }),
+        Err(err) => visitor.failure(err),
+    }
 }

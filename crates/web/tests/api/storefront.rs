@@ -180,7 +180,9 @@ async fn the_checkout_names_a_mistake_while_it_is_typed() {
         assert_eq!(answer.status(), StatusCode::OK);
         let html = answer.text().await.expect("html");
         assert!(
-            html.contains("Street and house: this holds a phone number; write the street and house here."),
+            html.contains(
+                "Street and house: this holds a phone number; write the street and house here."
+            ),
             "{html}"
         );
         // The contact fields are still empty: nothing said about them yet.

@@ -503,3 +503,53 @@ async fn the_customer_answers_the_shop_on_the_order_page() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_newsletter_asks_twice_before_it_counts_as_consent() {
+    // AF-10: double opt-in. The footer's form sends a link; opening it is not enough, the
+    // button is; only then does the card record the consent.
+    let server = smtp_server().await;
+    on_each_backend(|app: TestApp| {
+        let server = &server;
+        async move {
+            let app = app.with_email(server.port).await;
+            stock_the_shop(&app).await;
+            let email = address("frida", &app);
+            let consent = || async {
+                let consent: Option<String> = sqlx::query_scalar(
+                    "SELECT c.consent_source FROM customers c \
+                     JOIN customer_contacts k ON k.customer_id = c.id WHERE k.value = $1",
+                )
+                .bind(&email)
+                .fetch_one(app.shop.store().pool())
+                .await
+                .expect("a card");
+                consent
+            };
+            let browser = Browser::open().await;
+            browser.goto(&app.url("/")).await;
+            browser.fill("#newsletter-email", &email).await;
+            browser.click("#newsletter button").await;
+            browser.page_says("Almost done").await;
+            app.run_jobs().await;
+            let mail = received(server)
+                .into_iter()
+                .find(|m| m["to"].as_str() == Some(email.as_str()))
+                .expect("the confirmation email");
+            let text = mail["parts"][0]["text"].as_str().expect("text");
+            let link = text
+                .split_whitespace()
+                .find(|w| w.contains("/newsletter/"))
+                .expect("a link")
+                .trim_end_matches(['.', ','])
+                .to_owned();
+            browser.goto(&link).await;
+            assert_eq!(consent().await, None, "opening the link is not consent");
+            browser.click("#confirm-subscription").await;
+            browser.page_says("You are subscribed. Thank you!").await;
+            assert_eq!(consent().await.as_deref(), Some("newsletter"));
+            browser.close().await;
+        }
+    })
+    .await;
+}
