@@ -5,6 +5,9 @@ use sha2::{Digest, Sha256};
 
 use crate::{Error, Result, Shop};
 
+/// How the timeline names a person of the back office: `user:<email>`.
+pub(crate) const USER_PREFIX: &str = "user:";
+
 /// Who is asking, as far as the shop knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
@@ -20,6 +23,11 @@ impl Actor {
             role: Role::Owner,
             name: "system".into(),
         }
+    }
+
+    /// The email of the person behind this actor, when someone logged in to the back office.
+    pub fn user_email(&self) -> Option<&str> {
+        self.name.strip_prefix(USER_PREFIX)
     }
 
     pub fn require(&self, permission: Permission) -> Result<()> {

@@ -119,13 +119,23 @@ impl fmt::Display for StaffLogins {
     }
 }
 
+impl StaffLogins {
+    /// The demo user with this role.
+    pub fn user(&self, role: Role) -> Option<i64> {
+        self.0
+            .iter()
+            .find(|login| login.user.role == role)
+            .map(|login| login.user.id)
+    }
+}
+
 /// A token for a form shown before anyone logs in (the login form's double-submit cookie).
 pub fn form_token() -> Result<String> {
     secret_token()
 }
 
 fn actor_name(email: &str) -> String {
-    format!("user:{email}")
+    format!("{}{email}", crate::access::USER_PREFIX)
 }
 
 fn user_view(row: store::accounts::UserRow) -> Result<UserView> {

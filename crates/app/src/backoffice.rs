@@ -62,6 +62,41 @@ pub struct OrderPage {
     pub moves: Vec<Move>,
     /// The holds a `hold` move may place.
     pub holds_to_place: Vec<&'static str>,
+    /// Money received, refunds and failed attempts, oldest first (PY-1, PY-4).
+    pub payments: Vec<PaymentEntry>,
+    /// This person may record a payment now.
+    pub can_record_payment: bool,
+    /// This person may cancel a single line now (ST-1).
+    pub can_cancel_lines: bool,
+}
+
+/// A payment, a refund or a failed attempt on an order.
+pub struct PaymentEntry {
+    /// `payment`, `refund` or `failed`.
+    pub kind: String,
+    pub amount: MoneyView,
+    pub method: String,
+    pub reference: String,
+    pub reason: String,
+    pub at: Timestamp,
+    pub actor: String,
+}
+
+/// A day whose cash on delivery does not add up (PY-5).
+pub struct CashGap {
+    pub day: String,
+    /// Cash the couriers still hold.
+    pub held: MoneyView,
+    /// Orders where what was collected differs from what was due.
+    pub orders: i64,
+}
+
+/// Parcels delivered on a day, and how many by the last day promised (DL-5).
+#[derive(Debug, Clone)]
+pub struct OnTimeDay {
+    pub date: String,
+    pub delivered: i64,
+    pub on_time: i64,
 }
 
 /// An invoice past its deadline (PY-2).
@@ -81,6 +116,12 @@ pub struct Dashboard {
     pub overdue: Vec<OverduePayment>,
     /// The last 30 days, oldest first, every day present (CF-5).
     pub days: Vec<ProcessingDay>,
+    /// Orders on a `delayed` or `lost` hold (DL-6).
+    pub delayed: Vec<OrderSummary>,
+    /// The last week's days whose cash does not add up (PY-5).
+    pub cash_gaps: Vec<CashGap>,
+    /// The last 30 days, oldest first, every day present (DL-5).
+    pub on_time: Vec<OnTimeDay>,
 }
 
 /// The next call with what to confirm (CF-1), and the calls after it.
@@ -91,6 +132,10 @@ pub struct CallQueue {
 
 /// Days the dashboard's charts cover.
 const CHART_DAYS: i16 = 30;
+/// Days the dashboard looks back for cash that does not add up.
+const CASH_DAYS: i16 = 7;
+/// Delayed parcels the dashboard lists.
+const DELAYED_SHOWN: i64 = 20;
 
 /// A person who neither fulfils nor manages orders (a courier) sees only the orders they
 /// worked on, as the timeline records it.
@@ -174,6 +219,37 @@ fn moves(actor: &Actor, order: &domain::orders::Order) -> Vec<Move> {
         .collect()
 }
 
+/// Deliveries per local day from `first` on, every day present, and how many arrived by the
+/// last day promised (DL-5). A parcel with no promise counts as delivered, not as on time.
+fn on_time_days(
+    calendar: &domain::calendar::Calendar<'_>,
+    first: jiff::civil::Date,
+    delivered: &[store::fulfilment::DeliveredRow],
+) -> Result<Vec<OnTimeDay>> {
+    let mut days: Vec<OnTimeDay> = first
+        .series(jiff::Span::new().days(1))
+        .take(usize::try_from(CHART_DAYS).unwrap_or_default())
+        .map(|day| OnTimeDay {
+            date: day.to_string(),
+            delivered: 0,
+            on_time: 0,
+        })
+        .collect();
+    for row in delivered {
+        let date = calendar.local(timestamp(row.delivered_at)?).date();
+        let kept = row
+            .promise_latest
+            .as_deref()
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+            .is_some_and(|latest| date <= latest);
+        if let Some(day) = days.iter_mut().find(|d| d.date == date.to_string()) {
+            day.delivered += 1;
+            day.on_time += i64::from(kept);
+        }
+    }
+    Ok(days)
+}
+
 impl Shop {
     /// One page of orders matching the filters, newest first.
     pub async fn order_list(&self, actor: &Actor, query: &OrderQuery) -> Result<OrderList> {
@@ -225,9 +301,40 @@ impl Shop {
             .await?
             .ok_or(Error::NotFound { what: "order" })?;
         let lines = store::orders::lines(&mut conn, number).await?;
+        let payments = store::payments::of_order(&mut conn, number).await?;
         drop(conn);
         let state = order_state(&row, &lines)?;
         let manages = actor.role.may(Permission::ManageOrders);
+        let currency = currency(&row.currency)?;
+        let payments = payments
+            .into_iter()
+            .map(|p| {
+                Ok(PaymentEntry {
+                    amount: MoneyView::new(p.amount_minor, currency),
+                    at: timestamp(p.at)?,
+                    kind: p.kind,
+                    method: p.method,
+                    reference: p.reference,
+                    reason: p.reason,
+                    actor: p.actor,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let stage_allows = |command: Command| {
+            !matches!(
+                state.clone().apply(command),
+                Err(Refusal::WrongStage { .. } | Refusal::Final { .. })
+            )
+        };
+        let can_record_payment = manages
+            && row.paid_minor < row.total_minor
+            && stage_allows(Command::RecordPayment { amount_minor: 1 });
+        let can_cancel_lines = manages
+            && lines.iter().filter(|l| l.status == "active").count() > 1
+            && stage_allows(Command::CancelLine {
+                line_no: lines.first().map_or(1, |l| l.line_no),
+                reason: "-".into(),
+            });
         let (tasks, messages) = if manages {
             let filter = store::messages::Filter {
                 order_id: number,
@@ -252,6 +359,9 @@ impl Shop {
             order: self.order(number).await?,
             tasks,
             messages,
+            payments,
+            can_record_payment,
+            can_cancel_lines,
         })
     }
 
@@ -312,7 +422,57 @@ impl Shop {
                 })
             })
             .collect::<Result<_>>()?;
+        let mut delayed = Vec::new();
+        for hold in [HoldKind::Delayed, HoldKind::Lost] {
+            let filter = store::backoffice::OrderFilter {
+                stage: "",
+                hold: hold.as_str(),
+                channel: "",
+                payment_mode: "",
+                delivery_method: "",
+                q: "",
+                actor: "",
+                limit: DELAYED_SHOWN,
+                offset: 0,
+            };
+            for row in store::backoffice::orders(&mut conn, &filter).await? {
+                delayed.push(order_summary(row)?);
+            }
+        }
+        delayed.sort_by_key(|o| o.number);
+        delayed.dedup_by_key(|o| o.number);
+        let first_ms = store::to_millis(
+            first
+                .to_zoned_datetime(calendar.tz.clone())
+                .map_err(|e| store::Error::Corrupt(e.to_string()))?
+                .timestamp(),
+        );
+        let delivered = store::fulfilment::delivered_since(&mut conn, first_ms).await?;
         drop(conn);
+        let on_time = on_time_days(&calendar, first, &delivered)?;
+        let mut cash_gaps = Vec::new();
+        for back in 0..CASH_DAYS {
+            let day = today
+                .checked_sub(jiff::Span::new().days(back))
+                .map_err(|e| store::Error::Corrupt(e.to_string()))?;
+            let report = self.cash_report(actor, &day.to_string()).await?;
+            if !report.balanced {
+                cash_gaps.push(CashGap {
+                    day: report.day,
+                    held: MoneyView::new(
+                        report
+                            .reconciliation
+                            .couriers
+                            .iter()
+                            .map(|c| c.gap_minor)
+                            .sum(),
+                        settings.currency,
+                    ),
+                    orders: i64::try_from(report.reconciliation.order_gaps.len())
+                        .unwrap_or(i64::MAX),
+                });
+            }
+        }
         let mut next_tasks = self.tasks(actor, true, "").await?;
         next_tasks.truncate(5);
         Ok(Dashboard {
@@ -329,6 +489,9 @@ impl Shop {
             next_tasks,
             overdue,
             days,
+            delayed,
+            cash_gaps,
+            on_time,
         })
     }
 

@@ -213,3 +213,38 @@ impl Shop {
         })
     }
 }
+
+impl Shop {
+    /// Two cards that are the same person become one (IN-3): the other card's orders,
+    /// messages, contacts, addresses and consent move to the kept card, and the other card is
+    /// removed, in one transaction. Answers with the kept card.
+    pub async fn merge_customers(
+        &self,
+        actor: &Actor,
+        keep: i64,
+        other: i64,
+    ) -> Result<CustomerCard> {
+        actor.require(Permission::ManageOrders)?;
+        if keep == other {
+            return Err(Error::field(
+                "other",
+                "same_card",
+                "choose another card than the one kept",
+            ));
+        }
+        let mut tx = self.store.begin_write().await?;
+        // Both cards are locked in id order, so two merges of the same pair wait in line.
+        for id in [keep.min(other), keep.max(other)] {
+            if !store::customers::lock(&mut tx, id).await? {
+                return Err(if id == other {
+                    Error::field("other", "customer_unknown", "no such customer card")
+                } else {
+                    Error::NotFound { what: "customer" }
+                });
+            }
+        }
+        store::customers::merge(&mut tx, keep, other).await?;
+        tx.commit().await?;
+        self.customer(actor, keep).await
+    }
+}

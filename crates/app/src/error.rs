@@ -20,6 +20,9 @@ pub enum Error {
     Refused(#[from] Refusal),
     #[error("not allowed for this role")]
     Forbidden,
+    /// The role may do this, but not to this record: a courier acting on another's delivery.
+    #[error("{message}")]
+    Denied { code: &'static str, message: String },
     #[error(transparent)]
     Store(#[from] store::Error),
 }

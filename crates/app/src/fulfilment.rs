@@ -128,6 +128,9 @@ pub struct ShipmentView {
 pub struct NewCourier {
     pub name: String,
     pub phone: String,
+    /// The back-office user (with the courier role) who delivers as this courier.
+    #[serde(default)]
+    pub user_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -138,6 +141,8 @@ pub struct CourierView {
     pub ratings: i64,
     pub positive_ratings: i64,
     pub bonus: MoneyView,
+    /// The back-office user who delivers as this courier.
+    pub user_id: Option<i64>,
 }
 
 /// A stop on a courier's route, with what to collect (DL-7, PY-5).
@@ -150,6 +155,8 @@ pub struct RouteStop {
     pub status: String,
     /// Cash to take at the door; zero when paid.
     pub to_collect: MoneyView,
+    /// What the customer asked of the delivery, such as when to call (IN-2, DL-7).
+    pub note: String,
 }
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -1121,6 +1128,7 @@ impl Shop {
             .field("settings.phone_region")?;
         let phone = domain::contact::Phone::parse(&input.phone, region).field("phone")?;
         let mut tx = self.store.begin_write().await?;
+        crate::station::check_courier_login(&mut tx, input.user_id).await?;
         let id = store::fulfilment::insert_courier(
             &mut tx,
             name.as_ref(),
@@ -1128,6 +1136,7 @@ impl Shop {
             store::to_millis(self.now()),
         )
         .await?;
+        store::fulfilment::link_user(&mut tx, id, input.user_id).await?;
         tx.commit().await?;
         Ok(CourierView {
             id,
@@ -1136,6 +1145,7 @@ impl Shop {
             ratings: 0,
             positive_ratings: 0,
             bonus: MoneyView::new(0, settings.currency),
+            user_id: input.user_id,
         })
     }
 
@@ -1154,6 +1164,7 @@ impl Shop {
                 ratings: score.ratings,
                 positive_ratings: score.positive,
                 bonus: MoneyView::new(score.bonus_minor, settings.currency),
+                user_id: courier.user_id,
             });
         }
         Ok(views)
@@ -1165,6 +1176,7 @@ impl Shop {
         let day = parse_day(day)?;
         let settings = self.settings().await?;
         let mut conn = self.store.read().await?;
+        require_own(own_courier(&mut conn, actor).await?, Some(courier_id))?;
         let mut stops = Vec::new();
         for shipment in store::fulfilment::route(&mut conn, courier_id, &day).await? {
             let order = store::orders::get(&mut conn, shipment.order_id)
@@ -1188,6 +1200,7 @@ impl Shop {
                 address,
                 status: shipment.status,
                 to_collect: MoneyView::new(to_collect, settings.currency),
+                note: order.note,
             });
         }
         Ok(stops)
@@ -1200,8 +1213,9 @@ impl Shop {
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
         let row = order_row(&mut tx, number).await?;
-        require_stage(&row, Stage::InTransit, "be on its way to the door")?;
         let mut shipment = courier_shipment(&mut tx, number).await?;
+        require_own(own_courier(&mut tx, actor).await?, shipment.courier_id)?;
+        require_stage(&row, Stage::InTransit, "be on its way to the door")?;
         let courier = store::fulfilment::courier(&mut tx, shipment.courier_id.unwrap_or_default())
             .await?
             .ok_or(Error::NotFound { what: "courier" })?;
@@ -1254,8 +1268,9 @@ impl Shop {
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
         let row = order_row(&mut tx, number).await?;
-        require_stage(&row, Stage::InTransit, "be delivered")?;
         let mut shipment = courier_shipment(&mut tx, number).await?;
+        require_own(own_courier(&mut tx, actor).await?, shipment.courier_id)?;
+        require_stage(&row, Stage::InTransit, "be delivered")?;
         let courier_id = shipment.courier_id.unwrap_or_default();
         let due = (row.total_minor - row.paid_minor).max(0);
         let cash_order = row.payment_mode.as_deref() == Some("on_delivery") && due > 0;
@@ -1352,6 +1367,7 @@ impl Shop {
         let ctx = Context::new(&settings, self.now());
         let day = ctx.calendar.local(ctx.now).date().to_string();
         let mut tx = self.store.begin_write().await?;
+        require_own(own_courier(&mut tx, actor).await?, Some(input.courier_id))?;
         if store::fulfilment::courier(&mut tx, input.courier_id)
             .await?
             .is_none()
@@ -1377,14 +1393,18 @@ impl Shop {
         self.cash_report(actor, &day).await
     }
 
-    /// The day's cash per courier and per order, with every gap (PY-5).
+    /// The day's cash per courier and per order, with every gap (PY-5). A courier sees their
+    /// own.
     pub async fn cash_report(&self, actor: &Actor, day: &str) -> Result<CashReport> {
         actor.require(Permission::Deliver)?;
         let day = parse_day(day)?;
         let mut conn = self.store.read().await?;
+        let own = own_courier(&mut conn, actor).await?;
+        let theirs = |courier_id: i64| own.is_none_or(|mine| mine == courier_id);
         let deliveries: Vec<_> = store::fulfilment::cash_deliveries(&mut conn, &day)
             .await?
             .into_iter()
+            .filter(|d| theirs(d.courier_id))
             .map(|d| fulfilment::CashDelivery {
                 courier_id: d.courier_id,
                 order_id: d.order_id,
@@ -1394,6 +1414,7 @@ impl Shop {
         let entries = store::fulfilment::cash_of_day(&mut conn, &day)
             .await?
             .into_iter()
+            .filter(|e| theirs(e.courier_id))
             .map(|e| {
                 Ok(fulfilment::CashEntry {
                     courier_id: e.courier_id,
@@ -1454,7 +1475,34 @@ impl Shop {
     }
 }
 
-fn parse_day(day: &str) -> Result<String> {
+/// The courier a courier's login delivers as. Other roles act for every courier (`None`); a
+/// courier's login that is linked to no courier acts for none.
+pub(crate) async fn own_courier(conn: &mut store::Conn, actor: &Actor) -> Result<Option<i64>> {
+    if actor.role != domain::access::Role::Courier {
+        return Ok(None);
+    }
+    let found = match actor.user_email() {
+        Some(email) => store::fulfilment::courier_of_user(conn, email).await?,
+        None => None,
+    };
+    found.map(Some).ok_or_else(|| Error::Denied {
+        code: "courier_not_linked",
+        message: "this login is not linked to a courier: ask the owner to link it".into(),
+    })
+}
+
+/// Refuses a courier acting on another courier's delivery or cash (DL-7, PY-5).
+fn require_own(own: Option<i64>, courier_id: Option<i64>) -> Result<()> {
+    match own {
+        Some(mine) if courier_id != Some(mine) => Err(Error::Denied {
+            code: "not_your_delivery",
+            message: "this delivery is on another courier's route".into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn parse_day(day: &str) -> Result<String> {
     day.trim()
         .parse::<jiff::civil::Date>()
         .map(|d| d.to_string())

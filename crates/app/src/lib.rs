@@ -21,6 +21,7 @@ mod processing;
 pub mod promise;
 pub mod reports;
 pub mod settings;
+pub mod station;
 pub mod storefront;
 pub mod tasks;
 mod views;

@@ -63,6 +63,34 @@ pub fn parse_price_minor(amount_minor: i64) -> Result<i64, Invalid> {
     }
 }
 
+/// An amount as a person types it, in major units: `398`, `398.50`, `1 299,00`. Gives minor
+/// units; at most two decimals, never negative.
+pub fn parse_amount(raw: &str) -> Result<i64, Invalid> {
+    let invalid = || {
+        Invalid::new(
+            "amount_invalid",
+            format!("'{}' is not an amount such as 398.50", raw.trim()),
+        )
+    };
+    let text: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(whole) || (!fraction.is_empty() && !digits(fraction)) || fraction.len() > 2 {
+        return Err(invalid());
+    }
+    let whole: i64 = whole.parse().map_err(|_| invalid())?;
+    let cents: i64 = format!("{fraction:0<2}").parse().map_err(|_| invalid())?;
+    let minor = whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(cents))
+        .ok_or_else(invalid)?;
+    parse_price_minor(minor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +104,16 @@ mod tests {
         assert!(Currency::parse("EURO").is_err());
         assert!(Currency::parse("E1R").is_err());
         assert!(Currency::parse("").is_err());
+    }
+
+    #[test]
+    fn amounts_are_read_as_people_type_them() {
+        assert_eq!(parse_amount("398"), Ok(39_800));
+        assert_eq!(parse_amount("398.5"), Ok(39_850));
+        assert_eq!(parse_amount(" 1 299,00 "), Ok(129_900));
+        for wrong in ["", "-5", "3.999", "abc", "1.2.3", ".5"] {
+            assert!(parse_amount(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]

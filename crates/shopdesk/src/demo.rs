@@ -1384,6 +1384,12 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
     clock.set(end);
     sim.work().await?;
     let staff = sim.shop.demo_staff().await?;
+    // The courier's login delivers as Jonas Lie, so the courier's page shows his route.
+    if let Some(user) = staff.user(Role::Courier) {
+        sim.shop
+            .link_courier(&owner(), sim.courier_id, Some(user))
+            .await?;
+    }
     Ok(format!("{}\n{staff}", summary(&sim.shop, started).await?))
 }
 
@@ -1423,6 +1429,7 @@ impl Sim {
         let courier = app::fulfilment::NewCourier {
             name: "Jonas Lie".into(),
             phone: "+47 934 12 876".into(),
+            user_id: None,
         };
         self.courier_id = self.shop.create_courier(&owner(), &courier).await?.id;
 

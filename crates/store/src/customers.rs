@@ -281,3 +281,51 @@ pub async fn addresses(conn: &mut Conn, id: i64) -> Result<Vec<AddressRow>> {
         .fetch_all(conn)
         .await?)
 }
+
+/// Takes the card's row lock for the rest of the transaction; false when there is no such card.
+pub async fn lock(conn: &mut Conn, id: i64) -> Result<bool> {
+    let found = sqlx::query("UPDATE customers SET name = name WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?
+        .rows_affected();
+    Ok(found == 1)
+}
+
+/// Moves everything of card `other` to card `keep` and removes `other` (IN-3): orders,
+/// messages, contacts (each belongs to one card, so each moves as it is), addresses (one both
+/// cards have is kept once), and what the kept card does not know yet: birthday, language,
+/// channel, marketing consent.
+pub async fn merge(conn: &mut Conn, keep: i64, other: i64) -> Result<()> {
+    for sql in [
+        "UPDATE orders SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE messages SET customer_id = $1 WHERE customer_id = $2",
+        // The storefront's back-in-stock and newsletter requests follow the person.
+        "UPDATE stock_requests SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE newsletter_requests SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE customer_contacts SET customer_id = $1 WHERE customer_id = $2",
+        "DELETE FROM customer_addresses WHERE customer_id = $2 AND EXISTS (\
+           SELECT 1 FROM customer_addresses k WHERE k.customer_id = $1 \
+           AND k.line = customer_addresses.line AND k.city = customer_addresses.city \
+           AND k.postcode = customer_addresses.postcode AND k.country = customer_addresses.country)",
+        "UPDATE customer_addresses SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE customers SET \
+           birthday = COALESCE(birthday, (SELECT o.birthday FROM customers o WHERE o.id = $2)), \
+           locale = COALESCE(locale, (SELECT o.locale FROM customers o WHERE o.id = $2)), \
+           preferred_channel = COALESCE(preferred_channel, (SELECT o.preferred_channel FROM customers o WHERE o.id = $2)), \
+           consent_source = CASE WHEN consent_at IS NULL THEN (SELECT o.consent_source FROM customers o WHERE o.id = $2) ELSE consent_source END, \
+           consent_at = COALESCE(consent_at, (SELECT o.consent_at FROM customers o WHERE o.id = $2)) \
+         WHERE id = $1",
+    ] {
+        sqlx::query(sql)
+            .bind(keep)
+            .bind(other)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM customers WHERE id = $1")
+        .bind(other)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -371,11 +371,12 @@ pub async fn mark_delivered(conn: &mut Conn, order_id: i64, now_ms: i64) -> Resu
         .is_some_and(|s| s.courier_id.is_some()))
 }
 
-/// A courier's deliveries for a day, in the order they were assigned.
+/// A courier's deliveries for a day, in the order they were handed over: the route's order,
+/// which a stop's progress does not change.
 pub async fn route(conn: &mut Conn, courier_id: i64, day: &str) -> Result<Vec<ShipmentRow>> {
     let sql = format!(
         "SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE courier_id = $1 AND route_date = $2 \
-         ORDER BY updated_at, order_id"
+         ORDER BY handed_over_at, order_id"
     );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(courier_id)
@@ -428,6 +429,8 @@ pub struct CourierRow {
     pub name: String,
     pub phone: String,
     pub active: i64,
+    /// The back-office user who delivers as this courier.
+    pub user_id: Option<i64>,
 }
 
 pub async fn insert_courier(conn: &mut Conn, name: &str, phone: &str, now_ms: i64) -> Result<i64> {
@@ -443,7 +446,7 @@ pub async fn insert_courier(conn: &mut Conn, name: &str, phone: &str, now_ms: i6
 
 pub async fn couriers(conn: &mut Conn) -> Result<Vec<CourierRow>> {
     Ok(
-        sqlx::query_as("SELECT id, name, phone, active FROM couriers ORDER BY name, id")
+        sqlx::query_as("SELECT id, name, phone, active, user_id FROM couriers ORDER BY name, id")
             .fetch_all(conn)
             .await?,
     )
@@ -451,7 +454,7 @@ pub async fn couriers(conn: &mut Conn) -> Result<Vec<CourierRow>> {
 
 pub async fn courier(conn: &mut Conn, id: i64) -> Result<Option<CourierRow>> {
     Ok(
-        sqlx::query_as("SELECT id, name, phone, active FROM couriers WHERE id = $1")
+        sqlx::query_as("SELECT id, name, phone, active, user_id FROM couriers WHERE id = $1")
             .bind(id)
             .fetch_optional(conn)
             .await?,
@@ -489,6 +492,17 @@ pub async fn insert_cash(conn: &mut Conn, entry: &CashRow) -> Result<()> {
     .await
     .map_err(duplicate_as("cash collection or receipt number"))?;
     Ok(())
+}
+
+/// The cash a courier took for an order, with its receipt number (PY-5).
+pub async fn collection(conn: &mut Conn, order_id: i64) -> Result<Option<CashRow>> {
+    Ok(sqlx::query_as(
+        "SELECT courier_id, order_id, kind, amount_minor, receipt_number, day, at, actor \
+         FROM cash_entries WHERE order_id = $1 AND kind = 'collected'",
+    )
+    .bind(order_id)
+    .fetch_optional(conn)
+    .await?)
 }
 
 pub async fn cash_of_day(conn: &mut Conn, day: &str) -> Result<Vec<CashRow>> {
@@ -573,4 +587,50 @@ pub async fn in_transit(conn: &mut Conn) -> Result<Vec<ShipmentRow>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .fetch_all(conn)
         .await?)
+}
+
+/// The courier a back-office user delivers as, found by the user's email.
+pub async fn courier_of_user(conn: &mut Conn, email: &str) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT c.id FROM couriers c JOIN users u ON u.id = c.user_id WHERE u.email = $1",
+    )
+    .bind(email)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Makes `user_id` the login of this courier (or of none), taking it from any other courier.
+pub async fn link_user(conn: &mut Conn, courier_id: i64, user_id: Option<i64>) -> Result<()> {
+    if let Some(user_id) = user_id {
+        sqlx::query("UPDATE couriers SET user_id = NULL WHERE user_id = $1 AND id <> $2")
+            .bind(user_id)
+            .bind(courier_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("UPDATE couriers SET user_id = $1 WHERE id = $2")
+        .bind(user_id)
+        .bind(courier_id)
+        .execute(conn)
+        .await
+        .map_err(duplicate_as("courier login"))?;
+    Ok(())
+}
+
+/// A parcel that reached the customer: when, and the last day promised (DL-5).
+#[derive(Debug, Clone, FromRow)]
+pub struct DeliveredRow {
+    pub delivered_at: i64,
+    pub promise_latest: Option<String>,
+}
+
+/// Parcels delivered since `from_ms`, to measure the promise kept.
+pub async fn delivered_since(conn: &mut Conn, from_ms: i64) -> Result<Vec<DeliveredRow>> {
+    Ok(sqlx::query_as(
+        "SELECT s.delivered_at, o.promise_latest FROM shipments s JOIN orders o ON o.id = s.order_id \
+         WHERE s.delivered_at IS NOT NULL AND s.delivered_at >= $1 ORDER BY s.delivered_at",
+    )
+    .bind(from_ms)
+    .fetch_all(conn)
+    .await?)
 }

@@ -90,6 +90,7 @@ impl From<app::Error> for ApiError {
                 "your role may not do this",
                 None,
             ),
+            E::Denied { code, message } => Self::new(StatusCode::FORBIDDEN, code, message, None),
             E::Store(store::Error::Duplicate(what)) => Self::new(
                 StatusCode::CONFLICT,
                 "already_exists",

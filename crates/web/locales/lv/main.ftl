@@ -391,3 +391,180 @@ language-ru = Krievu
 language-uk = Ukraiņu
 language-nb = Norvēģu
 language-lv = Latviešu
+
+## Packing station, courier, cash, merging cards
+nav-packing = Iepakošana
+nav-courier = Piegādes
+nav-cash = Skaidrā nauda
+packing-title = Iepakošanas galds
+packing-orders = Iepakojamie pasūtījumi
+packing-orders-none = Pašlaik neviens pasūtījums netiek komplektēts.
+packing-location = Noliktava
+packing-location-all = visas noliktavas
+packing-print-pick-list = Drukāt komplektēšanas sarakstu
+pick-list-title = Komplektēšanas saraksts
+pick-list-empty = Nav ko komplektēt.
+pick-list-supplier = pasūtīt no piegādātāja
+pick-list-bin = Plaukta vieta
+pick-list-order = Pasūtījums
+print-hint = Izdrukājiet lapu no pārlūka izvēlnes.
+station-title = Iepakošana
+station-order-page = viss pasūtījums
+station-check = Pārbaudiet katru vienību
+station-scan = Noskenējiet vai ierakstiet svītrkodu
+station-scan-check = Pārbaudīt
+station-scanned = Pārbaudīts
+station-all-checked = Visas vienības pārbaudītas: iepakojiet sūtījumu.
+station-units-left = { $count ->
+    [zero] Jāpārbauda vēl { $count } vienību.
+    [one] Jāpārbauda vēl { $count } vienība.
+   *[other] Jāpārbauda vēl { $count } vienības.
+}
+station-quality = Kvalitātes pārbaude
+station-severity = Defekts
+station-flaw = Kas nav kārtībā
+station-discount = Atlaide, ja klients patur
+station-report-flaw = Ziņot par defektu
+station-pack = Iepakot
+station-no-inserts = Šim sūtījumam pielikumu nav.
+station-inserts = Ielikt:
+station-packaging = Iepakojums
+station-weight = Svars, grami
+station-pack-button = Iepakots
+station-parcel = Sūtījums
+station-print-slip = Drukāt pavadzīmi
+station-hand-over = Nodošana
+station-pickup-code = Saņemšanas kods
+station-courier = Kurjers
+station-hand-over-button = Nodots
+station-defect-recorded = Pasūtījums #{ $number }: defekts reģistrēts.
+station-packed = Pasūtījums #{ $number } ir iepakots.
+station-handed-over = Pasūtījums #{ $number } ir nodots.
+scan-accepted = Pareizā prece. { $count ->
+    [0] Pasūtījums ir pilns.
+    [one] Atlikusi { $count } vienība.
+   *[other] Atlikušas { $count } vienības.
+}
+severity-minor = Neliels: jautāt klientam
+severity-major = Nopietns: nomainīt vienību
+shipment-packed = iepakots
+shipment-handed_over = nodots
+shipment-in_transit = ceļā
+shipment-at_pickup_point = saņemšanas punktā
+shipment-out_for_delivery = kurjers ceļā
+shipment-delivered = piegādāts
+shipment-lost = pazudis
+slip-title = Pavadzīme
+slip-coupon = Jūsu kupons nākamajam pasūtījumam
+slip-inserts = Sūtījumā
+slip-thanks = Paldies par pasūtījumu! Jautājumi? Zvaniet vai rakstiet mums.
+courier-title = Šodienas piegādes
+courier-whose = Kurjers
+courier-no-stops = Šodien piegāžu nav.
+courier-none = Kurjeru vēl nav. Īpašnieks tos pievieno lietotāju lapā.
+courier-call = Zvanīt
+courier-map = Karte
+courier-receipt = Kvīts
+courier-collect = Saņemt { $amount } skaidrā naudā
+courier-paid = Apmaksāts: neko nesaņemt.
+courier-on-the-way = Esmu ceļā
+courier-cash = Saņemts skaidrā naudā
+courier-receipt-number = Kvīts numurs
+courier-delivered = Piegādāts
+courier-cash-title = Mana skaidrā nauda šodien
+courier-hand-in-amount = Nododamā summa
+courier-hand-in = Nodot skaidro naudu
+courier-told = Pasūtījums #{ $number }: klients zina, ka esat ceļā.
+courier-delivered-done = Pasūtījums #{ $number } ir piegādāts.
+courier-handed-in = Skaidrā nauda nodota.
+cash-title = Apmaksa piegādes brīdī
+cash-day = Diena
+cash-balanced = Viss sakrīt: starpības nav.
+cash-not-balanced = Skaidrā nauda nesakrīt.
+cash-per-courier = Pa kurjeriem
+cash-per-order = Pa pasūtījumiem
+cash-none = Šajā dienā skaidrās naudas nav.
+cash-collected = Saņemts
+cash-handed-in = Nodots
+cash-held = Vēl rokās
+cash-due = Jāmaksā
+cash-gap = starpība
+receipt-title = Kvīts
+receipt-number = Kvīts Nr.
+receipt-paid-cash = Samaksāts skaidrā naudā
+receipt-courier = Piegādāja
+merge-title = Karšu apvienošana
+merge-open = Tā pati persona kā citā kartē…
+merge-heading = Apvienot citu karti ar { $name }
+merge-explain = Otras kartes pasūtījumi, ziņas, kontakti, adreses un piekrišana pāriet uz šo; otra karte tiek dzēsta.
+merge-no-candidates = Citu atbilstošu karšu nav.
+merge-orders = { $count ->
+    [zero] { $count } pasūtījumu
+    [one] { $count } pasūtījums
+   *[other] { $count } pasūtījumi
+}
+merge-kept = paliek
+merge-confirm = Apvienot karti #{ $other } ar šo
+merge-cancel = Atcelt
+merge-done = Karte #{ $other } ir apvienota ar { $name }.
+payment-kind-payment = maksājums
+payment-kind-refund = atmaksa
+payment-kind-failed = neizdevies mēģinājums
+payment-amount = Summa
+payment-method = Veids
+payment-method-card = karte
+payment-method-cash = skaidrā nauda
+payment-method-bank_transfer = bankas pārskaitījums
+payment-method-vipps = Vipps
+payment-reference = Atsauce
+payment-record = Reģistrēt maksājumu
+order-cancel-line = Atcelt šo preci
+couriers-title = Kurjeri
+couriers-none = Kurjeru vēl nav.
+couriers-login = Pieteikšanās
+couriers-no-login = bez pieteikšanās
+couriers-phone = Tālrunis
+couriers-create = Pievienot kurjeru
+dashboard-delayed = Kavētie sūtījumi
+dashboard-delayed-none = Nav kavētu vai pazudušu sūtījumu.
+dashboard-cash-gaps = Apmaksa piegādes brīdī
+dashboard-cash-gaps-none = Pēdējās nedēļas skaidrā nauda sakrīt.
+dashboard-cash-held = { $amount } nav nodots
+dashboard-cash-orders = { $count ->
+    [zero] { $count } pasūtījumu nesakrīt
+    [one] { $count } pasūtījums nesakrīt
+   *[other] { $count } pasūtījumi nesakrīt
+}
+chart-ontime-title = Piegādāts laikā, pēdējās 30 dienas
+chart-ontime-day = { $percent }% laikā
+chart-ontime-total = { $percent }% piegādāts līdz solītajai dienai
+chart-no-deliveries = Šajās 30 dienās piegāžu nav.
+event-item_scanned = Prece pārbaudīta
+event-defect_found = Atrasts defekts
+event-packed = Iepakots
+event-shipment_updated = Sūtījuma statuss
+event-cash_collected = Saņemta skaidrā nauda
+event-discount_granted = Piešķirta atlaide
+event-compensated = Kompensēts
+refusal-scan_refused = Nepareiza prece: nolieciet to atpakaļ.
+refusal-code_invalid = Noskenējiet vai ierakstiet kodu.
+refusal-not_verified = Pirms iepakošanas pārbaudiet katru vienību.
+refusal-not_packed = Vispirms iepakojiet pasūtījumu.
+refusal-packaging_unknown = Izvēlieties iepakojumu no saraksta.
+refusal-weight_out_of_range = Sūtījums sver no 1 g līdz 70 kg.
+refusal-courier_required = Izvēlieties kurjeru.
+refusal-courier_unknown = Tāda kurjera nav.
+refusal-not_your_delivery = Šī piegāde ir cita kurjera maršrutā.
+refusal-courier_not_linked = Jūsu pieteikšanās nav saistīta ar kurjeru. Jautājiet īpašniekam.
+refusal-cash_mismatch = Saņemiet tieši maksājamo summu un norādiet kvīts numuru.
+refusal-nothing_to_collect = Pasūtījums ir apmaksāts: nekad neprasiet naudu divreiz.
+refusal-already_collected = Skaidrā nauda par šo pasūtījumu vai ar šo kvīts numuru jau reģistrēta.
+refusal-amount_invalid = Ierakstiet summu, piemēram, 398,50.
+refusal-amount_not_positive = Nododiet vairāk par nulli.
+refusal-same_card = Izvēlieties citu karti, nevis šo.
+refusal-customer_unknown = Tādas kartes nav.
+refusal-not_a_courier_user = Par kurjera pieteikšanos var būt tikai lietotājs ar kurjera lomu.
+refusal-user_unknown = Tāda lietotāja nav.
+refusal-date_invalid = Ierakstiet dienu kā GGGG-MM-DD.
+refusal-discount_negative = Atlaide nevar būt negatīva.
+refusal-discount_out_of_range = Atlaide ir lielāka par preces cenu.

@@ -392,3 +392,181 @@ language-ru = Русский
 language-uk = Украинский
 language-nb = Норвежский
 language-lv = Латышский
+
+## Packing station, courier, cash, merging cards
+nav-packing = Упаковка
+nav-courier = Доставки
+nav-cash = Наличные
+packing-title = Упаковочный стол
+packing-orders = Заказы к упаковке
+packing-orders-none = Сейчас нет заказов в сборке.
+packing-location = Склад
+packing-location-all = все склады
+packing-print-pick-list = Печать листа подбора
+pick-list-title = Лист подбора
+pick-list-empty = Подбирать нечего.
+pick-list-supplier = заказать у поставщика
+pick-list-bin = Ячейка
+pick-list-order = Заказ
+print-hint = Распечатайте страницу через меню браузера.
+station-title = Упаковка
+station-order-page = весь заказ
+station-check = Проверьте каждую единицу
+station-scan = Отсканируйте или введите штрихкод
+station-scan-check = Проверить
+station-scanned = Проверено
+station-all-checked = Все единицы проверены: упакуйте посылку.
+station-units-left = { $count ->
+    [one] Осталось проверить { $count } единицу.
+    [few] Осталось проверить { $count } единицы.
+   *[other] Осталось проверить { $count } единиц.
+}
+station-quality = Контроль качества
+station-severity = Дефект
+station-flaw = Что не так
+station-discount = Скидка, если оставит
+station-report-flaw = Сообщить о дефекте
+station-pack = Упаковка
+station-no-inserts = Для этой посылки вложений нет.
+station-inserts = Вложить:
+station-packaging = Упаковка
+station-weight = Вес, граммы
+station-pack-button = Упаковано
+station-parcel = Посылка
+station-print-slip = Печать упаковочного листа
+station-hand-over = Передача
+station-pickup-code = Код получения
+station-courier = Курьер
+station-hand-over-button = Передано
+station-defect-recorded = Заказ №{ $number }: дефект записан.
+station-packed = Заказ №{ $number } упакован.
+station-handed-over = Заказ №{ $number } передан.
+scan-accepted = Верный товар. { $count ->
+    [0] Заказ собран полностью.
+    [one] Осталась { $count } единица.
+    [few] Осталось { $count } единицы.
+   *[other] Осталось { $count } единиц.
+}
+severity-minor = Мелкий: спросить покупателя
+severity-major = Серьёзный: заменить единицу
+shipment-packed = упакована
+shipment-handed_over = передана
+shipment-in_transit = в пути
+shipment-at_pickup_point = в пункте выдачи
+shipment-out_for_delivery = курьер в пути
+shipment-delivered = доставлена
+shipment-lost = потеряна
+slip-title = Упаковочный лист
+slip-coupon = Ваш купон на следующий заказ
+slip-inserts = В посылке
+slip-thanks = Спасибо за заказ! Есть вопросы? Позвоните или напишите нам.
+courier-title = Доставки на сегодня
+courier-whose = Курьер
+courier-no-stops = Сегодня доставок нет.
+courier-none = Курьеров пока нет. Владелец добавляет их на странице пользователей.
+courier-call = Позвонить
+courier-map = Карта
+courier-receipt = Квитанция
+courier-collect = Получить { $amount } наличными
+courier-paid = Оплачено: ничего не брать.
+courier-on-the-way = Выезжаю
+courier-cash = Получено наличными
+courier-receipt-number = Номер квитанции
+courier-delivered = Доставлено
+courier-cash-title = Мои наличные сегодня
+courier-hand-in-amount = Сдаю сумму
+courier-hand-in = Сдать наличные
+courier-told = Заказ №{ $number }: покупатель знает, что вы в пути.
+courier-delivered-done = Заказ №{ $number } доставлен.
+courier-handed-in = Наличные сданы.
+cash-title = Наложенный платёж
+cash-day = День
+cash-balanced = Всё сходится: расхождений нет.
+cash-not-balanced = Наличные не сходятся.
+cash-per-courier = По курьерам
+cash-per-order = По заказам
+cash-none = В этот день наличных нет.
+cash-collected = Получено
+cash-handed-in = Сдано
+cash-held = На руках
+cash-due = К оплате
+cash-gap = расхождение
+receipt-title = Квитанция
+receipt-number = Квитанция №
+receipt-paid-cash = Оплачено наличными
+receipt-courier = Доставил
+merge-title = Объединение карточек
+merge-open = Тот же человек, что в другой карточке…
+merge-heading = Объединить другую карточку с карточкой { $name }
+merge-explain = Заказы, сообщения, контакты, адреса и согласие другой карточки переходят в эту; другая карточка удаляется.
+merge-no-candidates = Подходящих карточек нет.
+merge-orders = { $count ->
+    [one] { $count } заказ
+    [few] { $count } заказа
+   *[other] { $count } заказов
+}
+merge-kept = остаётся
+merge-confirm = Объединить карточку №{ $other } с этой
+merge-cancel = Отмена
+merge-done = Карточка №{ $other } объединена с карточкой { $name }.
+payment-kind-payment = оплата
+payment-kind-refund = возврат
+payment-kind-failed = неудачная попытка
+payment-amount = Сумма
+payment-method = Способ
+payment-method-card = карта
+payment-method-cash = наличные
+payment-method-bank_transfer = банковский перевод
+payment-method-vipps = Vipps
+payment-reference = Ссылка
+payment-record = Записать оплату
+order-cancel-line = Отменить эту позицию
+couriers-title = Курьеры
+couriers-none = Курьеров пока нет.
+couriers-login = Вход
+couriers-no-login = без входа
+couriers-phone = Телефон
+couriers-create = Добавить курьера
+dashboard-delayed = Задержанные посылки
+dashboard-delayed-none = Задержанных и потерянных посылок нет.
+dashboard-cash-gaps = Наложенный платёж
+dashboard-cash-gaps-none = Наличные за неделю сходятся.
+dashboard-cash-held = { $amount } не сдано
+dashboard-cash-orders = { $count ->
+    [one] { $count } заказ не сходится
+    [few] { $count } заказа не сходятся
+   *[other] { $count } заказов не сходятся
+}
+chart-ontime-title = Доставлено вовремя, последние 30 дней
+chart-ontime-day = { $percent }% вовремя
+chart-ontime-total = { $percent }% доставлено к обещанному дню
+chart-no-deliveries = За эти 30 дней доставок нет.
+event-item_scanned = Товар проверен
+event-defect_found = Найден дефект
+event-packed = Упаковано
+event-shipment_updated = Статус посылки
+event-cash_collected = Получены наличные
+event-discount_granted = Дана скидка
+event-compensated = Компенсировано
+refusal-scan_refused = Не тот товар: верните его на место.
+refusal-code_invalid = Отсканируйте или введите код.
+refusal-not_verified = Проверьте каждую единицу перед упаковкой.
+refusal-not_packed = Сначала упакуйте заказ.
+refusal-packaging_unknown = Выберите упаковку из списка.
+refusal-weight_out_of_range = Посылка весит от 1 г до 70 кг.
+refusal-courier_required = Выберите курьера.
+refusal-courier_unknown = Такого курьера нет.
+refusal-not_your_delivery = Эта доставка в маршруте другого курьера.
+refusal-courier_not_linked = Ваш вход не связан с курьером. Обратитесь к владельцу.
+refusal-cash_mismatch = Возьмите ровно сумму к оплате и укажите номер квитанции.
+refusal-nothing_to_collect = Заказ оплачен: никогда не просите денег дважды.
+refusal-already_collected = Наличные за этот заказ или с этим номером квитанции уже записаны.
+refusal-amount_invalid = Введите сумму, например 398.50.
+refusal-amount_not_positive = Сдайте больше нуля.
+refusal-same_card = Выберите другую карточку, не эту.
+refusal-customer_unknown = Такой карточки нет.
+refusal-not_a_courier_user = Входом курьера может быть только пользователь с ролью курьера.
+refusal-user_unknown = Такого пользователя нет.
+refusal-date_invalid = Введите день как ГГГГ-ММ-ДД.
+refusal-discount_negative = Скидка не может быть отрицательной.
+refusal-discount_out_of_range = Скидка больше стоимости позиции.

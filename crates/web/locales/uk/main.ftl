@@ -392,3 +392,181 @@ language-ru = Російська
 language-uk = Українська
 language-nb = Норвезька
 language-lv = Латиська
+
+## Packing station, courier, cash, merging cards
+nav-packing = Пакування
+nav-courier = Доставки
+nav-cash = Готівка
+packing-title = Пакувальний стіл
+packing-orders = Замовлення до пакування
+packing-orders-none = Зараз немає замовлень у збиранні.
+packing-location = Склад
+packing-location-all = усі склади
+packing-print-pick-list = Друк листа підбору
+pick-list-title = Лист підбору
+pick-list-empty = Нічого підбирати.
+pick-list-supplier = замовити в постачальника
+pick-list-bin = Комірка
+pick-list-order = Замовлення
+print-hint = Надрукуйте сторінку через меню браузера.
+station-title = Пакування
+station-order-page = усе замовлення
+station-check = Перевірте кожну одиницю
+station-scan = Відскануйте або введіть штрихкод
+station-scan-check = Перевірити
+station-scanned = Перевірено
+station-all-checked = Усі одиниці перевірено: пакуйте посилку.
+station-units-left = { $count ->
+    [one] Залишилось перевірити { $count } одиницю.
+    [few] Залишилось перевірити { $count } одиниці.
+   *[other] Залишилось перевірити { $count } одиниць.
+}
+station-quality = Контроль якості
+station-severity = Дефект
+station-flaw = Що не так
+station-discount = Знижка, якщо залишить
+station-report-flaw = Повідомити про дефект
+station-pack = Пакування
+station-no-inserts = Для цієї посилки вкладень немає.
+station-inserts = Вкласти:
+station-packaging = Пакування
+station-weight = Вага, грами
+station-pack-button = Запаковано
+station-parcel = Посилка
+station-print-slip = Друк пакувального листа
+station-hand-over = Передача
+station-pickup-code = Код отримання
+station-courier = Кур'єр
+station-hand-over-button = Передано
+station-defect-recorded = Замовлення №{ $number }: дефект записано.
+station-packed = Замовлення №{ $number } запаковано.
+station-handed-over = Замовлення №{ $number } передано.
+scan-accepted = Правильний товар. { $count ->
+    [0] Замовлення зібрано повністю.
+    [one] Залишилась { $count } одиниця.
+    [few] Залишилось { $count } одиниці.
+   *[other] Залишилось { $count } одиниць.
+}
+severity-minor = Дрібний: запитати покупця
+severity-major = Серйозний: замінити одиницю
+shipment-packed = запакована
+shipment-handed_over = передана
+shipment-in_transit = у дорозі
+shipment-at_pickup_point = у пункті видачі
+shipment-out_for_delivery = кур'єр у дорозі
+shipment-delivered = доставлена
+shipment-lost = загублена
+slip-title = Пакувальний лист
+slip-coupon = Ваш купон на наступне замовлення
+slip-inserts = У посилці
+slip-thanks = Дякуємо за замовлення! Є питання? Зателефонуйте або напишіть нам.
+courier-title = Доставки на сьогодні
+courier-whose = Кур'єр
+courier-no-stops = Сьогодні доставок немає.
+courier-none = Кур'єрів ще немає. Власник додає їх на сторінці користувачів.
+courier-call = Зателефонувати
+courier-map = Мапа
+courier-receipt = Квитанція
+courier-collect = Отримати { $amount } готівкою
+courier-paid = Оплачено: нічого не брати.
+courier-on-the-way = Виїжджаю
+courier-cash = Отримано готівкою
+courier-receipt-number = Номер квитанції
+courier-delivered = Доставлено
+courier-cash-title = Моя готівка сьогодні
+courier-hand-in-amount = Здаю суму
+courier-hand-in = Здати готівку
+courier-told = Замовлення №{ $number }: покупець знає, що ви в дорозі.
+courier-delivered-done = Замовлення №{ $number } доставлено.
+courier-handed-in = Готівку здано.
+cash-title = Оплата при отриманні
+cash-day = День
+cash-balanced = Усе сходиться: розбіжностей немає.
+cash-not-balanced = Готівка не сходиться.
+cash-per-courier = За кур'єрами
+cash-per-order = За замовленнями
+cash-none = Цього дня готівки немає.
+cash-collected = Отримано
+cash-handed-in = Здано
+cash-held = На руках
+cash-due = До сплати
+cash-gap = розбіжність
+receipt-title = Квитанція
+receipt-number = Квитанція №
+receipt-paid-cash = Сплачено готівкою
+receipt-courier = Доставив
+merge-title = Об'єднання карток
+merge-open = Та сама людина, що в іншій картці…
+merge-heading = Об'єднати іншу картку з карткою { $name }
+merge-explain = Замовлення, повідомлення, контакти, адреси та згода іншої картки переходять до цієї; інша картка видаляється.
+merge-no-candidates = Відповідних карток немає.
+merge-orders = { $count ->
+    [one] { $count } замовлення
+    [few] { $count } замовлення
+   *[other] { $count } замовлень
+}
+merge-kept = залишається
+merge-confirm = Об'єднати картку №{ $other } з цією
+merge-cancel = Скасувати
+merge-done = Картку №{ $other } об'єднано з карткою { $name }.
+payment-kind-payment = оплата
+payment-kind-refund = повернення
+payment-kind-failed = невдала спроба
+payment-amount = Сума
+payment-method = Спосіб
+payment-method-card = картка
+payment-method-cash = готівка
+payment-method-bank_transfer = банківський переказ
+payment-method-vipps = Vipps
+payment-reference = Посилання
+payment-record = Записати оплату
+order-cancel-line = Скасувати цю позицію
+couriers-title = Кур'єри
+couriers-none = Кур'єрів ще немає.
+couriers-login = Вхід
+couriers-no-login = без входу
+couriers-phone = Телефон
+couriers-create = Додати кур'єра
+dashboard-delayed = Затримані посилки
+dashboard-delayed-none = Затриманих і загублених посилок немає.
+dashboard-cash-gaps = Оплата при отриманні
+dashboard-cash-gaps-none = Готівка за тиждень сходиться.
+dashboard-cash-held = { $amount } не здано
+dashboard-cash-orders = { $count ->
+    [one] { $count } замовлення не сходиться
+    [few] { $count } замовлення не сходяться
+   *[other] { $count } замовлень не сходяться
+}
+chart-ontime-title = Доставлено вчасно, останні 30 днів
+chart-ontime-day = { $percent }% вчасно
+chart-ontime-total = { $percent }% доставлено до обіцяного дня
+chart-no-deliveries = За ці 30 днів доставок немає.
+event-item_scanned = Товар перевірено
+event-defect_found = Знайдено дефект
+event-packed = Запаковано
+event-shipment_updated = Статус посилки
+event-cash_collected = Отримано готівку
+event-discount_granted = Надано знижку
+event-compensated = Компенсовано
+refusal-scan_refused = Не той товар: поверніть його на місце.
+refusal-code_invalid = Відскануйте або введіть код.
+refusal-not_verified = Перевірте кожну одиницю перед пакуванням.
+refusal-not_packed = Спершу запакуйте замовлення.
+refusal-packaging_unknown = Виберіть пакування зі списку.
+refusal-weight_out_of_range = Посилка важить від 1 г до 70 кг.
+refusal-courier_required = Виберіть кур'єра.
+refusal-courier_unknown = Такого кур'єра немає.
+refusal-not_your_delivery = Ця доставка в маршруті іншого кур'єра.
+refusal-courier_not_linked = Ваш вхід не пов'язаний з кур'єром. Зверніться до власника.
+refusal-cash_mismatch = Візьміть рівно суму до сплати й вкажіть номер квитанції.
+refusal-nothing_to_collect = Замовлення оплачено: ніколи не просіть грошей двічі.
+refusal-already_collected = Готівку за це замовлення або з цим номером квитанції вже записано.
+refusal-amount_invalid = Введіть суму, наприклад 398.50.
+refusal-amount_not_positive = Здайте більше нуля.
+refusal-same_card = Виберіть іншу картку, не цю.
+refusal-customer_unknown = Такої картки немає.
+refusal-not_a_courier_user = Входом кур'єра може бути лише користувач із роллю кур'єра.
+refusal-user_unknown = Такого користувача немає.
+refusal-date_invalid = Введіть день як РРРР-ММ-ДД.
+refusal-discount_negative = Знижка не може бути від'ємною.
+refusal-discount_out_of_range = Знижка більша за вартість позиції.

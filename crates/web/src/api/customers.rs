@@ -2,19 +2,20 @@ use app::customers::{CustomerCard, CustomerSummary};
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::Page;
 use crate::ApiError;
 use crate::error::ErrorBody;
-use crate::extract::{Caller, Params, PathArg};
+use crate::extract::{Body, Caller, Params, PathArg};
 
 pub fn router() -> OpenApiRouter<app::Shop> {
     OpenApiRouter::new()
         .routes(routes!(list_customers))
         .routes(routes!(get_customer))
+        .routes(routes!(merge_customers))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -48,4 +49,23 @@ async fn get_customer(
     PathArg(id): PathArg<i64>,
 ) -> Result<Json<CustomerCard>, ApiError> {
     Ok(Json(shop.customer(&actor, id).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+struct MergeInput {
+    /// The other card of the same person; it is merged into this one and removed.
+    other: i64,
+}
+
+/// Two cards of the same person become one (IN-3): the other card's orders, messages,
+/// contacts, addresses and consent move to this card, in one transaction.
+#[utoipa::path(post, path = "/customers/{id}/merge", tag = "customers", params(("id" = i64, Path)), request_body = MergeInput,
+    responses((status = 200, body = CustomerCard), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn merge_customers(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(id): PathArg<i64>,
+    Body(input): Body<MergeInput>,
+) -> Result<Json<CustomerCard>, ApiError> {
+    Ok(Json(shop.merge_customers(&actor, id, input.other).await?))
 }

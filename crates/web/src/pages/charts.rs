@@ -1,7 +1,9 @@
-//! The dashboard's charts, drawn on the server as inline SVG: orders per day as bars, and the
-//! share of orders processed the day they were placed (CF-5) as a line. The geometry is worked
+//! The dashboard's charts, drawn on the server as inline SVG: orders per day as bars, and as
+//! lines the share of orders processed the day they were placed (CF-5) and the share of
+//! parcels delivered by the promised day (DL-5). The geometry is worked
 //! out here; the template only writes the shapes.
 
+use app::backoffice::OnTimeDay;
 use app::reports::ProcessingDay;
 
 use super::frame::Frame;
@@ -78,35 +80,49 @@ pub fn orders_per_day(days: &[ProcessingDay], f: &Frame) -> Chart {
     }
 }
 
-/// The share processed the same day, on the days that had orders.
-pub fn same_day_rate(days: &[ProcessingDay], f: &Frame) -> Chart {
+/// A day's part of a share: how many there were, and how many went well.
+struct DayShare<'a> {
+    date: &'a str,
+    total: i64,
+    hits: i64,
+}
+
+/// Words of a share chart: a day's tooltip, the headline, and the headline without data.
+struct ShareWords {
+    day: &'static str,
+    total: &'static str,
+    none: &'static str,
+}
+
+/// A share as a line over the days that had any, with the share over the whole period.
+fn share_line(days: &[DayShare<'_>], f: &Frame, words: &ShareWords) -> Chart {
     let shapes: Vec<Shape> = days
         .iter()
         .enumerate()
-        .filter(|(_, day)| day.placed > 0)
+        .filter(|(_, day)| day.total > 0)
         .map(|(i, day)| {
             let (x, width) = slot(i, days.len());
-            let percent = (day.same_day_share * 100.0).round();
+            let share = day.hits as f64 / day.total as f64;
             Shape {
                 x: num(x + width / 2.0),
-                y: num(BOTTOM - (BOTTOM - TOP) * day.same_day_share),
+                y: num(BOTTOM - (BOTTOM - TOP) * share),
                 width: "2.5".into(),
                 height: String::new(),
                 title: format!(
                     "{}: {}",
                     day.date,
-                    f.t1("chart-rate-day", "percent", percent)
+                    f.t1(words.day, "percent", (share * 100.0).round())
                 ),
             }
         })
         .collect();
-    let placed: i64 = days.iter().map(|d| d.placed).sum();
-    let same_day: i64 = days.iter().map(|d| d.processed_same_day).sum();
-    let headline = if placed > 0 {
-        let percent = (same_day as f64 * 100.0 / placed as f64).round();
-        f.t1("chart-rate-total", "percent", percent)
+    let total: i64 = days.iter().map(|d| d.total).sum();
+    let hits: i64 = days.iter().map(|d| d.hits).sum();
+    let headline = if total > 0 {
+        let percent = (hits as f64 * 100.0 / total as f64).round();
+        f.t1(words.total, "percent", percent)
     } else {
-        f.t("chart-no-orders")
+        f.t(words.none)
     };
     Chart {
         line: shapes
@@ -116,8 +132,44 @@ pub fn same_day_rate(days: &[ProcessingDay], f: &Frame) -> Chart {
             .join(" "),
         shapes,
         top_label: "100%".into(),
-        first_day: days.first().map(|d| short(&d.date)).unwrap_or_default(),
-        last_day: days.last().map(|d| short(&d.date)).unwrap_or_default(),
+        first_day: days.first().map(|d| short(d.date)).unwrap_or_default(),
+        last_day: days.last().map(|d| short(d.date)).unwrap_or_default(),
         headline,
     }
+}
+
+/// The share processed the same day, on the days that had orders (CF-5).
+pub fn same_day_rate(days: &[ProcessingDay], f: &Frame) -> Chart {
+    let shares: Vec<DayShare<'_>> = days
+        .iter()
+        .map(|d| DayShare {
+            date: &d.date,
+            total: d.placed,
+            hits: d.processed_same_day,
+        })
+        .collect();
+    let words = ShareWords {
+        day: "chart-rate-day",
+        total: "chart-rate-total",
+        none: "chart-no-orders",
+    };
+    share_line(&shares, f, &words)
+}
+
+/// The share delivered by the last day promised, on the days with deliveries (DL-5).
+pub fn on_time_rate(days: &[OnTimeDay], f: &Frame) -> Chart {
+    let shares: Vec<DayShare<'_>> = days
+        .iter()
+        .map(|d| DayShare {
+            date: &d.date,
+            total: d.delivered,
+            hits: d.on_time,
+        })
+        .collect();
+    let words = ShareWords {
+        day: "chart-ontime-day",
+        total: "chart-ontime-total",
+        none: "chart-no-deliveries",
+    };
+    share_line(&shares, f, &words)
 }

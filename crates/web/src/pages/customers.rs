@@ -1,11 +1,11 @@
 //! Customer cards (IN-3): the list with search, and a card with its contacts, orders, messages
-//! and marketing consent.
+//! and marketing consent, and two cards of one person merged into one.
 
 use app::customers::{CustomerCard, CustomerSummary};
 use app::messaging::MessageView;
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::response::Response;
+use axum::extract::{Form, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::frame::Frame;
@@ -82,4 +82,96 @@ pub async fn card(
         messages,
     };
     Ok(render(&view))
+}
+
+#[derive(Template)]
+#[template(path = "pages/customer_merge.html")]
+struct MergePage {
+    f: Frame,
+    card: CustomerCard,
+    /// The card chosen to merge into this one, shown beside it before confirming.
+    other: Option<CustomerCard>,
+    candidates: Vec<CustomerSummary>,
+    q: String,
+    refusal: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MergeQuery {
+    /// Cards to offer; this card's name when not given.
+    q: Option<String>,
+    other: Option<i64>,
+}
+
+async fn merge_page(
+    shop: &app::Shop,
+    me: &Me,
+    id: i64,
+    query: MergeQuery,
+    refusal: Option<String>,
+) -> Result<MergePage, PageError> {
+    let card = shop.customer(me.actor(), id).await?;
+    let other = match query.other {
+        Some(other) => Some(shop.customer(me.actor(), other).await?),
+        None => None,
+    };
+    let q = query.q.unwrap_or_else(|| card.name.clone());
+    let candidates = shop
+        .customers(me.actor(), &q, PAGE_SIZE, 0)
+        .await?
+        .into_iter()
+        .filter(|c| c.id != id)
+        .collect();
+    Ok(MergePage {
+        f: me.frame("customers", "merge-title"),
+        card,
+        other,
+        candidates,
+        q,
+        refusal,
+    })
+}
+
+/// Finding the other card of the same person, then both side by side to confirm (IN-3).
+pub async fn merge_form(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(id): Path<i64>,
+    Query(query): Query<MergeQuery>,
+) -> Result<Response, PageError> {
+    Ok(render(&merge_page(&shop, &me, id, query, None).await?))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MergeForm {
+    other: i64,
+}
+
+pub async fn merge(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(id): Path<i64>,
+    Form(form): Form<MergeForm>,
+) -> Result<Response, PageError> {
+    match shop.merge_customers(me.actor(), id, form.other).await {
+        Ok(card) => {
+            let notice = me.lang.text_with(
+                "merge-done",
+                &[("other", form.other.into()), ("name", card.name.into())],
+            );
+            me.notice(&shop, &notice).await?;
+            Ok(Redirect::to(&format!("/admin/customers/{id}")).into_response())
+        }
+        Err(app::Error::Store(err)) => Err(app::Error::Store(err).into()),
+        Err(err) => {
+            let status = Me::refused_status(&err);
+            let query = MergeQuery {
+                q: None,
+                other: None,
+            };
+            let page = merge_page(&shop, &me, id, query, Some(me.explain(&err))).await?;
+            Ok((status, render(&page)).into_response())
+        }
+    }
 }

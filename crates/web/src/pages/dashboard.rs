@@ -1,4 +1,5 @@
-//! The owner's and managers' dashboard: today at a glance and the last 30 days (CF-5).
+//! The owner's and managers' dashboard: today at a glance, delayed parcels and cash that does
+//! not add up, and the last 30 days (CF-5, DL-5, DL-6, PY-5).
 
 use app::backoffice::Dashboard;
 use askama::Template;
@@ -17,6 +18,7 @@ struct DashboardPage {
     today_total: i64,
     per_day: Chart,
     same_day: Chart,
+    on_time: Chart,
 }
 
 pub async fn page(State(shop): State<app::Shop>, me: Me) -> Result<Response, PageError> {
@@ -26,6 +28,7 @@ pub async fn page(State(shop): State<app::Shop>, me: Me) -> Result<Response, Pag
         today_total: board.today.iter().map(|(_, n)| n).sum(),
         per_day: charts::orders_per_day(&board.days, &f),
         same_day: charts::same_day_rate(&board.days, &f),
+        on_time: charts::on_time_rate(&board.on_time, &f),
         board,
         f,
     };

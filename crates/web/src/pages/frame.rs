@@ -40,7 +40,7 @@ pub struct Frame {
 }
 
 /// The pages of the navigation, what they need and their message id.
-const NAV: [(&str, Permission, &str); 7] = [
+const NAV: [(&str, Permission, &str); 10] = [
     (
         "/admin/dashboard",
         Permission::ManageOrders,
@@ -54,6 +54,9 @@ const NAV: [(&str, Permission, &str); 7] = [
         "nav-customers",
     ),
     ("/admin/outbox", Permission::ManageOrders, "nav-outbox"),
+    ("/admin/packing", Permission::Fulfil, "nav-packing"),
+    ("/admin/courier", Permission::Deliver, "nav-courier"),
+    ("/admin/cash", Permission::ManageOrders, "nav-cash"),
     ("/admin/settings", Permission::Administer, "nav-settings"),
     ("/admin/users", Permission::Administer, "nav-users"),
 ];

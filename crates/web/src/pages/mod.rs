@@ -4,9 +4,11 @@
 //! also works without it. Handlers are thin: each calls the `app` use case for its page, and
 //! the use case decides what the person's role may see and do.
 
-pub(crate) mod assets;
+mod assets;
 mod calls;
+mod cash;
 mod charts;
+mod courier;
 mod customers;
 mod dashboard;
 pub(crate) mod frame;
@@ -14,6 +16,7 @@ pub(crate) mod i18n;
 mod login;
 mod orders;
 mod outbox;
+mod packing;
 pub(crate) mod session;
 mod settings;
 mod users;
@@ -57,6 +60,39 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/users/{id}/access", post(users::access))
         .route("/admin/users/{id}/password", post(users::password))
         .route("/admin/tokens", post(users::token))
+        .route("/admin/packing", get(packing::page))
+        .route("/admin/packing/pick-list", get(packing::pick_list))
+        .route("/admin/packing/{number}", get(packing::order))
+        .route("/admin/packing/{number}/scan", post(packing::scan))
+        .route("/admin/packing/{number}/defect", post(packing::defect))
+        .route("/admin/packing/{number}/pack", post(packing::pack))
+        .route(
+            "/admin/packing/{number}/hand-over",
+            post(packing::hand_over),
+        )
+        .route("/admin/packing/{number}/slip", get(packing::slip))
+        .route("/admin/courier", get(courier::page))
+        .route("/admin/courier/cash", post(courier::hand_in))
+        .route(
+            "/admin/courier/{number}/on-the-way",
+            post(courier::on_the_way),
+        )
+        .route(
+            "/admin/courier/{number}/delivered",
+            post(courier::delivered),
+        )
+        .route("/admin/courier/{number}/receipt", get(courier::receipt))
+        .route("/admin/cash", get(cash::page))
+        .route("/admin/couriers", post(users::create_courier))
+        .route("/admin/couriers/{id}/login", post(users::courier_login))
+        .route(
+            "/admin/customers/{id}/merge",
+            get(customers::merge_form).post(customers::merge),
+        )
+        .route(
+            "/admin/orders/{number}/payments",
+            post(orders::record_payment),
+        )
         .route("/admin/static/{file}", get(assets::serve))
         .layer(axum::middleware::from_fn_with_state(shop, guard))
 }
@@ -66,9 +102,9 @@ async fn home(me: Me) -> Redirect {
     let to = if me.staff.may(Permission::ManageOrders) {
         "/admin/dashboard"
     } else if me.staff.may(Permission::Fulfil) {
-        "/admin/orders?stage=assembling"
+        "/admin/packing"
     } else {
-        "/admin/orders"
+        "/admin/courier"
     };
     Redirect::to(to)
 }

@@ -102,6 +102,7 @@ pub struct MoveForm {
     tracking_number: String,
     hold: String,
     outcome: String,
+    line_no: Option<i64>,
 }
 
 fn given(value: String) -> Option<String> {
@@ -118,7 +119,7 @@ pub async fn act(
     let input = MoveInput {
         reason: given(form.reason),
         tracking_number: given(form.tracking_number),
-        line_no: None,
+        line_no: form.line_no,
         hold: given(form.hold),
         outcome: given(form.outcome),
     };
@@ -126,6 +127,17 @@ pub async fn act(
         Ok((command, reason)) => shop.act(number, command, me.actor(), reason).await,
         Err(err) => Err(err),
     };
+    answer_move(&shop, &me, number, moved).await
+}
+
+/// After a form on the order: back to the order with its new stage, or the order again with
+/// the refusal beside the moves.
+async fn answer_move(
+    shop: &app::Shop,
+    me: &Me,
+    number: i64,
+    moved: Result<app::orders::OrderView, app::Error>,
+) -> Result<Response, PageError> {
     match moved {
         Ok(order) => {
             let stage = me.lang.text(&format!("stage-{}", order.stage));
@@ -133,14 +145,44 @@ pub async fn act(
                 "order-moved",
                 &[("number", number.into()), ("stage", stage.into())],
             );
-            me.notice(&shop, &notice).await?;
+            me.notice(shop, &notice).await?;
             Ok(Redirect::to(&format!("/admin/orders/{number}")).into_response())
         }
         Err(app::Error::Store(err)) => Err(app::Error::Store(err).into()),
         Err(err) => {
             let status = Me::refused_status(&err);
-            let page = show(&shop, &me, number, Some(me.explain(&err))).await?;
+            let page = show(shop, me, number, Some(me.explain(&err))).await?;
             Ok((status, render(&page)).into_response())
         }
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PaymentForm {
+    /// In major units, as typed: `398.50`.
+    amount: String,
+    method: String,
+    reference: String,
+}
+
+/// Money received, recorded by hand (PY-1); the customer is told (PY-3).
+pub async fn record_payment(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(number): Path<i64>,
+    Form(form): Form<PaymentForm>,
+) -> Result<Response, PageError> {
+    let moved = match domain::money::parse_amount(&form.amount) {
+        Ok(amount_minor) => {
+            let payment = app::orders::NewPayment {
+                amount_minor,
+                method: given(form.method).unwrap_or_else(|| "card".into()),
+                reference: form.reference.trim().to_owned(),
+            };
+            shop.record_payment(me.actor(), number, &payment).await
+        }
+        Err(invalid) => Err(app::Error::invalid("amount_minor", invalid)),
+    };
+    answer_move(&shop, &me, number, moved).await
 }

@@ -288,7 +288,9 @@ impl PageError {
 impl From<app::Error> for PageError {
     fn from(err: app::Error) -> Self {
         match err {
-            app::Error::Forbidden => Self::new(StatusCode::FORBIDDEN, "error-forbidden"),
+            app::Error::Forbidden | app::Error::Denied { .. } => {
+                Self::new(StatusCode::FORBIDDEN, "error-forbidden")
+            }
             app::Error::NotFound { .. } => Self::new(StatusCode::NOT_FOUND, "error-not-found"),
             app::Error::Store(other) => {
                 // Internal details go to the log, never to the page.
@@ -342,6 +344,7 @@ impl Me {
             app::Error::Conflict { code, message } => (*code, message.clone()),
             app::Error::Refused(refusal) => (refusal.code(), refusal.to_string()),
             app::Error::Forbidden => ("forbidden", String::new()),
+            app::Error::Denied { code, message } => (*code, message.clone()),
             app::Error::NotFound { what } => ("not_found", format!("{what} not found")),
             app::Error::Store(_) => ("unavailable", String::new()),
         };
@@ -359,7 +362,7 @@ impl Me {
     pub fn refused_status(err: &app::Error) -> StatusCode {
         match err {
             app::Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            app::Error::Forbidden => StatusCode::FORBIDDEN,
+            app::Error::Forbidden | app::Error::Denied { .. } => StatusCode::FORBIDDEN,
             _ => StatusCode::CONFLICT,
         }
     }

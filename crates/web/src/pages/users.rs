@@ -1,10 +1,13 @@
 //! The owner's people and keys: users with their roles, access and passwords, and API tokens.
-//! A new password or token is shown once, on the answer to the form, and never stored.
+//! A new password or token is shown once, on the answer to the form, and never stored. The
+//! shop's couriers are made here too, each with the login that delivers as them (DL-7).
 
 use app::accounts::{NewUser, TokenView, UserView};
+use app::fulfilment::{CourierView, NewCourier};
 use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Response};
+use domain::access::Role;
 use serde::Deserialize;
 
 use super::frame::Frame;
@@ -29,6 +32,20 @@ struct UsersPage {
     refusal: Option<String>,
     /// What the owner typed into the new-user form, kept when it was refused.
     draft: NewUser,
+    couriers: Vec<CourierView>,
+    /// Users with the courier role, who may be a courier's login.
+    courier_logins: Vec<UserView>,
+}
+
+impl UsersPage {
+    /// The email of the login a courier delivers as, or nothing.
+    fn login_of(&self, courier: &CourierView) -> String {
+        self.users
+            .iter()
+            .find(|u| Some(u.id) == courier.user_id)
+            .map(|u| u.email.clone())
+            .unwrap_or_default()
+    }
 }
 
 async fn show(
@@ -42,8 +59,15 @@ async fn show(
         Err(app::Error::Store(err)) => return Err(app::Error::Store(err).into()),
         Err(err) => (None, Some(me.explain(&err)), Me::refused_status(&err)),
     };
+    let users = shop.users(me.actor()).await?;
     let view = UsersPage {
-        users: shop.users(me.actor()).await?,
+        courier_logins: users
+            .iter()
+            .filter(|u| u.role == Role::Courier)
+            .cloned()
+            .collect(),
+        couriers: shop.couriers(me.actor()).await?,
+        users,
         tokens: shop.api_tokens(me.actor()).await?,
         f: me.frame("users", "users-title"),
         roles: ROLES,
@@ -160,5 +184,50 @@ pub async fn token(
                 secret: token,
             })
         });
+    show(&shop, &me, outcome, NewUser::default()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CourierForm {
+    name: String,
+    phone: String,
+    /// The login who delivers as this courier; empty for none.
+    user_id: String,
+}
+
+/// A new courier of the shop, with the login who delivers as them (DL-7).
+pub async fn create_courier(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Form(form): Form<CourierForm>,
+) -> Result<Response, PageError> {
+    let input = NewCourier {
+        name: form.name,
+        phone: form.phone,
+        user_id: form.user_id.trim().parse().ok(),
+    };
+    let outcome = shop.create_courier(me.actor(), &input).await.map(|_| None);
+    show(&shop, &me, outcome, NewUser::default()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CourierLoginForm {
+    /// Empty to unlink.
+    user_id: String,
+}
+
+/// Which login delivers as this courier.
+pub async fn courier_login(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(id): Path<i64>,
+    Form(form): Form<CourierLoginForm>,
+) -> Result<Response, PageError> {
+    let outcome = shop
+        .link_courier(me.actor(), id, form.user_id.trim().parse().ok())
+        .await
+        .map(|()| None);
     show(&shop, &me, outcome, NewUser::default()).await
 }

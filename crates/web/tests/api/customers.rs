@@ -79,3 +79,72 @@ async fn two_first_orders_at_once_make_one_card() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn in3_two_cards_of_one_person_become_one() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let first = app
+            .post_ok("/orders", order_body(), StatusCode::CREATED)
+            .await;
+        let kept = first["customer"]["id"].as_i64().expect("a card");
+        // The same person ordering with a new phone and email gets a second card.
+        let mut again = order_body();
+        again["customer"] = json!({"name": "Anna Berg", "phone": "48 00 00 01",
+                                   "email": "anna.berg@work.no", "marketing_consent": true});
+        again["delivery"]["address"]["line"] = json!("Kirkegata 5");
+        let second = app.post_ok("/orders", again, StatusCode::CREATED).await;
+        let other = second["customer"]["id"].as_i64().expect("a card");
+        assert_ne!(kept, other);
+        app.run_jobs().await;
+
+        let (status, body) = app
+            .post(&format!("/customers/{kept}/merge"), json!({"other": kept}))
+            .await;
+        assert_eq!(
+            (status, body["error"]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("other"))
+        );
+        let (status, _) = app
+            .post(&format!("/customers/{kept}/merge"), json!({"other": 9999}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        let card = app
+            .post_ok(
+                &format!("/customers/{kept}/merge"),
+                json!({"other": other}),
+                StatusCode::OK,
+            )
+            .await;
+        assert_eq!(card["phones"], json!(["+4791234567", "+4748000001"]));
+        assert_eq!(
+            card["emails"],
+            json!(["anna@example.no", "anna.berg@work.no"])
+        );
+        assert_eq!(card["addresses"].as_array().map(Vec::len), Some(2));
+        assert_eq!(card["orders"].as_array().map(Vec::len), Some(2));
+        assert_eq!(card["marketing_consent"]["source"], "order");
+        let (status, _) = app.get(&format!("/customers/{other}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(app.customer_count().await, 1);
+        let messages = app.get_ok(&format!("/messages?customer={kept}")).await;
+        let orders_told: std::collections::BTreeSet<i64> = messages
+            .as_array()
+            .expect("messages")
+            .iter()
+            .filter_map(|m| m["order_number"].as_i64())
+            .collect();
+        assert_eq!(orders_told.len(), 2, "{messages}");
+
+        // Contacts stay unique: the moved phone finds the kept card and adds nothing.
+        let mut later = order_body();
+        later["customer"] = json!({"name": "Anna", "phone": "+47 48 00 00 01"});
+        let third = app.post_ok("/orders", later, StatusCode::CREATED).await;
+        assert_eq!(third["customer"]["id"], kept);
+        let card = app.get_ok(&format!("/customers/{kept}")).await;
+        assert_eq!(card["phones"].as_array().map(Vec::len), Some(2));
+        assert_eq!(app.customer_count().await, 1);
+    })
+    .await;
+}

@@ -7,6 +7,7 @@ mod smtp;
 
 mod auth;
 mod catalog;
+mod couriers;
 mod customers;
 mod fulfilment;
 mod intake;

@@ -190,3 +190,42 @@ async fn the_checkout_names_a_mistake_while_it_is_typed() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_back_in_stock_request_follows_the_person_when_two_cards_become_one() {
+    // ST-4 with IN-3: the request made before the first order belongs to the merged card and
+    // is still answered.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.set_stock("SOCK-L", "WH1", 0, "A-01-2").await;
+        app.shop
+            .ask_back_in_stock("SOCK-L", "ola@example.no", "en")
+            .await
+            .expect("asked");
+        let (number, order) = app.place(order_body()).await;
+        let kept = order["customer"]["id"].as_i64().expect("a card");
+        let other: i64 =
+            sqlx::query_scalar("SELECT customer_id FROM customer_contacts WHERE value = $1")
+                .bind("ola@example.no")
+                .fetch_one(app.shop.store().pool())
+                .await
+                .expect("the request's card");
+        assert_ne!(kept, other, "order {number}");
+        app.post_ok(
+            &format!("/customers/{kept}/merge"),
+            json!({"other": other}),
+            StatusCode::OK,
+        )
+        .await;
+        app.set_stock("SOCK-L", "WH1", 3, "A-01-2").await;
+        let told = app.get_ok(&format!("/messages?customer={kept}")).await;
+        let templates: Vec<&str> = told
+            .as_array()
+            .expect("messages")
+            .iter()
+            .filter_map(|m| m["template"].as_str())
+            .collect();
+        assert!(templates.contains(&"back_in_stock"), "{templates:?}");
+    })
+    .await;
+}

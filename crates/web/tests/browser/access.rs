@@ -30,7 +30,7 @@ async fn each_role_sees_only_what_it_may() {
         browser.page_says(forbidden).await;
         browser.client.delete_all_cookies().await.expect("log out");
 
-        // A packer starts at the orders being assembled and may not open settings or calls.
+        // A packer starts at the packing station and may not open settings or calls.
         let packer = app.person(Role::Packer).await;
         browser.log_in_as(&app, &packer).await;
         browser.page_says("Anna Berg").await;
@@ -45,9 +45,14 @@ async fn each_role_sees_only_what_it_may() {
         }
         browser.client.delete_all_cookies().await.expect("log out");
 
-        // A courier sees only the orders they worked on: none yet, and not Anna's.
+        // A courier starts at their deliveries (none: not linked to a courier yet) and sees only
+        // the orders they worked on: none yet, and not Anna's.
         let courier = app.person(Role::Courier).await;
         browser.log_in_as(&app, &courier).await;
+        browser
+            .page_says("Your login is not linked to a courier. Ask the owner.")
+            .await;
+        browser.goto(&app.url("/admin/orders")).await;
         browser.page_says("No orders match.").await;
         browser
             .goto(&app.url(&format!("/admin/orders/{number}")))

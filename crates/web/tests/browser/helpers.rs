@@ -111,7 +111,7 @@ impl TestApp {
         }
     }
 
-    /// Socks in a warehouse, priced in NOK.
+    /// Socks in two sizes, size M in a warehouse bin, priced in NOK.
     pub async fn seed_catalog(&self) {
         let owner = Actor::system();
         let location = serde_json::from_value(json!({
@@ -124,7 +124,10 @@ impl TestApp {
             .expect("location");
         let product = serde_json::from_value(json!({
             "title": "Wool socks", "description": "Warm socks.", "category": "socks",
-            "variants": [{"sku": "SOCK-M", "options": {"size": "M"}, "price_minor": 19900}]
+            "variants": [
+                {"sku": "SOCK-M", "options": {"size": "M"}, "price_minor": 19900, "barcode": "7000000000011"},
+                {"sku": "SOCK-L", "options": {"size": "L"}, "price_minor": 19900, "barcode": "7000000000028"}
+            ]
         }))
         .expect("a product");
         self.shop

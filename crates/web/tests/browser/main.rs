@@ -8,5 +8,7 @@ mod helpers;
 mod smtp;
 
 mod access;
+mod cards;
+mod fulfilment;
 mod storefront;
 mod work;
