@@ -134,6 +134,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
         "back_in_stock",
         &["product_title", "variant", "sku", "product_url"],
     ),
+    ("newsletter_confirm", &["confirm_url"]),
 ];
 
 macro_rules! builtin {
