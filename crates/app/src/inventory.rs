@@ -176,6 +176,14 @@ impl Shop {
                 ),
             });
         }
+        // ST-4: stock on the shop's own shelves tells everyone who asked to hear of it.
+        if location.kind != domain::inventory::LocationKind::Supplier.as_str()
+            && store::storefront::own_available(&mut tx, variant).await? > 0
+        {
+            let settings = self.settings().await?;
+            let ctx = crate::processing::Context::new(&settings, self.now());
+            crate::storefront::tell_waiting(&mut tx, variant, &ctx).await?;
+        }
         tx.commit().await?;
         self.stock(sku.as_ref()).await
     }

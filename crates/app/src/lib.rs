@@ -22,6 +22,7 @@ pub mod promise;
 pub mod reports;
 pub mod settings;
 pub mod station;
+pub mod storefront;
 pub mod tasks;
 mod views;
 pub mod worker;

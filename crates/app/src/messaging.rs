@@ -133,6 +133,11 @@ pub const KEYS: &[(&str, &[&str])] = &[
         "review_request",
         &["product_title", "review_url", "unsubscribe_url"],
     ),
+    (
+        "back_in_stock",
+        &["product_title", "variant", "sku", "product_url"],
+    ),
+    ("newsletter_confirm", &["confirm_url"]),
 ];
 
 macro_rules! builtin {
@@ -185,6 +190,8 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("courier_on_the_way"),
     builtin!("delivered"),
     builtin!("review_request"),
+    builtin!("back_in_stock"),
+    builtin!("newsletter_confirm"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -495,51 +502,84 @@ async fn queue_as(
     let locale = locale
         .filter(|l| LOCALES.contains(&l.as_str()))
         .unwrap_or_else(|| ctx.settings.default_locale.clone());
-    let send_at = if is_urgent(template) {
-        ctx.now
-    } else {
-        ctx.calendar.outside_quiet_hours(ctx.now)
-    };
     let mut events = Vec::new();
     for channel in channels {
         let Some(to) = recipient(channel) else {
             continue;
         };
-        let message = store::messages::MessageRow {
-            id: 0,
+        let message = Direct {
             customer_id: row.customer_id,
             order_id: Some(row.id),
-            template: template.into(),
-            channel: channel.as_str().into(),
+            template,
+            channel,
             recipient: to,
-            status: "queued".into(),
-            data: data.to_string(),
-            created_at: ctx.now_ms(),
             locale: locale.clone(),
-            subject: None,
-            body: None,
-            provider_id: None,
-            error: None,
-            sent_at: None,
-            marketing: i64::from(marketing),
+            data: data.clone(),
+            marketing,
         };
-        let id = store::messages::queue(tx, &message).await?;
-        let payload = json!({ "message": id }).to_string();
-        store::jobs::enqueue(
-            tx,
-            SEND_JOB,
-            &payload,
-            store::to_millis(send_at),
-            Some(&format!("{SEND_JOB}:{id}")),
-            ctx.now_ms(),
-        )
-        .await?;
+        queue_direct(tx, message, ctx).await?;
         events.push(domain::orders::Event::MessageQueued {
             template: template.into(),
             channel: channel.as_str().into(),
         });
     }
     Ok(events)
+}
+
+/// A message whose channel, recipient and language are already chosen.
+pub(crate) struct Direct<'a> {
+    pub customer_id: i64,
+    pub order_id: Option<i64>,
+    pub template: &'a str,
+    pub channel: Channel,
+    pub recipient: String,
+    pub locale: String,
+    pub data: serde_json::Value,
+    pub marketing: bool,
+}
+
+/// Queues one message with its send job, at the first moment outside quiet hours unless it is
+/// urgent.
+pub(crate) async fn queue_direct(
+    tx: &mut store::Conn,
+    message: Direct<'_>,
+    ctx: &Context<'_>,
+) -> Result<()> {
+    let send_at = if is_urgent(message.template) {
+        ctx.now
+    } else {
+        ctx.calendar.outside_quiet_hours(ctx.now)
+    };
+    let row = store::messages::MessageRow {
+        id: 0,
+        customer_id: message.customer_id,
+        order_id: message.order_id,
+        template: message.template.into(),
+        channel: message.channel.as_str().into(),
+        recipient: message.recipient,
+        status: "queued".into(),
+        data: message.data.to_string(),
+        created_at: ctx.now_ms(),
+        locale: message.locale,
+        subject: None,
+        body: None,
+        provider_id: None,
+        error: None,
+        sent_at: None,
+        marketing: i64::from(message.marketing),
+    };
+    let id = store::messages::queue(tx, &row).await?;
+    let payload = json!({ "message": id }).to_string();
+    store::jobs::enqueue(
+        tx,
+        SEND_JOB,
+        &payload,
+        store::to_millis(send_at),
+        Some(&format!("{SEND_JOB}:{id}")),
+        ctx.now_ms(),
+    )
+    .await?;
+    Ok(())
 }
 
 /// A message as the API shows it.
@@ -1006,6 +1046,10 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "unsubscribe_url": format!("{}/unsubscribe/sample", settings.public_url),
         "discount_minor": 10000,
         "compensation": "resend_now",
+        "variant": "grey, M",
+        "sku": "SWEATER-GREY-M",
+        "product_url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url),
+        "confirm_url": format!("{}/newsletter/sample", settings.public_url),
     })
 }
 

@@ -53,6 +53,9 @@ pub struct PromiseView {
     pub transit_source: String,
 }
 
+/// Delivery between these dates, both included.
+pub type Window = (Date, Date);
+
 /// How far back parcels are read: older ones weigh almost nothing (six half-lives).
 const HISTORY_DAYS: i64 = 180;
 
@@ -123,6 +126,40 @@ impl Shop {
             }
             .into(),
         })
+    }
+
+    /// The window for `quantity` of `sku` by each of `methods` to `postcode`, ordered at `now`,
+    /// in the order of `methods`, from the place intake would take the units from: what a
+    /// product page shows for every method with one read of the catalogue. `None` where no
+    /// place holds enough units or the SKU is unknown.
+    pub async fn delivery_promise(
+        &self,
+        sku: &Sku,
+        quantity: Quantity,
+        methods: &[DeliveryMethod],
+        postcode: Option<&str>,
+        now: Timestamp,
+    ) -> Result<Vec<Option<Window>>> {
+        let settings = self.settings().await?;
+        let offers =
+            store::catalog::offers(&mut *self.store.read().await?, &[sku.as_ref()]).await?;
+        let rows: Vec<_> = offers.iter().collect();
+        let place = places_for(&rows, quantity.get()).into_iter().next();
+        let ctx = Context::new(&settings, now);
+        let mut windows = Vec::with_capacity(methods.len());
+        for &method in methods {
+            let window = match &place {
+                Some(place) => {
+                    let transit = self
+                        .transit_days(&settings, now, Some(method), postcode)
+                        .await?;
+                    promise_window(&ctx, transit, std::iter::once(&place.id))
+                }
+                None => None,
+            };
+            windows.push(window);
+        }
+        Ok(windows)
     }
 
     /// Working days in transit after hand-over for a parcel by `method` to `postcode`: learned

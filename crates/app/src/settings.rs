@@ -154,6 +154,7 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
         rule.check()
             .map_err(|e| Error::invalid(format!("fulfilment.inserts[{i}]"), e))?;
     }
+    check_storefront(&settings.storefront)?;
     if settings.working_weekdays.is_empty()
         || settings
             .working_weekdays
@@ -172,6 +173,48 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
                 format!("holidays[{i}]"),
                 "date_invalid",
                 format!("'{day}' is not a date like 2026-12-25"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The colours go into the storefront's stylesheet, so only `#rrggbb` is taken; the texts and
+/// places are bounded like a product's description.
+fn check_storefront(storefront: &domain::settings::StorefrontSettings) -> Result<()> {
+    for (field, colour) in [
+        ("storefront.colour", &storefront.colour),
+        ("storefront.accent", &storefront.accent),
+    ] {
+        if !domain::settings::is_colour(colour) {
+            return Err(Error::field(
+                field,
+                "colour_invalid",
+                format!("'{colour}' is not a colour written like #23395b"),
+            ));
+        }
+    }
+    for (field, text) in [
+        ("storefront.faq", &storefront.faq),
+        ("storefront.how_to_order", &storefront.how_to_order),
+    ] {
+        if text.chars().count() > 20_000 {
+            return Err(Error::field(
+                field,
+                "text_too_long",
+                "a page is at most 20000 characters",
+            ));
+        }
+    }
+    for (field, places) in [
+        ("storefront.pickup_points", &storefront.pickup_points),
+        ("storefront.lockers", &storefront.lockers),
+    ] {
+        if places.len() > 200 || places.iter().any(|p| p.trim().is_empty() || p.len() > 200) {
+            return Err(Error::field(
+                field,
+                "places_invalid",
+                "at most 200 places, each named in 1 to 200 characters",
             ));
         }
     }

@@ -34,6 +34,55 @@ pub struct ShopSettings {
     pub public_url: String,
     pub messages: MessagePolicy,
     pub fulfilment: FulfilmentPolicy,
+    pub storefront: StorefrontSettings,
+}
+
+/// The shop's own storefront: its colours, the pages the owner writes, and the places a buyer
+/// picks for a pickup (SU-2, DL-1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StorefrontSettings {
+    /// The main colour, `#rrggbb`: the header and the buttons.
+    pub colour: String,
+    /// The second colour, `#rrggbb`: links and prices.
+    pub accent: String,
+    /// The FAQ page, as the owner writes it: paragraphs separated by a blank line.
+    pub faq: String,
+    /// The "How to order" page, likewise.
+    pub how_to_order: String,
+    /// Carrier pickup points a buyer chooses from.
+    pub pickup_points: Vec<String>,
+    /// Parcel lockers a buyer chooses from.
+    pub lockers: Vec<String>,
+}
+
+impl Default for StorefrontSettings {
+    fn default() -> Self {
+        Self {
+            colour: "#23395b".into(),
+            accent: "#b3541e".into(),
+            faq: String::new(),
+            how_to_order: String::new(),
+            pickup_points: Vec::new(),
+            lockers: Vec::new(),
+        }
+    }
+}
+
+impl StorefrontSettings {
+    /// The places to choose from for a pickup method; empty for the others.
+    pub fn places(&self, method: DeliveryMethod) -> &[String] {
+        match method {
+            DeliveryMethod::PickupPoint => &self.pickup_points,
+            DeliveryMethod::ParcelLocker => &self.lockers,
+            _ => &[],
+        }
+    }
+}
+
+/// Whether a colour is written `#rrggbb`, the only form the storefront's stylesheet takes.
+pub fn is_colour(value: &str) -> bool {
+    value.len() == 7 && value.starts_with('#') && value[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// Packing, parcels on their way and couriers (AS-4, DL-6, DL-7).
@@ -275,6 +324,7 @@ impl Default for ShopSettings {
             public_url: "http://127.0.0.1:8080".into(),
             messages: MessagePolicy::default(),
             fulfilment: FulfilmentPolicy::default(),
+            storefront: StorefrontSettings::default(),
         }
     }
 }

@@ -15,6 +15,22 @@ pub enum BenchCommand {
     /// Orders per second through the real HTTP API, against the same rows written with plain
     /// SQL, one transaction per order.
     Intake(IntakeArgs),
+    /// The storefront through real HTTP: the catalogue and a product page against the plain-SQL
+    /// reads behind them, and the buying path (cart, checkout, order) against the API's intake.
+    Storefront(StorefrontArgs),
+}
+
+#[derive(Args)]
+pub struct StorefrontArgs {
+    /// Page requests per page measured.
+    #[arg(long, default_value_t = 4000)]
+    requests: usize,
+    /// Orders per buying run.
+    #[arg(long, default_value_t = 1500)]
+    orders: usize,
+    /// A PostgreSQL server to measure too (a scratch database is made on it).
+    #[arg(long, env = "SHOPDESK_BENCH_POSTGRES_URL")]
+    postgres: Option<String>,
 }
 
 #[derive(Args)]
@@ -33,6 +49,7 @@ pub struct IntakeArgs {
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::Intake(args) => intake(args).await,
+        BenchCommand::Storefront(args) => storefront(args).await,
     }
 }
 
@@ -59,8 +76,12 @@ impl Figures {
     }
 
     fn line(&self, label: &str) -> String {
+        self.line_in(label, "orders/s")
+    }
+
+    fn line_in(&self, label: &str, unit: &str) -> String {
         format!(
-            "  {label:<28} {:>8.0} orders/s   p50 {:>7.2} ms   p99 {:>7.2} ms",
+            "  {label:<28} {:>8.0} {unit:<10} p50 {:>7.2} ms   p99 {:>7.2} ms",
             self.per_second(),
             self.quantile(0.50).as_secs_f64() * 1e3,
             self.quantile(0.99).as_secs_f64() * 1e3,
@@ -345,4 +366,289 @@ async fn plain_order(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Concurrent connections for the page measurements; buying runs at 8 and then 32 clients.
+const PAGE_CONNECTIONS: usize = 32;
+const BUYERS: [usize; 2] = [8, 32];
+
+async fn storefront(args: StorefrontArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        args.requests > 0 && args.orders > 0,
+        "--requests and --orders must be positive"
+    );
+    let mut servers = vec![None];
+    servers.extend(args.postgres.iter().map(|url| Some(url.as_str())));
+    println!(
+        "storefront: {} requests per page at {PAGE_CONNECTIONS} connections; {} orders per buying run",
+        args.requests, args.orders
+    );
+    for server in servers {
+        let label = if server.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        };
+        println!("{label}");
+        storefront_on(server, &args)
+            .await
+            .with_context(|| format!("{label}: storefront run"))?;
+    }
+    Ok(())
+}
+
+async fn storefront_on(server: Option<&str>, args: &StorefrontArgs) -> anyhow::Result<()> {
+    let (shop, _db) = seeded_shop(server).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let server_task = tokio::spawn(web::serve(listener, shop.clone()));
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(PAGE_CONNECTIONS)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let product: i64 = sqlx::query_scalar("SELECT MIN(id) FROM products")
+        .fetch_one(shop.store().pool())
+        .await?;
+    for (label, path, reads) in [
+        ("catalogue page", "/".to_owned(), Reads::Catalogue),
+        (
+            "product page",
+            format!("/products/{product}"),
+            Reads::Product(product),
+        ),
+    ] {
+        let url = format!("{base}{path}");
+        let page = drive(PAGE_CONNECTIONS, args.requests, {
+            let client = client.clone();
+            move |_| {
+                let (client, url) = (client.clone(), url.clone());
+                async move {
+                    let response = client.get(&url).send().await?;
+                    anyhow::ensure!(
+                        response.status().is_success(),
+                        "{url}: {}",
+                        response.status()
+                    );
+                    response.bytes().await?;
+                    Ok(())
+                }
+            }
+        })
+        .await?;
+        let store = shop.store().clone();
+        let baseline = drive(PAGE_CONNECTIONS, args.requests, move |_| {
+            let store = store.clone();
+            async move { reads.run(&store).await }
+        })
+        .await?;
+        println!("{}", page.line_in(label, "pages/s"));
+        println!("{}", baseline.line_in("  its reads (plain SQL)", "reads/s"));
+        println!(
+            "  ratio page / reads: {:.2}",
+            page.per_second() / baseline.per_second()
+        );
+    }
+    let token = shop.create_token("bench", Role::Owner).await?;
+    for clients in BUYERS {
+        let buying = drive(clients, args.orders, {
+            let (client, base) = (client.clone(), base.clone());
+            move |n| {
+                let (client, base) = (client.clone(), base.clone());
+                async move { buy(&client, &base, n).await }
+            }
+        })
+        .await?;
+        let url = format!("{base}/api/v1/orders");
+        let api = drive(clients, args.orders, {
+            let (client, token) = (client.clone(), token.clone());
+            move |n| {
+                let (client, url, token) = (client.clone(), url.clone(), token.clone());
+                async move {
+                    let response = client
+                        .post(&url)
+                        .bearer_auth(&token)
+                        .json(&order(n))
+                        .send()
+                        .await?;
+                    anyhow::ensure!(
+                        response.status() == reqwest::StatusCode::CREATED,
+                        "order {n}"
+                    );
+                    Ok(())
+                }
+            }
+        })
+        .await?;
+        println!(
+            "{}",
+            buying.line(&format!("buying path, {clients} clients"))
+        );
+        println!("{}", api.line(&format!("  API intake, {clients} clients")));
+        println!(
+            "  ratio storefront / API: {:.2}",
+            buying.per_second() / api.per_second()
+        );
+    }
+    server_task.abort();
+    shop.store().close().await;
+    Ok(())
+}
+
+/// The reads a page needs, with plain SQL: what it costs before HTTP, the use cases and the
+/// template.
+#[derive(Clone, Copy)]
+enum Reads {
+    Catalogue,
+    Product(i64),
+}
+
+impl Reads {
+    async fn run(self, store: &store::Store) -> anyhow::Result<()> {
+        let mut conn = store.read().await?;
+        sqlx::query("SELECT value FROM settings WHERE key = 'shop'")
+            .fetch_optional(&mut *conn)
+            .await?;
+        let products: Vec<i64> = match self {
+            Reads::Catalogue => {
+                sqlx::query_scalar("SELECT DISTINCT category FROM products ORDER BY category")
+                    .fetch_all(&mut *conn)
+                    .await
+                    .map(|_: Vec<String>| ())?;
+                sqlx::query_scalar("SELECT id FROM products ORDER BY id LIMIT 25")
+                    .fetch_all(&mut *conn)
+                    .await?
+            }
+            Reads::Product(id) => vec![id],
+        };
+        let list = products
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let variants: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT id, sku FROM variants WHERE product_id IN ({list})"
+        )))
+        .fetch_all(&mut *conn)
+        .await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT variant_id, CAST(SUM(on_hand - reserved) AS BIGINT) FROM stock \
+             WHERE variant_id IN (SELECT id FROM variants WHERE product_id IN ({list})) GROUP BY variant_id"
+        )))
+        .fetch_all(&mut *conn)
+        .await?;
+        if let (Reads::Product(_), Some((_, sku))) = (self, variants.first()) {
+            sqlx::query("SELECT s.id, s.on_hand - s.reserved FROM stock s JOIN variants v ON v.id = s.variant_id WHERE v.sku = $1")
+                .bind(sku)
+                .fetch_all(&mut *conn)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// One visitor's purchase through the storefront's forms: add to the cart, open the checkout
+/// for its key, place the order. The same order as the API run's `n`th.
+async fn buy(client: &reqwest::Client, base: &str, n: usize) -> anyhow::Result<()> {
+    let body = order(n);
+    let mut cookie = String::new();
+    for line in body["lines"].as_array().into_iter().flatten() {
+        let quantity = line["quantity"].as_i64().unwrap_or(1).to_string();
+        let form = [
+            ("sku", line["sku"].as_str().unwrap_or_default()),
+            ("quantity", &quantity),
+            ("op", "add"),
+        ];
+        let mut request = client
+            .post(format!("{base}/cart"))
+            .header("content-type", FORM)
+            .body(encode(&form));
+        if !cookie.is_empty() {
+            request = request.header("cookie", &cookie);
+        }
+        let added = request.send().await?;
+        anyhow::ensure!(
+            added.status() == reqwest::StatusCode::SEE_OTHER,
+            "cart: {}",
+            added.status()
+        );
+        if let Some(set) = added.headers().get("set-cookie") {
+            cookie = set
+                .to_str()?
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+        }
+    }
+    let page = client
+        .get(format!("{base}/checkout"))
+        .header("cookie", &cookie)
+        .send()
+        .await?
+        .text()
+        .await?;
+    let key = page
+        .split("name=\"key\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .context("the checkout form's key")?
+        .to_owned();
+    let customer = &body["customer"];
+    let address = &body["delivery"]["address"];
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    let mut form: Vec<(&str, String)> = vec![
+        ("key", key),
+        ("name", text(&customer["name"])),
+        ("phone", text(&customer["phone"])),
+        ("email", text(&customer["email"])),
+        ("method", "courier".into()),
+        ("address_line", text(&address["line"])),
+        ("postcode", text(&address["postcode"])),
+        ("city", text(&address["city"])),
+        ("country", text(&address["country"])),
+        ("payment_mode", "on_delivery".into()),
+    ];
+    for line in body["lines"].as_array().into_iter().flatten() {
+        form.push(("note_line", text(&line["note"])));
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let placed = client
+        .post(format!("{base}/checkout"))
+        .header("cookie", &cookie)
+        .header("content-type", FORM)
+        .body(encode(&form))
+        .send()
+        .await?;
+    let location = placed
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    anyhow::ensure!(
+        placed.status() == reqwest::StatusCode::SEE_OTHER && location.starts_with("/o/"),
+        "checkout {n}: {}",
+        placed.status()
+    );
+    Ok(())
+}
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+/// A form body, as a browser encodes it.
+fn encode(fields: &[(&str, &str)]) -> String {
+    let escape = |text: &str| -> String {
+        text.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
+                other => format!("%{other:02X}"),
+            })
+            .collect()
+    };
+    fields
+        .iter()
+        .map(|(name, value)| format!("{}={}", escape(name), escape(value)))
+        .collect::<Vec<_>>()
+        .join("&")
 }

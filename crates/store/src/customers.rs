@@ -347,6 +347,9 @@ pub async fn merge(conn: &mut Conn, keep: i64, other: i64) -> Result<()> {
     for sql in [
         "UPDATE orders SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE messages SET customer_id = $1 WHERE customer_id = $2",
+        // The storefront's back-in-stock and newsletter requests follow the person.
+        "UPDATE stock_requests SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE newsletter_requests SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE customer_contacts SET customer_id = $1 WHERE customer_id = $2",
         "DELETE FROM customer_addresses WHERE customer_id = $2 AND EXISTS (\
            SELECT 1 FROM customer_addresses k WHERE k.customer_id = $1 \

@@ -18,6 +18,7 @@ pub mod orders;
 pub mod payments;
 pub mod scratch;
 pub mod settings;
+pub mod storefront;
 pub mod tasks;
 pub mod templates;
 pub mod tokens;

@@ -2,13 +2,15 @@
 //!
 //! The JSON API lives under `/api/v1`, described by OpenAPI at `/api/openapi.json` and readable
 //! at `/api/docs`. Handlers are thin: they read the request, call one use case of `app`, and
-//! turn its answer or its error into a response. The back office's pages live under `/admin`.
+//! turn its answer or its error into a response. The back office's pages live under `/admin`;
+//! the storefront is everything else a visitor opens, from `/`.
 
 mod api;
 mod docs;
 mod error;
 mod extract;
 mod pages;
+mod storefront;
 
 use std::time::Duration;
 
@@ -26,6 +28,7 @@ pub fn router(shop: app::Shop) -> Router {
         .merge(api)
         .merge(docs::router(openapi))
         .merge(pages::router(shop.clone()))
+        .merge(storefront::router())
         .fallback(|| async { ApiError::not_found("page") })
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,

@@ -124,12 +124,22 @@ mod tests {
         assert_eq!(Lang::negotiate(None, None, "xx").code, "en");
     }
 
+    /// Every Fluent file of a language (the back office's, the storefront's), one after another.
     fn source(lang: &str) -> String {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("locales")
-            .join(lang)
-            .join("main.ftl");
-        std::fs::read_to_string(&path).expect("a locale file")
+            .join(lang);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("a locale folder")
+            .map(|entry| entry.expect("a locale file").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|path| std::fs::read_to_string(path).expect("a locale file"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Message ids of a Fluent file: lines that start a message.

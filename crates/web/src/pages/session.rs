@@ -169,7 +169,7 @@ async fn checked_form(body: Body, asked: &Asked, staff: Option<&Staff>) -> Resul
 }
 
 /// The headers every page carries: no framing, no sniffing, scripts and styles from the shop only.
-pub(super) fn secure(mut response: Response) -> Response {
+pub(crate) fn secure(mut response: Response) -> Response {
     let headers = response.headers_mut();
     for (name, value) in [
         (

@@ -25,6 +25,13 @@ pub struct ShopForm {
     calling_until: String,
     quiet_from: String,
     quiet_until: String,
+    /// The storefront's colours, pages and pickup places (SU-2, DL-1); places one per line.
+    storefront_colour: String,
+    storefront_accent: String,
+    faq: String,
+    how_to_order: String,
+    pickup_points: String,
+    lockers: String,
 }
 
 impl ShopForm {
@@ -39,6 +46,12 @@ impl ShopForm {
             calling_until: settings.calls.calling_until.clone(),
             quiet_from: settings.messages.quiet_from.clone(),
             quiet_until: settings.messages.quiet_until.clone(),
+            storefront_colour: settings.storefront.colour.clone(),
+            storefront_accent: settings.storefront.accent.clone(),
+            faq: settings.storefront.faq.clone(),
+            how_to_order: settings.storefront.how_to_order.clone(),
+            pickup_points: settings.storefront.pickup_points.join("\n"),
+            lockers: settings.storefront.lockers.join("\n"),
         }
     }
 
@@ -54,6 +67,21 @@ impl ShopForm {
         changed.calls.calling_until = self.calling_until.trim().to_owned();
         changed.messages.quiet_from = self.quiet_from.trim().to_owned();
         changed.messages.quiet_until = self.quiet_until.trim().to_owned();
+        let places = |text: &str| {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let storefront = &mut changed.storefront;
+        storefront.colour = self.storefront_colour.trim().to_owned();
+        storefront.accent = self.storefront_accent.trim().to_owned();
+        // Browsers send textarea lines with CRLF; the pages split paragraphs on blank lines.
+        storefront.faq = self.faq.replace("\r\n", "\n").trim().to_owned();
+        storefront.how_to_order = self.how_to_order.replace("\r\n", "\n").trim().to_owned();
+        storefront.pickup_points = places(&self.pickup_points);
+        storefront.lockers = places(&self.lockers);
         changed
     }
 }

@@ -2,6 +2,8 @@
 //! `SHOPDESK_TEST_DATABASE_URL` points at a PostgreSQL server, on PostgreSQL too.
 
 mod helpers;
+#[path = "../common/smtp.rs"]
+mod smtp;
 
 mod auth;
 mod catalog;
@@ -15,3 +17,4 @@ mod messaging;
 mod processing;
 mod promise;
 mod stock_race;
+mod storefront;

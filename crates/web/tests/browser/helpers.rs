@@ -63,6 +63,32 @@ pub struct Person {
 }
 
 impl TestApp {
+    /// The same app, served anew, sending email through the SMTP server on this port.
+    pub async fn with_email(self, smtp_port: u16) -> Self {
+        let config = integrations::Config {
+            smtp_url: Some(format!("smtp://127.0.0.1:{smtp_port}").into()),
+            mail_from: Some("Fjord & Thread <hello@fjord.example>".into()),
+            ..Default::default()
+        };
+        let transports = integrations::transports(&config).expect("transports");
+        let shop = self.shop.clone().with_transports(transports);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let app = web::router(shop.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+        Self { base, shop, ..self }
+    }
+
+    /// Runs every job due now, as the worker would.
+    pub async fn run_jobs(&self) -> usize {
+        self.shop
+            .run_due_jobs("test-worker", 100)
+            .await
+            .expect("jobs run")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -4,8 +4,11 @@
 //! asserts what a person sees; waiting is always for an element or a text to appear.
 
 mod helpers;
+#[path = "../common/smtp.rs"]
+mod smtp;
 
 mod access;
 mod cards;
 mod fulfilment;
+mod storefront;
 mod work;

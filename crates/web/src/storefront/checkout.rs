@@ -1,0 +1,337 @@
+//! The cart and the checkout. The checkout form carries its own idempotency key, so a second
+//! click (or a reload of the POST) returns the order the first made. A refused form comes back
+//! with every field as typed and the problem beside the field it is about (CK-1).
+
+use app::storefront::{CartView, Checkout, Problem};
+use askama::Template;
+use axum::extract::{Form, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::orders::PaymentMode;
+use serde::Deserialize;
+
+use super::{Look, Visitor};
+use crate::pages::session::render;
+
+#[derive(Template)]
+#[template(path = "storefront/cart.html")]
+struct CartPage {
+    f: Look,
+    cart: CartView,
+}
+
+impl CartPage {
+    fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
+        options.values().cloned().collect::<Vec<_>>().join(", ")
+    }
+}
+
+pub async fn cart(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
+    match shop.cart(visitor.cart.as_deref()).await {
+        Ok(cart) => render(&CartPage {
+            f: visitor.frame("sf-cart-title"),
+            cart,
+        }),
+        Err(err) => visitor.failure(err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CartChange {
+    sku: String,
+    quantity: i64,
+    /// `add` adds to what the cart holds; otherwise the line is set to the quantity.
+    #[serde(default)]
+    op: String,
+}
+
+/// Adds to the cart or changes a line, then shows the cart.
+pub async fn change(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Form(change): Form<CartChange>,
+) -> Response {
+    match shop
+        .change_cart(
+            visitor.cart.as_deref(),
+            &change.sku,
+            change.quantity,
+            change.op == "add",
+        )
+        .await
+    {
+        Ok(token) => {
+            let mut response = Redirect::to("/cart").into_response();
+            if let Ok(value) = HeaderValue::from_str(&visitor.cart_cookie(&token)) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Err(err) => visitor.failure(err),
+    }
+}
+
+/// A delivery method as the checkout offers it.
+pub struct MethodChoice {
+    method: &'static str,
+    price: app::MoneyView,
+    /// The places to pick from for a pickup point or locker; empty means the buyer types it.
+    places: Vec<String>,
+    needs_place: bool,
+}
+
+#[derive(Template)]
+#[template(path = "storefront/checkout.html")]
+struct CheckoutPage {
+    f: Look,
+    cart: CartView,
+    form: Checkout,
+    methods: Vec<MethodChoice>,
+    payments: Vec<&'static str>,
+    problems: Vec<Problem>,
+    /// The idempotency key of this form (one order per form, however often it is sent).
+    key: String,
+}
+
+impl CheckoutPage {
+    /// The problem with an input, in words, with the field's name in front.
+    fn problem(&self, input: &str) -> Option<String> {
+        self.problems
+            .iter()
+            .find(|p| input_of(&p.field) == input)
+            .map(|p| self.explain(p))
+    }
+
+    fn explain(&self, problem: &Problem) -> String {
+        let words = self
+            .f
+            .lang
+            .try_text(&format!("sf-problem-{}", problem.code))
+            .unwrap_or_else(|| problem.message.clone());
+        format!(
+            "{}: {words}",
+            self.f.label("sf-field", input_of(&problem.field))
+        )
+    }
+
+    fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
+        options.values().cloned().collect::<Vec<_>>().join(", ")
+    }
+
+    fn note(&self, index: &usize) -> &str {
+        self.form.line_notes.get(*index).map_or("", String::as_str)
+    }
+}
+
+/// The form input a field of intake is typed in.
+fn input_of(field: &str) -> &str {
+    if field.starts_with("lines[") && field.ends_with(".note") {
+        return "note_line";
+    }
+    match field {
+        "customer.name" => "name",
+        "customer.phone" => "phone",
+        "customer.email" => "email",
+        "customer.preferred_channel" => "preferred_channel",
+        "delivery.method" => "method",
+        "delivery.pickup_point" => "pickup_point",
+        "delivery.address" | "delivery.address.line" => "address_line",
+        "delivery.address.city" => "city",
+        "delivery.address.postcode" => "postcode",
+        "delivery.address.country" => "country",
+        "payment_mode" => "payment_mode",
+        "note" => "note",
+        _ => "cart",
+    }
+}
+
+impl Visitor {
+    fn checkout_page(
+        &self,
+        cart: CartView,
+        form: Checkout,
+        problems: Vec<Problem>,
+        key: String,
+    ) -> CheckoutPage {
+        let methods = self
+            .settings
+            .delivery
+            .iter()
+            .map(|o| MethodChoice {
+                method: o.method.as_str(),
+                price: app::MoneyView::new(
+                    self.settings
+                        .delivery_price(o.method, cart.subtotal.amount_minor)
+                        .unwrap_or(o.price_minor),
+                    self.settings.currency,
+                ),
+                places: self.settings.storefront.places(o.method).to_vec(),
+                needs_place: o.method.needs_pickup_point(),
+            })
+            .collect();
+        CheckoutPage {
+            f: self.frame("sf-checkout-title"),
+            cart,
+            form,
+            methods,
+            payments: PaymentMode::ALL
+                .iter()
+                // A prepaid order exists only once paid; the storefront takes no card payments.
+                .filter(|m| **m != PaymentMode::Prepaid)
+                .map(|m| m.as_str())
+                .collect(),
+            problems,
+            key,
+        }
+    }
+}
+
+pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
+    let cart = match shop.cart(visitor.cart.as_deref()).await {
+        Ok(cart) => cart,
+        Err(err) => return visitor.failure(err),
+    };
+    if cart.lines.is_empty() {
+        return Redirect::to("/cart").into_response();
+    }
+    let form = Checkout {
+        locale: visitor.lang.code.into(),
+        ..Checkout::default()
+    };
+    let key = match app::storefront::checkout_key() {
+        Ok(key) => key,
+        Err(err) => return visitor.failure(err),
+    };
+    render(&visitor.checkout_page(cart, form, Vec::new(), key))
+}
+
+/// The form's fields as typed. Line notes come in the cart's order; the place of a pickup is
+/// read from the list of the chosen method.
+fn read(fields: Vec<(String, String)>) -> (Checkout, String) {
+    let mut form = Checkout::default();
+    let mut key = String::new();
+    let mut places: Vec<(String, String)> = Vec::new();
+    for (name, value) in fields {
+        match name.as_str() {
+            "name" => form.name = value,
+            "phone" => form.phone = value,
+            "email" => form.email = value,
+            "method" => form.method = value,
+            "address_line" => form.address_line = value,
+            "city" => form.city = value,
+            "postcode" => form.postcode = value,
+            "country" => form.country = value,
+            "payment_mode" => form.payment_mode = value,
+            "preferred_channel" => form.preferred_channel = value,
+            "note" => form.note = value,
+            "note_line" => form.line_notes.push(value),
+            "marketing_consent" => form.marketing_consent = value == "yes",
+            "locale" => form.locale = value,
+            "key" => key = value,
+            other => {
+                if let Some(method) = other.strip_prefix("place_") {
+                    places.push((method.to_owned(), value));
+                }
+            }
+        }
+    }
+    form.pickup_point = places
+        .into_iter()
+        .find(|(method, value)| *method == form.method && !value.trim().is_empty())
+        .map(|(_, value)| value.trim().to_owned())
+        .unwrap_or_default();
+    (form, key)
+}
+
+pub async fn submit(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let (form, key) = read(fields);
+    let cart_token = visitor.cart.clone().unwrap_or_default();
+    let key_ok = key.len() == 36 && key.chars().all(|c| c.is_ascii_hexdigit());
+    let problems = match shop.checkout_problems(&form).await {
+        Ok(problems) => problems,
+        Err(err) => return visitor.failure(err),
+    };
+    let refused = |problems: Vec<Problem>, key: String| async {
+        match shop.cart(visitor.cart.as_deref()).await {
+            Ok(cart) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(&visitor.checkout_page(cart, form.clone(), problems, key)),
+            )
+                .into_response(),
+            Err(err) => visitor.failure(err),
+        }
+    };
+    if !key_ok {
+        // A form from elsewhere, or one made before this shop had keys: a fresh one to send.
+        return match app::storefront::checkout_key() {
+            Ok(fresh) => refused(Vec::new(), fresh).await,
+            Err(err) => visitor.failure(err),
+        };
+    }
+    if !problems.is_empty() {
+        return refused(problems, key).await;
+    }
+    match shop.checkout(&cart_token, &form, &key).await {
+        Ok(placed) => match placed.order.link_token {
+            Some(token) => Redirect::to(&format!("/o/{token}?placed=1")).into_response(),
+            None => Redirect::to("/").into_response(),
+        },
+        Err(app::Error::Invalid {
+            field,
+            code,
+            message,
+        }) => {
+            let problem = Problem {
+                field,
+                code: code.into(),
+                message,
+            };
+            refused(vec![problem], key).await
+        }
+        Err(err) => visitor.failure(err),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "storefront/problems.html")]
+struct ProblemsFragment {
+    problems: Vec<String>,
+}
+
+/// htmx: the problems of the form as typed so far, for the fields already filled, shown while
+/// the buyer types (CK-1). The same checks run again when the form is sent.
+pub async fn check(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let filled: Vec<String> = fields
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, _)| k.clone())
+        .collect();
+    let (form, _) = read(fields);
+    let problems = match shop.checkout_problems(&form).await {
+        Ok(problems) => problems,
+        Err(err) => return visitor.failure(err),
+    };
+    let page = visitor.checkout_page(
+        CartView {
+            lines: Vec::new(),
+            subtotal: app::MoneyView::new(0, visitor.settings.currency),
+        },
+        form,
+        Vec::new(),
+        String::new(),
+    );
+    let words = problems
+        .iter()
+        .filter(|p| filled.iter().any(|f| f == input_of(&p.field)))
+        .map(|p| page.explain(p))
+        .collect();
+    render(&ProblemsFragment { problems: words })
+}

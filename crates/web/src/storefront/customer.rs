@@ -1,0 +1,133 @@
+//! The customer's own order page behind the link every message carries (CF-1): where the order
+//! is, the promised window, the tracking link (DL-3), the messages sent, and the answers the
+//! shop waits for: confirming, a choice for an item out of stock (ST-1), a flaw (AS-2). Each
+//! answer is the same use case as the public API's.
+
+use app::storefront::CustomerPage;
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::{Look, Visitor};
+use crate::pages::session::render;
+
+#[derive(Template)]
+#[template(path = "storefront/order.html")]
+struct OrderPage {
+    f: Look,
+    token: String,
+    page: CustomerPage,
+    /// Just placed: the thank-you is shown.
+    placed: bool,
+    /// The last answer was refused: why.
+    refusal: Option<String>,
+    tz: jiff::tz::TimeZone,
+}
+
+impl OrderPage {
+    fn when(&self, at: &jiff::Timestamp) -> String {
+        at.to_zoned_datetime(self.tz.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
+        options.values().cloned().collect::<Vec<_>>().join(", ")
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PageQuery {
+    placed: Option<String>,
+    refused: String,
+}
+
+async fn show(
+    shop: &app::Shop,
+    visitor: &Visitor,
+    token: &str,
+    placed: bool,
+    refusal: Option<String>,
+) -> Response {
+    match shop.customer_page(token).await {
+        Ok(page) => render(&OrderPage {
+            f: visitor.titled(visitor.lang.text_with(
+                "sf-order-title",
+                &[(
+                    "number",
+                    fluent_templates::fluent_bundle::FluentValue::from(page.order.number),
+                )],
+            )),
+            token: token.to_owned(),
+            page,
+            placed,
+            refusal,
+            tz: crate::pages::session::time_zone(&visitor.settings),
+        }),
+        Err(err) => visitor.failure(err),
+    }
+}
+
+pub async fn page(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> Response {
+    let refusal = (!query.refused.is_empty()).then(|| visitor.explain(&query.refused, ""));
+    show(&shop, &visitor, &token, query.placed.is_some(), refusal).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Answer {
+    line_no: i64,
+    choice: String,
+    sku: Option<String>,
+    answer: String,
+}
+
+/// The customer answers: `confirm`, `choice` (ST-1) or `defect` (AS-2). A refused answer comes
+/// back to the page, saying why.
+pub async fn answer(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path((token, kind)): Path<(String, String)>,
+    Form(answer): Form<Answer>,
+) -> Response {
+    let customer = app::storefront::visitor();
+    let done = match kind.as_str() {
+        "confirm" => shop.confirm_by_link(&token).await.map(drop),
+        "choice" => match shop.order_by_link(&token).await {
+            Ok((number, _)) => {
+                let input = app::choices::ChoiceInput {
+                    line_no: answer.line_no,
+                    choice: answer.choice,
+                    sku: answer.sku,
+                };
+                shop.choose(&customer, number, &input).await.map(drop)
+            }
+            Err(err) => Err(err),
+        },
+        "defect" => match shop.order_by_link(&token).await {
+            Ok((number, _)) => shop
+                .answer_defect(&customer, number, &answer.answer)
+                .await
+                .map(drop),
+            Err(err) => Err(err),
+        },
+        _ => Err(app::Error::NotFound { what: "answer" }),
+    };
+    match done {
+        Ok(()) => Redirect::to(&format!("/o/{token}")).into_response(),
+        Err(app::Error::Invalid { code, .. } | app::Error::Conflict { code, .. }) => {
+            Redirect::to(&format!("/o/{token}?refused={code}")).into_response()
+        }
+        Err(app::Error::Refused(refusal)) => {
+            Redirect::to(&format!("/o/{token}?refused={}", refusal.code())).into_response()
+        }
+        Err(err) => visitor.failure(err),
+    }
+}

@@ -1,0 +1,277 @@
+//! The shop's storefront at `/`: the catalogue, product pages with the delivery window of each
+//! method, the pages the owner writes (SU-2), the cart and the checkout, and the customer's
+//! own order page behind the link every message carries. Server-rendered, and every step of
+//! buying works without JavaScript; htmx only checks checkout fields as they are typed. It
+//! shares the back office's languages (Fluent) but nothing of its sessions: a visitor is a
+//! cart cookie and a language.
+
+mod checkout;
+mod customer;
+mod shop;
+
+use app::MoneyView;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use domain::settings::ShopSettings;
+use fluent_templates::fluent_bundle::FluentValue;
+
+use crate::pages::frame::money_text;
+use crate::pages::i18n::{LANGUAGES, Lang};
+use crate::pages::session::{cookie, render, set_cookie};
+
+/// The visitor's cart: a random token; the lines are kept on the server.
+const CART_COOKIE: &str = "sd_cart";
+/// The language a visitor chose.
+const LANG_COOKIE: &str = "sd_lang";
+/// A year, in seconds: carts and the chosen language outlive a browser session.
+const YEAR: i64 = 365 * 24 * 3600;
+
+pub fn router() -> Router<app::Shop> {
+    Router::new()
+        .route("/", get(shop::catalogue))
+        .route("/products/{id}", get(shop::product))
+        .route("/products/{id}/back-in-stock", post(shop::back_in_stock))
+        .route("/faq", get(shop::faq))
+        .route("/how-to-order", get(shop::how_to_order))
+        .route("/delivery", get(shop::delivery))
+        .route("/contacts", get(shop::contacts))
+        .route("/cart", get(checkout::cart).post(checkout::change))
+        .route("/checkout", get(checkout::form).post(checkout::submit))
+        .route("/checkout/check", post(checkout::check))
+        .route("/o/{token}", get(customer::page))
+        .route("/o/{token}/{answer}", post(customer::answer))
+        .route("/newsletter", post(shop::subscribe))
+        .route(
+            "/newsletter/{token}",
+            get(shop::subscription).post(shop::confirm_subscription),
+        )
+        .route("/language", post(language))
+        .route("/shop.css", get(stylesheet))
+        .layer(axum::middleware::from_fn(secure))
+}
+
+/// Who is browsing: the shop's settings, their language and their cart.
+pub struct Visitor {
+    pub settings: ShopSettings,
+    pub lang: Lang,
+    pub cart: Option<String>,
+    secure: bool,
+}
+
+impl FromRequestParts<app::Shop> for Visitor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, shop: &app::Shop) -> Result<Self, Response> {
+        let settings = shop.settings().await.map_err(|err| {
+            tracing::error!(error = %err, "settings unreadable");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        })?;
+        Ok(Self::of(&parts.headers, settings))
+    }
+}
+
+impl Visitor {
+    fn of(headers: &HeaderMap, settings: ShopSettings) -> Self {
+        let lang = Lang::negotiate(
+            cookie(headers, LANG_COOKIE),
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+            &settings.default_locale,
+        );
+        Self {
+            cart: cookie(headers, CART_COOKIE).map(str::to_owned),
+            secure: settings.public_url.starts_with("https://"),
+            settings,
+            lang,
+        }
+    }
+
+    /// The frame of a page titled by a message id.
+    pub fn frame(&self, title_id: &str) -> Look {
+        self.titled(self.lang.text(title_id))
+    }
+
+    /// The frame of a page with a title of its own (a product's name).
+    pub fn titled(&self, title: String) -> Look {
+        Look {
+            lang: self.lang.clone(),
+            shop: self.settings.name.clone(),
+            title,
+            version: stylesheet_version(&self.settings),
+        }
+    }
+
+    fn cart_cookie(&self, token: &str) -> String {
+        set_cookie(CART_COOKIE, token, "/", 30 * 24 * 3600, self.secure)
+    }
+
+    /// The answer to a failure, as a page in the visitor's language.
+    pub fn failure(&self, err: app::Error) -> Response {
+        let (status, id) = match &err {
+            app::Error::NotFound { .. } => (StatusCode::NOT_FOUND, "sf-error-not-found"),
+            app::Error::Store(other) => {
+                tracing::error!(error = %other, "storage failure");
+                (StatusCode::SERVICE_UNAVAILABLE, "sf-error-unavailable")
+            }
+            app::Error::Forbidden => (StatusCode::FORBIDDEN, "sf-error-unavailable"),
+            app::Error::Invalid { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "sf-error-refused"),
+            _ => (StatusCode::CONFLICT, "sf-error-refused"),
+        };
+        let page = ErrorPage {
+            message: match err {
+                app::Error::Conflict { code, message } => self.explain(code, &message),
+                app::Error::Invalid { code, message, .. } => self.explain(code, &message),
+                _ => self.lang.text(id),
+            },
+            f: self.frame("sf-error-title"),
+        };
+        (status, render(&page)).into_response()
+    }
+
+    /// The words for a refusal: the translation of its code where there is one, the use case's
+    /// own sentence otherwise.
+    pub fn explain(&self, code: &str, message: &str) -> String {
+        self.lang
+            .try_text(&format!("sf-problem-{code}"))
+            .or_else(|| self.lang.try_text(&format!("refusal-{code}")))
+            .unwrap_or_else(|| message.to_owned())
+    }
+}
+
+/// What every storefront page shares: the language, the shop's name and the page's title.
+pub struct Look {
+    pub lang: Lang,
+    pub shop: String,
+    pub title: String,
+    /// The fingerprint of the stylesheet, which carries the shop's colours.
+    pub version: String,
+}
+
+impl Look {
+    pub fn t(&self, id: &str) -> String {
+        self.lang.text(id)
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl ToString) -> String {
+        self.lang
+            .text_with(id, &[(name, FluentValue::from(value.to_string()))])
+    }
+
+    /// A message with two arguments.
+    pub fn t2(
+        &self,
+        id: &str,
+        a: &'static str,
+        a_value: impl ToString,
+        b: &'static str,
+        b_value: impl ToString,
+    ) -> String {
+        self.lang.text_with(
+            id,
+            &[
+                (a, FluentValue::from(a_value.to_string())),
+                (b, FluentValue::from(b_value.to_string())),
+            ],
+        )
+    }
+
+    /// The words for a stored value, such as `delivery-courier`; the value when there are none.
+    pub fn label(&self, kind: &str, value: &str) -> String {
+        self.lang
+            .try_text(&format!("{kind}-{value}"))
+            .unwrap_or_else(|| value.to_owned())
+    }
+
+    pub fn money(&self, money: &MoneyView) -> String {
+        money_text(money.amount_minor, money.currency.as_str(), self.lang.code)
+    }
+
+    pub fn languages(&self) -> &'static [(&'static str, &'static str)] {
+        &LANGUAGES
+    }
+}
+
+#[derive(Template)]
+#[template(path = "storefront/error.html")]
+struct ErrorPage {
+    f: Look,
+    message: String,
+}
+
+/// Text the owner wrote, as paragraphs: split on blank lines, escaped by the template.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+struct LanguageForm {
+    locale: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// Remembers the language the visitor chose and goes back to the page they were on.
+async fn language(visitor: Visitor, Form(form): Form<LanguageForm>) -> Response {
+    let known = LANGUAGES.iter().any(|(code, _)| *code == form.locale);
+    // Only a path on this site: never an address elsewhere.
+    let back = if form.back.starts_with('/') && !form.back.starts_with("//") {
+        form.back
+    } else {
+        "/".to_owned()
+    };
+    let mut response = Redirect::to(&back).into_response();
+    if known {
+        let value = set_cookie(LANG_COOKIE, &form.locale, "/", YEAR, visitor.secure);
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+const STYLE: &str = include_str!("../../static/shop.css");
+
+fn stylesheet_version(settings: &ShopSettings) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    (
+        STYLE,
+        &settings.storefront.colour,
+        &settings.storefront.accent,
+    )
+        .hash(&mut hasher);
+    format!("{:x}", hasher.finish() & 0xffff_ffff)
+}
+
+/// The stylesheet with the shop's colours, which the settings keep to `#rrggbb`.
+async fn stylesheet(visitor: Visitor) -> Response {
+    let colours = &visitor.settings.storefront;
+    let css = format!(
+        ":root {{ --brand: {}; --accent: {}; }}\n{STYLE}",
+        colours.colour, colours.accent
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        css,
+    )
+        .into_response()
+}
+
+/// The back office's security headers on every storefront answer.
+async fn secure(request: Request, next: Next) -> Response {
+    crate::pages::session::secure(next.run(request).await)
+}

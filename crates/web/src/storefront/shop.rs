@@ -1,0 +1,384 @@
+//! Browsing: the catalogue with categories and search, a product with its variants, stock and
+//! delivery windows (DL-5), back-in-stock requests (ST-4), and the pages that describe the shop
+//! (SU-1, SU-2).
+
+use app::storefront::{Catalogue, CatalogueQuery, ProductPage, StockState, VariantOffer};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::catalog::{Quantity, Sku};
+use domain::orders::PaymentMode;
+use serde::Deserialize;
+
+use super::{Look, Visitor, paragraphs};
+use crate::pages::session::{encode, render};
+
+#[derive(Template)]
+#[template(path = "storefront/catalogue.html")]
+struct CataloguePage {
+    f: Look,
+    query: CatalogueQuery,
+    catalogue: Catalogue,
+}
+
+impl CataloguePage {
+    fn stock(&self, state: &StockState) -> String {
+        self.f.label("sf-stock", state.as_str())
+    }
+
+    /// The link to another page of the same search.
+    fn page_link(&self, page: i64) -> String {
+        format!(
+            "/?category={}&q={}&page={page}",
+            encode(&self.query.category),
+            encode(&self.query.q)
+        )
+    }
+}
+
+pub async fn catalogue(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Query(query): Query<CatalogueQuery>,
+) -> Response {
+    match shop.catalogue(&query).await {
+        Ok(catalogue) => render(&CataloguePage {
+            f: visitor.frame("sf-catalogue-title"),
+            query,
+            catalogue,
+        }),
+        Err(err) => visitor.failure(err),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ProductQuery {
+    sku: String,
+    size: String,
+    colour: String,
+    /// The visitor's city or postcode, for the delivery windows.
+    region: String,
+    /// A notice after a form: `added` to the cart, `asked` for a back-in-stock message.
+    done: String,
+    /// A back-in-stock request that was refused, with why.
+    problem: String,
+}
+
+/// A delivery method as a product page offers it: price and the window for this variant.
+pub struct MethodOffer {
+    method: &'static str,
+    price: app::MoneyView,
+    free_from: Option<app::MoneyView>,
+    /// Delivery between these dates, both included; none when no place has the units.
+    window: Option<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "storefront/product.html")]
+struct ProductView {
+    f: Look,
+    product: ProductPage,
+    chosen: Option<VariantOffer>,
+    query: ProductQuery,
+    methods: Vec<MethodOffer>,
+    paragraphs: Vec<String>,
+}
+
+impl ProductView {
+    fn stock(&self, state: &StockState) -> String {
+        self.f.label("sf-stock", state.as_str())
+    }
+
+    fn options(&self, variant: &VariantOffer) -> String {
+        variant
+            .options
+            .values()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn in_stock(&self, variant: &VariantOffer) -> bool {
+        variant.stock != StockState::OutOfStock
+    }
+}
+
+pub async fn product(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(id): Path<i64>,
+    Query(query): Query<ProductQuery>,
+) -> Response {
+    let product = match shop.product_page(id).await {
+        Ok(product) => product,
+        Err(err) => return visitor.failure(err),
+    };
+    let chosen = product
+        .pick(&query.sku, &query.size, &query.colour)
+        .cloned();
+    let mut methods = Vec::new();
+    if let Some(variant) = &chosen {
+        let region = Some(query.region.trim()).filter(|r| !r.is_empty());
+        let currency = visitor.settings.currency;
+        let offered: Vec<_> = visitor.settings.delivery.iter().map(|o| o.method).collect();
+        let windows = match (Sku::parse(&variant.sku), Quantity::parse(1)) {
+            (Ok(sku), Ok(one)) => {
+                match shop
+                    .delivery_promise(&sku, one, &offered, region, shop.now())
+                    .await
+                {
+                    Ok(windows) => windows,
+                    Err(err) => return visitor.failure(err),
+                }
+            }
+            _ => Vec::new(),
+        };
+        for (option, window) in visitor.settings.delivery.iter().zip(windows) {
+            methods.push(MethodOffer {
+                method: option.method.as_str(),
+                price: app::MoneyView::new(option.price_minor, currency),
+                free_from: option
+                    .free_from_minor
+                    .map(|m| app::MoneyView::new(m, currency)),
+                window: window.map(|(from, until)| (from.to_string(), until.to_string())),
+            });
+        }
+    }
+    let view = ProductView {
+        f: visitor.titled(product.title.clone()),
+        paragraphs: paragraphs(&product.description),
+        product,
+        chosen,
+        query,
+        methods,
+    };
+    render(&view)
+}
+
+#[derive(Deserialize)]
+pub struct BackInStockForm {
+    sku: String,
+    contact: String,
+}
+
+/// "Tell me when it's back" (ST-4). A refused contact comes back to the page, named.
+pub async fn back_in_stock(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(id): Path<i64>,
+    Form(form): Form<BackInStockForm>,
+) -> Response {
+    let back = format!("/products/{id}?sku={}", encode(&form.sku));
+    match shop
+        .ask_back_in_stock(&form.sku, &form.contact, visitor.lang.code)
+        .await
+    {
+        Ok(()) => Redirect::to(&format!("{back}&done=asked#back-in-stock")).into_response(),
+        Err(app::Error::Invalid { code, .. }) => {
+            Redirect::to(&format!("{back}&problem={code}#back-in-stock")).into_response()
+        }
+        Err(err) => visitor.failure(err),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "storefront/text.html")]
+struct TextPage {
+    f: Look,
+    paragraphs: Vec<String>,
+}
+
+fn text_page(visitor: &Visitor, title_id: &str, text: &str) -> Response {
+    render(&TextPage {
+        f: visitor.frame(title_id),
+        paragraphs: paragraphs(text),
+    })
+}
+
+/// The owner's own FAQ (SU-2), edited in the settings.
+pub async fn faq(visitor: Visitor) -> Response {
+    text_page(&visitor, "sf-faq-title", &visitor.settings.storefront.faq)
+}
+
+/// The owner's own "How to order" (SU-2).
+pub async fn how_to_order(visitor: Visitor) -> Response {
+    text_page(
+        &visitor,
+        "sf-how-title",
+        &visitor.settings.storefront.how_to_order,
+    )
+}
+
+/// A delivery method with everything the shop promises about it (DL-5).
+pub struct Terms {
+    method: &'static str,
+    price: app::MoneyView,
+    free_from: Option<app::MoneyView>,
+    transit: [i64; 2],
+    carrier: String,
+    storage_days: Option<i64>,
+}
+
+/// A place goods leave from, with its cut-off (DL-8) and a supplier's lead time.
+pub struct Departure {
+    name: String,
+    cutoff: String,
+    lead_time_days: i64,
+}
+
+#[derive(Template)]
+#[template(path = "storefront/delivery.html")]
+struct DeliveryPage {
+    f: Look,
+    terms: Vec<Terms>,
+    departures: Vec<Departure>,
+    payments: Vec<&'static str>,
+    working_days: Vec<String>,
+}
+
+/// "Delivery and payment", written from the settings the shop works by, so it is never out of
+/// date (DL-5, SU-2).
+pub async fn delivery(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
+    let locations = match shop.locations().await {
+        Ok(locations) => locations,
+        Err(err) => return visitor.failure(err),
+    };
+    let settings = &visitor.settings;
+    let terms = settings
+        .delivery
+        .iter()
+        .map(|o| Terms {
+            method: o.method.as_str(),
+            price: app::MoneyView::new(o.price_minor, settings.currency),
+            free_from: o
+                .free_from_minor
+                .map(|m| app::MoneyView::new(m, settings.currency)),
+            transit: o.transit_days,
+            carrier: o.carrier.clone(),
+            storage_days: (o.method.needs_pickup_point() || o.method.is_self_pickup())
+                .then_some(o.pickup_storage_days),
+        })
+        .collect();
+    let f = visitor.frame("sf-delivery-title");
+    let working_days = settings
+        .working_weekdays
+        .iter()
+        .map(|d| f.label("sf-weekday", &d.to_string()))
+        .collect();
+    let page = DeliveryPage {
+        terms,
+        departures: locations
+            .into_iter()
+            .map(|l| Departure {
+                name: l.name,
+                cutoff: l.cutoff,
+                lead_time_days: l.lead_time_days,
+            })
+            .collect(),
+        payments: PaymentMode::ALL.iter().map(|m| m.as_str()).collect(),
+        working_days,
+        f,
+    };
+    render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "storefront/contacts.html")]
+struct ContactsPage {
+    f: Look,
+    phone: String,
+    /// The phone as a `tel:` link: digits and a leading plus only.
+    phone_link: String,
+    email: String,
+    address: String,
+}
+
+/// Every way to reach the shop (SU-1).
+pub async fn contacts(visitor: Visitor) -> Response {
+    let s = &visitor.settings;
+    render(&ContactsPage {
+        phone_link: s
+            .contact_phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect(),
+        phone: s.contact_phone.clone(),
+        email: s.contact_email.clone(),
+        address: s.contact_address.clone(),
+        f: visitor.frame("sf-contacts-title"),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "storefront/newsletter.html")]
+struct NewsletterPage {
+    f: Look,
+    /// What the page says, already translated.
+    message: String,
+    /// The link's token when the visitor still has to press the button.
+    confirm: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SubscribeForm {
+    email: String,
+}
+
+/// The footer's newsletter form (AF-10): a confirmation email goes out; nothing more yet.
+pub async fn subscribe(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Form(form): Form<SubscribeForm>,
+) -> Response {
+    let message = match shop.ask_newsletter(&form.email, visitor.lang.code).await {
+        Ok(()) => visitor.lang.text("sf-newsletter-check"),
+        Err(app::Error::Invalid { code, message, .. }) => format!(
+            "{}: {}",
+            visitor.lang.text("sf-field-email"),
+            visitor.explain(code, &message)
+        ),
+        Err(err) => return visitor.failure(err),
+    };
+    render(&NewsletterPage {
+        f: visitor.frame("sf-newsletter"),
+        message,
+        confirm: None,
+    })
+}
+
+/// The link in the confirmation email: a button to press, so that a mail scanner opening the
+/// link subscribes nobody.
+pub async fn subscription(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Response {
+    match shop.newsletter_confirmed(&token).await {
+        Ok(confirmed) => render(&NewsletterPage {
+            f: visitor.frame("sf-newsletter"),
+            message: visitor.lang.text(if confirmed {
+                "sf-newsletter-done"
+            } else {
+                "sf-newsletter-confirm-text"
+            }),
+            confirm: (!confirmed).then_some(token),
+        }),
+        Err(err) => visitor.failure(err),
+    }
+}
+
+pub async fn confirm_subscription(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Response {
+    match shop.confirm_newsletter(&token).await {
+        Ok(()) => render(&NewsletterPage {
+            f: visitor.frame("sf-newsletter"),
+            message: visitor.lang.text("sf-newsletter-done"),
+            confirm: None,
+        }),
+        Err(err) => visitor.failure(err),
+    }
+}

@@ -1,0 +1,555 @@
+//! The storefront as a visitor uses it, at phone width: finding a product, choosing a size,
+//! seeing when it arrives, ordering to a parcel locker, the email with the order's link, the
+//! order page, a double click, a back-in-stock request, and checkout errors.
+
+use app::access::Actor;
+use jiff::SignedDuration;
+use serde_json::json;
+
+use crate::helpers::{Browser, TestApp, on_each_backend};
+use crate::smtp::{received, smtp_server};
+
+/// A knitwear shop: a sweater in three sizes (L sold out) and two colours, and socks.
+async fn stock_the_shop(app: &TestApp) -> i64 {
+    let owner = Actor::system();
+    let location = serde_json::from_value(json!({
+        "code": "WH1", "name": "Warehouse", "kind": "warehouse", "city": "Oslo", "cutoff": "14:00"
+    }))
+    .expect("a location");
+    app.shop
+        .create_location(&owner, &location)
+        .await
+        .expect("location");
+    let sweater = serde_json::from_value(json!({
+        "title": "Wool sweater", "category": "knitwear",
+        "description": "Knitted in Norway from Norwegian wool.\n\nWash by hand in cold water.",
+        "variants": [
+            {"sku": "SWEATER-GREY-S", "options": {"size": "S", "colour": "grey"}, "price_minor": 129900},
+            {"sku": "SWEATER-GREY-M", "options": {"size": "M", "colour": "grey"}, "price_minor": 129900},
+            {"sku": "SWEATER-GREY-L", "options": {"size": "L", "colour": "grey"}, "price_minor": 129900},
+            {"sku": "SWEATER-BLUE-M", "options": {"size": "M", "colour": "blue"}, "price_minor": 134900}
+        ]
+    }))
+    .expect("a product");
+    let id = app
+        .shop
+        .create_product(&owner, &sweater)
+        .await
+        .expect("product")
+        .id;
+    let socks = serde_json::from_value(json!({
+        "title": "Wool socks", "category": "socks", "description": "Warm socks.",
+        "variants": [{"sku": "SOCKS-M", "options": {"size": "M"}, "price_minor": 19900}]
+    }))
+    .expect("a product");
+    app.shop
+        .create_product(&owner, &socks)
+        .await
+        .expect("product");
+    for (sku, on_hand) in [
+        ("SWEATER-GREY-S", 3),
+        ("SWEATER-GREY-M", 5),
+        ("SWEATER-BLUE-M", 2),
+        ("SOCKS-M", 40),
+    ] {
+        let stock =
+            serde_json::from_value(json!({"on_hand": on_hand, "bin": "A-01"})).expect("stock");
+        app.shop
+            .set_stock(&owner, sku, "WH1", &stock)
+            .await
+            .expect("stock");
+    }
+    let base = app.base.clone();
+    app.configure(move |s| {
+        s.name = "Fjord & Thread".into();
+        s.public_url = base;
+        s.contact_email = "hei@fjord.example".into();
+        s.storefront.lockers = vec!["Locker Oslo S".into(), "Locker Grünerløkka".into()];
+    })
+    .await;
+    id
+}
+
+/// An email address of this run only: the SMTP server's mailbox is shared by both databases.
+fn address(name: &str, app: &TestApp) -> String {
+    let port = app.base.rsplit(':').next().unwrap_or_default();
+    format!("{name}+{port}@example.no")
+}
+
+async fn order_count(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM orders")
+        .fetch_one(app.shop.store().pool())
+        .await
+        .expect("count")
+}
+
+/// Puts `sku` in the cart from its product page and opens the checkout.
+async fn to_checkout(browser: &Browser, app: &TestApp, product: i64, sku: &str) {
+    browser
+        .goto(&app.url(&format!("/products/{product}?sku={sku}")))
+        .await;
+    browser.click("#add-to-cart").await;
+    browser.find("#cart").await;
+    browser.click("#to-checkout").await;
+    browser.find("#checkout").await;
+}
+
+/// Fills the checkout for a parcel locker, paid on delivery.
+async fn fill_checkout(browser: &Browser, email: &str) {
+    browser.fill("input[name=name]", "Anna Berg").await;
+    browser.fill("input[name=email]", email).await;
+    browser
+        .click("input[name=preferred_channel][value=email]")
+        .await;
+    browser
+        .click("input[name=method][value=parcel_locker]")
+        .await;
+    browser
+        .click("select[name=place_parcel_locker] option[value='Locker Oslo S']")
+        .await;
+    browser
+        .click("input[name=payment_mode][value=on_delivery]")
+        .await;
+    browser
+        .fill("input[name=note_line]", "gift wrap, please")
+        .await;
+}
+
+#[tokio::test]
+async fn a_new_visitor_orders_a_sweater_to_a_parcel_locker_and_follows_the_emailed_link() {
+    // SU-2, DL-5, CK-4, IN-1, IN-2, DL-1, PY-1, CF-1: find, choose a size, see the window,
+    // order, get the email, open the order from its link.
+    let server = smtp_server().await;
+    on_each_backend(|app: TestApp| {
+        let server = &server;
+        async move {
+            let app = app.with_email(server.port).await;
+            stock_the_shop(&app).await;
+            let browser = Browser::open().await;
+            browser.goto(&app.url("/")).await;
+            browser.fill("#q", "sweater").await;
+            browser.click("form.search button").await;
+            browser.page_says("Found for “sweater”").await;
+            browser.click(".product-card a").await;
+            browser
+                .page_says("Knitted in Norway from Norwegian wool.")
+                .await;
+            browser.click("select[name=size] option[value=M]").await;
+            browser
+                .click("select[name=colour] option[value=grey]")
+                .await;
+            browser.click("form.variant-picker button").await;
+            browser.page_says("grey, M").await;
+            // Monday 10:00 in Oslo, before the 14:00 cut-off: it leaves today, a locker takes
+            // one to three working days.
+            let window = browser
+                .text("#windows li[data-method=parcel_locker] .window")
+                .await;
+            assert_eq!(window, "between 2026-03-03 and 2026-03-05");
+            browser.click("#add-to-cart").await;
+            browser.page_says("Wool sweater · grey, M").await;
+            browser.click("#to-checkout").await;
+            let email = address("anna", &app);
+            fill_checkout(&browser, &email).await;
+            browser.click("#place-order").await;
+            browser.find("#thanks").await;
+            assert_eq!(browser.text("#promise").await, window);
+            assert!(browser.text("#method").await.contains("Locker Oslo S"));
+            let order_url = browser.client.current_url().await.expect("url");
+            let token = order_url
+                .path()
+                .strip_prefix("/o/")
+                .expect("the order's own page")
+                .to_owned();
+
+            // The back office sees the channel, the size and the note (IN-1, IN-2).
+            let (number, _) = app.shop.order_by_link(&token).await.expect("the order");
+            let order = app.shop.order(number).await.expect("order");
+            assert_eq!(order.channel, "storefront");
+            assert_eq!(order.lines[0].sku, "SWEATER-GREY-M");
+            assert_eq!(order.lines[0].note, "gift wrap, please");
+            assert_eq!(
+                order.delivery.pickup_point.as_deref(),
+                Some("Locker Oslo S")
+            );
+            assert_eq!(order.payment.mode.as_deref(), Some("on_delivery"));
+
+            // The confirmation goes out by email, the channel she chose (DL-4), with her link.
+            app.run_jobs().await;
+            let mail = received(server)
+                .into_iter()
+                .find(|m| m["to"].as_str() == Some(email.as_str()))
+                .expect("an email to the buyer");
+            let text = mail["parts"][0]["text"].as_str().expect("a text part");
+            let link = format!("{}/o/{token}", app.base);
+            assert!(text.contains(&link), "{text}");
+
+            browser.goto(&link).await;
+            assert!(browser.text("#items").await.contains("1 × Wool sweater"));
+            assert_eq!(browser.text("#promise").await, window);
+            let messages = browser.text("#messages").await;
+            assert!(
+                messages.contains("Email"),
+                "the message sent is listed: {messages}"
+            );
+            browser.close().await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_double_clicked_checkout_makes_one_order() {
+    // The form's idempotency key: two sends at once, one order, both answered with it.
+    on_each_backend(|app: TestApp| async move {
+        let product = stock_the_shop(&app).await;
+        let browser = Browser::open().await;
+        to_checkout(&browser, &app, product, "SWEATER-GREY-S").await;
+        fill_checkout(&browser, "bo@example.no").await;
+        let before = order_count(&app).await;
+        let script = r#"
+            const form = document.getElementById('checkout');
+            const body = new URLSearchParams(new FormData(form));
+            const send = () => fetch('/checkout', {method: 'POST', body}).then(r => r.url);
+            return Promise.all([send(), send()]);
+        "#;
+        let answers = browser
+            .client
+            .execute(script, vec![])
+            .await
+            .expect("two sends");
+        let urls: Vec<String> = serde_json::from_value(answers).expect("two urls");
+        assert_eq!(order_count(&app).await, before + 1);
+        assert!(urls[0].contains("/o/"), "{urls:?}");
+        assert_eq!(urls[0], urls[1]);
+        // A third send of the same form, after the cart was emptied, still finds the order.
+        browser.click("#place-order").await;
+        browser.find("#stage").await;
+        assert_eq!(order_count(&app).await, before + 1);
+        browser.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_sold_out_size_takes_a_request_that_is_answered_when_stock_arrives() {
+    // ST-4: the contact waits on the variant, months if need be; stock arriving tells it once,
+    // by email through the outbox.
+    let server = smtp_server().await;
+    on_each_backend(|app: TestApp| {
+        let server = &server;
+        async move {
+            let app = app.with_email(server.port).await;
+            let product = stock_the_shop(&app).await;
+            let browser = Browser::open().await;
+            browser
+                .goto(&app.url(&format!("/products/{product}?sku=SWEATER-GREY-L")))
+                .await;
+            assert_eq!(browser.text(".chosen-variant .stock").await, "Out of stock");
+            let email = address("carl", &app);
+            browser
+                .fill("#back-in-stock input[name=contact]", "not a contact")
+                .await;
+            browser.click("#back-in-stock button").await;
+            browser
+                .page_says("Phone or email: this is not a phone number we can call.")
+                .await;
+            browser
+                .fill("#back-in-stock input[name=contact]", &email)
+                .await;
+            browser.click("#back-in-stock button").await;
+            browser
+                .page_says("We will write to you once, as soon as it is back in stock.")
+                .await;
+
+            app.clock.advance(SignedDuration::from_hours(24 * 60));
+            let nothing_yet = received(server)
+                .iter()
+                .any(|m| m["to"].as_str() == Some(email.as_str()));
+            assert!(!nothing_yet);
+            let owner = Actor::system();
+            let stock =
+                serde_json::from_value(json!({"on_hand": 4, "bin": "A-02"})).expect("stock");
+            app.shop
+                .set_stock(&owner, "SWEATER-GREY-L", "WH1", &stock)
+                .await
+                .expect("stock");
+            // A later count tells nobody again.
+            let more = serde_json::from_value(json!({"on_hand": 6, "bin": "A-02"})).expect("stock");
+            app.shop
+                .set_stock(&owner, "SWEATER-GREY-L", "WH1", &more)
+                .await
+                .expect("stock");
+            // Sixty days later it is a Friday at 10:00, outside quiet hours.
+            app.run_jobs().await;
+            let mails: Vec<_> = received(server)
+                .into_iter()
+                .filter(|m| m["to"].as_str() == Some(email.as_str()))
+                .collect();
+            assert_eq!(mails.len(), 1, "{mails:?}");
+            assert_eq!(
+                mails[0]["subject"].as_str(),
+                Some("Wool sweater is back in stock")
+            );
+            let text = mails[0]["parts"][0]["text"].as_str().expect("text");
+            let link = format!("{}/products/{product}?sku=SWEATER-GREY-L", app.base);
+            assert!(text.contains(&link), "{text}");
+            browser.goto(&link).await;
+            assert_eq!(browser.text(".chosen-variant .stock").await, "In stock");
+            browser.close().await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn checkout_errors_name_the_field_and_keep_what_was_typed() {
+    // CK-1: an autofilled phone in the address, a phone that cannot be called; nothing is sent.
+    on_each_backend(|app: TestApp| async move {
+        let product = stock_the_shop(&app).await;
+        let browser = Browser::open().await;
+        to_checkout(&browser, &app, product, "SWEATER-GREY-M").await;
+        let before = order_count(&app).await;
+        browser.fill("input[name=name]", "Dag Lund").await;
+        browser.fill("input[name=phone]", "12").await;
+        browser.click("input[name=method][value=courier]").await;
+        browser
+            .fill("input[name=address_line]", "+47 912 34 567")
+            .await;
+        browser.fill("input[name=postcode]", "0155").await;
+        browser.fill("input[name=city]", "Oslo").await;
+        browser
+            .click("input[name=payment_mode][value=on_delivery]")
+            .await;
+        browser.click("#place-order").await;
+        browser.find("#problems").await;
+        assert_eq!(
+            browser.text("#problem-phone").await,
+            "Phone: this is not a phone number we can call."
+        );
+        assert_eq!(
+            browser.text("#problem-address_line").await,
+            "Street and house: this holds a phone number; write the street and house here."
+        );
+        let kept = browser
+            .find("input[name=name]")
+            .await
+            .prop("value")
+            .await
+            .expect("value");
+        assert_eq!(kept.as_deref(), Some("Dag Lund"));
+        let method = browser
+            .find("input[name=method][value=courier]")
+            .await
+            .prop("checked")
+            .await
+            .expect("checked");
+        assert_eq!(method.as_deref(), Some("true"));
+        assert_eq!(order_count(&app).await, before);
+
+        // Fixed, it goes through.
+        browser.fill("input[name=phone]", "912 34 567").await;
+        browser.fill("input[name=address_line]", "Storgata 1").await;
+        browser.click("#place-order").await;
+        browser.find("#thanks").await;
+        assert_eq!(order_count(&app).await, before + 1);
+        browser.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_catalogue_reads_on_a_phone() {
+    // Phone width (390 px): no sideways scrolling, one product per row, the shop's colours.
+    on_each_backend(|app: TestApp| async move {
+        let product = stock_the_shop(&app).await;
+        app.configure(|s| s.storefront.colour = "#004d40".into())
+            .await;
+        let browser = Browser::open().await;
+        for path in ["/".to_owned(), format!("/products/{product}"), "/delivery".into()] {
+            browser.goto(&app.url(&path)).await;
+            browser.find("main").await;
+            let widths = browser
+                .client
+                .execute(
+                    "return [document.documentElement.scrollWidth, window.innerWidth];",
+                    vec![],
+                )
+                .await
+                .expect("widths");
+            let [page, window]: [i64; 2] = serde_json::from_value(widths).expect("two widths");
+            assert!(page <= window, "{path}: {page} px wide in a {window} px window");
+        }
+        browser.goto(&app.url("/")).await;
+        let cards = browser
+            .client
+            .execute(
+                "return [...document.querySelectorAll('.product-card')].map(c => c.getBoundingClientRect().left);",
+                vec![],
+            )
+            .await
+            .expect("cards");
+        let lefts: Vec<f64> = serde_json::from_value(cards).expect("positions");
+        assert_eq!(lefts.len(), 2);
+        assert_eq!(lefts[0], lefts[1], "one product per row");
+        let header = browser
+            .client
+            .execute(
+                "return getComputedStyle(document.querySelector('.shop-top')).backgroundColor;",
+                vec![],
+            )
+            .await
+            .expect("colour");
+        assert_eq!(header.as_str(), Some("rgb(0, 77, 64)"));
+        assert_eq!(browser.text(".shop-name").await, "Fjord & Thread");
+        browser.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_owner_writes_the_faq_and_the_lockers_the_visitors_see() {
+    // SU-2, DL-1: pages and places the shop edits itself, in the back office's settings.
+    on_each_backend(|app: TestApp| async move {
+        let product = stock_the_shop(&app).await;
+        let owner = app.person(domain::access::Role::Owner).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &owner).await;
+        browser.goto(&app.url("/admin/settings")).await;
+        browser
+            .fill(
+                "textarea[name=faq]",
+                "Can I return a sweater?\n\nYes, within 30 days, and we pay the postage.",
+            )
+            .await;
+        browser
+            .fill(
+                "textarea[name=lockers]",
+                "Locker Majorstuen\nLocker Bislett",
+            )
+            .await;
+        browser.click("form.settings button.primary").await;
+        browser.page_says("The settings are saved.").await;
+
+        browser.goto(&app.url("/faq")).await;
+        assert_eq!(
+            browser.text(".text p:nth-child(2)").await,
+            "Yes, within 30 days, and we pay the postage."
+        );
+        to_checkout(&browser, &app, product, "SWEATER-GREY-M").await;
+        let lockers = browser.text("select[name=place_parcel_locker]").await;
+        assert!(lockers.contains("Locker Bislett"), "{lockers}");
+        assert!(!lockers.contains("Locker Oslo S"), "{lockers}");
+        browser.close().await;
+    })
+    .await;
+}
+
+/// Places an order through intake, as any channel would, and returns its link's token.
+async fn placed(app: &TestApp, sku: &str) -> String {
+    let input = serde_json::from_value(json!({
+        "channel": "storefront",
+        "customer": {"name": "Eva Holm", "phone": "915 55 555"},
+        "delivery": {"method": "parcel_locker", "pickup_point": "Locker Oslo S"},
+        "payment_mode": "on_delivery",
+        "lines": [{"sku": sku, "quantity": 1}]
+    }))
+    .expect("an order");
+    app.shop
+        .place_order(&input, None, &Actor::system())
+        .await
+        .expect("placed")
+        .order
+        .link_token
+        .expect("a link")
+}
+
+#[tokio::test]
+async fn the_customer_answers_the_shop_on_the_order_page() {
+    // CF-1: confirming by link; ST-1: choosing a substitute for a sold-out size.
+    on_each_backend(|app: TestApp| async move {
+        stock_the_shop(&app).await;
+        app.configure(|s| s.confirmation.confirmation_link = true)
+            .await;
+        let browser = Browser::open().await;
+        let token = placed(&app, "SOCKS-M").await;
+        browser.goto(&app.url(&format!("/o/{token}"))).await;
+        assert_eq!(browser.text("#stage").await, "Confirming");
+        browser.click("#confirm button").await;
+        browser.page_says("Assembling").await;
+        assert_eq!(browser.text("#stage").await, "Assembling");
+
+        let token = placed(&app, "SWEATER-GREY-L").await;
+        browser.goto(&app.url(&format!("/o/{token}"))).await;
+        browser
+            .page_says("Wool sweater is out of stock. What would you like us to do?")
+            .await;
+        browser
+            .click("#choice-1 input[value=SWEATER-GREY-M] + button")
+            .await;
+        // The page comes back without the question.
+        browser
+            .client
+            .wait()
+            .for_element(fantoccini::Locator::XPath(
+                "//body[.//*[@id='stage'] and not(.//*[@id='choice-1'])]",
+            ))
+            .await
+            .expect("the question is answered");
+        let (number, _) = app.shop.order_by_link(&token).await.expect("order");
+        let order = app.shop.order(number).await.expect("order");
+        assert_eq!(order.lines[0].sku, "SWEATER-GREY-M");
+        browser.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_newsletter_asks_twice_before_it_counts_as_consent() {
+    // AF-10: double opt-in. The footer's form sends a link; opening it is not enough, the
+    // button is; only then does the card record the consent.
+    let server = smtp_server().await;
+    on_each_backend(|app: TestApp| {
+        let server = &server;
+        async move {
+            let app = app.with_email(server.port).await;
+            stock_the_shop(&app).await;
+            let email = address("frida", &app);
+            let consent = || async {
+                let consent: Option<String> = sqlx::query_scalar(
+                    "SELECT c.consent_source FROM customers c \
+                     JOIN customer_contacts k ON k.customer_id = c.id WHERE k.value = $1",
+                )
+                .bind(&email)
+                .fetch_one(app.shop.store().pool())
+                .await
+                .expect("a card");
+                consent
+            };
+            let browser = Browser::open().await;
+            browser.goto(&app.url("/")).await;
+            browser.fill("#newsletter-email", &email).await;
+            browser.click("#newsletter button").await;
+            browser.page_says("Almost done").await;
+            app.run_jobs().await;
+            let mail = received(server)
+                .into_iter()
+                .find(|m| m["to"].as_str() == Some(email.as_str()))
+                .expect("the confirmation email");
+            let text = mail["parts"][0]["text"].as_str().expect("text");
+            let link = text
+                .split_whitespace()
+                .find(|w| w.contains("/newsletter/"))
+                .expect("a link")
+                .trim_end_matches(['.', ','])
+                .to_owned();
+            browser.goto(&link).await;
+            assert_eq!(consent().await, None, "opening the link is not consent");
+            browser.click("#confirm-subscription").await;
+            browser.page_says("You are subscribed. Thank you!").await;
+            assert_eq!(consent().await.as_deref(), Some("newsletter"));
+            browser.close().await;
+        }
+    })
+    .await;
+}
