@@ -68,7 +68,7 @@ impl Default for PromisePolicy {
             route_spread: 0.3,
             pace_spread: 0.3,
             route_pace_spread: 0.2,
-            day_worth: 0.0112,
+            day_worth: 0.011,
             earliest_share: 0.1,
             min_history: 30.0,
             longest_transit_days: 120,
