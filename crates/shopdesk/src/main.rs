@@ -295,6 +295,7 @@ async fn main() -> anyhow::Result<()> {
             let summary = demo::build(shop.store()).await?;
             let token = shop.create_token("demo", Role::Owner).await?;
             println!("{summary}");
+            println!("Shop:      http://{listen}/");
             println!("API:       http://{listen}/api/v1/orders");
             println!("API docs:  http://{listen}/api/docs");
             println!(
