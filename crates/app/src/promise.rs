@@ -128,32 +128,36 @@ impl Shop {
         })
     }
 
-    /// The window for `quantity` of `sku` by each of `methods` to `postcode`, ordered at `now`,
-    /// in the order of `methods`, from the place intake would take the units from: what a
-    /// product page shows for every method with one read of the catalogue. `None` where no
-    /// place holds enough units or the SKU is unknown.
+    /// The window for these lines by each of `methods` to `postcode`, ordered at `now`, in the
+    /// order of `methods`: each line from the place intake would take it from, the latest line
+    /// deciding. What a product page or the checkout shows for every method with one read of
+    /// the catalogue. `None` where some line has no place with enough units.
     pub async fn delivery_promise(
         &self,
-        sku: &Sku,
-        quantity: Quantity,
+        lines: &[(Sku, Quantity)],
         methods: &[DeliveryMethod],
         postcode: Option<&str>,
         now: Timestamp,
     ) -> Result<Vec<Option<Window>>> {
         let settings = self.settings().await?;
-        let offers =
-            store::catalog::offers(&mut *self.store.read().await?, &[sku.as_ref()]).await?;
-        let rows: Vec<_> = offers.iter().collect();
-        let place = places_for(&rows, quantity.get()).into_iter().next();
+        let skus: Vec<&str> = lines.iter().map(|(sku, _)| sku.as_ref()).collect();
+        let offers = store::catalog::offers(&mut *self.store.read().await?, &skus).await?;
+        let places: Option<Vec<_>> = lines
+            .iter()
+            .map(|(sku, quantity)| {
+                let rows: Vec<_> = offers.iter().filter(|o| o.sku == sku.as_ref()).collect();
+                places_for(&rows, quantity.get()).into_iter().next()
+            })
+            .collect();
         let ctx = Context::new(&settings, now);
         let mut windows = Vec::with_capacity(methods.len());
         for &method in methods {
-            let window = match &place {
-                Some(place) => {
+            let window = match &places {
+                Some(places) => {
                     let transit = self
                         .transit_days(&settings, now, Some(method), postcode)
                         .await?;
-                    promise_window(&ctx, transit, std::iter::once(&place.id))
+                    promise_window(&ctx, transit, places.iter().map(|place| &place.id))
                 }
                 None => None,
             };

@@ -78,6 +78,8 @@ pub struct MethodChoice {
     /// The places to pick from for a pickup point or locker; empty means the buyer types it.
     places: Vec<String>,
     needs_place: bool,
+    /// The dates the order would arrive between by this method (DL-5), when every line can go.
+    window: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -152,12 +154,14 @@ impl Visitor {
         form: Checkout,
         problems: Vec<Problem>,
         key: String,
+        windows: Vec<Option<app::promise::Window>>,
     ) -> CheckoutPage {
         let methods = self
             .settings
             .delivery
             .iter()
-            .map(|o| MethodChoice {
+            .zip(windows.into_iter().chain(std::iter::repeat(None)))
+            .map(|(o, window)| MethodChoice {
                 method: o.method.as_str(),
                 price: app::MoneyView::new(
                     self.settings
@@ -167,6 +171,7 @@ impl Visitor {
                 ),
                 places: self.settings.storefront.places(o.method).to_vec(),
                 needs_place: o.method.needs_pickup_point(),
+                window: window.map(|(from, until)| (from.to_string(), until.to_string())),
             })
             .collect();
         CheckoutPage {
@@ -186,6 +191,29 @@ impl Visitor {
     }
 }
 
+/// The window of the whole cart by each offered method, to `postcode` when typed (DL-5).
+async fn cart_windows(
+    shop: &app::Shop,
+    visitor: &Visitor,
+    cart: &CartView,
+    postcode: &str,
+) -> app::Result<Vec<Option<app::promise::Window>>> {
+    let lines: Vec<_> = cart
+        .lines
+        .iter()
+        .filter_map(|line| {
+            Some((
+                domain::catalog::Sku::parse(&line.sku).ok()?,
+                domain::catalog::Quantity::parse(line.quantity).ok()?,
+            ))
+        })
+        .collect();
+    let methods: Vec<_> = visitor.settings.delivery.iter().map(|o| o.method).collect();
+    let postcode = Some(postcode.trim()).filter(|p| !p.is_empty());
+    shop.delivery_promise(&lines, &methods, postcode, shop.now())
+        .await
+}
+
 pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
     let cart = match shop.cart(visitor.cart.as_deref()).await {
         Ok(cart) => cart,
@@ -202,7 +230,10 @@ pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
         Ok(key) => key,
         Err(err) => return visitor.failure(err),
     };
-    render(&visitor.checkout_page(cart, form, Vec::new(), key))
+    match cart_windows(&shop, &visitor, &cart, &form.postcode).await {
+        Ok(windows) => render(&visitor.checkout_page(cart, form, Vec::new(), key, windows)),
+        Err(err) => visitor.failure(err),
+    }
 }
 
 /// The form's fields as typed. Line notes come in the cart's order; the place of a pickup is
@@ -256,10 +287,14 @@ pub async fn submit(
         Err(err) => return visitor.failure(err),
     };
     let refused = |problems: Vec<Problem>, key: String| async {
-        match shop.cart(visitor.cart.as_deref()).await {
-            Ok(cart) => (
+        let cart = match shop.cart(visitor.cart.as_deref()).await {
+            Ok(cart) => cart,
+            Err(err) => return visitor.failure(err),
+        };
+        match cart_windows(&shop, &visitor, &cart, &form.postcode).await {
+            Ok(windows) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                render(&visitor.checkout_page(cart, form.clone(), problems, key)),
+                render(&visitor.checkout_page(cart, form.clone(), problems, key, windows)),
             )
                 .into_response(),
             Err(err) => visitor.failure(err),
@@ -327,6 +362,7 @@ pub async fn check(
         form,
         Vec::new(),
         String::new(),
+        Vec::new(),
     );
     let words = problems
         .iter()

@@ -125,7 +125,7 @@ pub async fn product(
         let windows = match (Sku::parse(&variant.sku), Quantity::parse(1)) {
             (Ok(sku), Ok(one)) => {
                 match shop
-                    .delivery_promise(&sku, one, &offered, region, shop.now())
+                    .delivery_promise(&[(sku, one)], &offered, region, shop.now())
                     .await
                 {
                     Ok(windows) => windows,

@@ -149,6 +149,11 @@ async fn a_new_visitor_orders_a_sweater_to_a_parcel_locker_and_follows_the_email
             browser.click("#add-to-cart").await;
             browser.page_says("Wool sweater · grey, M").await;
             browser.click("#to-checkout").await;
+            // The checkout shows each method's window for the whole cart (DL-5).
+            let at_checkout = browser
+                .text(".method[data-method=parcel_locker] .window")
+                .await;
+            assert_eq!(at_checkout, window);
             let email = address("anna", &app);
             fill_checkout(&browser, &email).await;
             browser.click("#place-order").await;
