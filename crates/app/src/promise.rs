@@ -56,9 +56,6 @@ pub struct PromiseView {
 /// Delivery between these dates, both included.
 pub type Window = (Date, Date);
 
-/// How far back parcels are read: older ones weigh almost nothing (six half-lives).
-const HISTORY_DAYS: i64 = 180;
-
 /// The transit model of one day, shared by the handlers of one instance.
 #[derive(Clone, Default)]
 pub(crate) struct TransitBook(Arc<Mutex<Option<DayModel>>>);
@@ -227,14 +224,17 @@ impl Shop {
             .map(|[earliest, latest]| [days(earliest), days(latest)]))
     }
 
-    /// A model fed with the parcels handed over in the last [`HISTORY_DAYS`].
+    /// A model fed with the parcels handed over in the last six half-lives of its memory; older
+    /// ones would weigh almost nothing.
     async fn learn(
         &self,
         calendar: &Calendar<'_>,
         delivery_days: DeliveryDays,
         now: Timestamp,
     ) -> Result<TransitModel> {
-        let since = now - SignedDuration::from_hours(24 * HISTORY_DAYS);
+        let policy = PromisePolicy::default();
+        let history_hours = (6.0 * 24.0 * policy.memory_half_life_days).ceil() as i64;
+        let since = now - SignedDuration::from_hours(history_hours);
         let rows = store::fulfilment::transit_history(
             &mut *self.store.read().await?,
             since.as_millisecond(),

@@ -63,12 +63,12 @@ pub struct PromisePolicy {
 impl Default for PromisePolicy {
     fn default() -> Self {
         Self {
-            memory_half_life_days: 30.0,
+            memory_half_life_days: 45.0,
             pace_half_life_days: 4.0,
             route_spread: 0.3,
             pace_spread: 0.3,
-            route_pace_spread: 0.2,
-            day_worth: 0.011,
+            route_pace_spread: 0.1,
+            day_worth: 0.0112,
             earliest_share: 0.1,
             min_history: 30.0,
             longest_transit_days: 120,
