@@ -89,23 +89,21 @@ impl Figures {
     }
 }
 
+/// The embedded SQLite, then the PostgreSQL server given, each with the name to print.
+fn databases(postgres: Option<&str>) -> impl Iterator<Item = (&'static str, Option<&str>)> {
+    std::iter::once(("SQLite", None)).chain(postgres.map(|url| ("PostgreSQL", Some(url))))
+}
+
 async fn intake(args: IntakeArgs) -> anyhow::Result<()> {
     anyhow::ensure!(
         args.clients > 0 && args.orders > 0,
         "--clients and --orders must be positive"
     );
-    let mut servers = vec![None];
-    servers.extend(args.postgres.iter().map(|url| Some(url.as_str())));
     println!(
         "intake: {} orders from {} concurrent clients",
         args.orders, args.clients
     );
-    for server in servers {
-        let label = if server.is_some() {
-            "PostgreSQL"
-        } else {
-            "SQLite"
-        };
+    for (label, server) in databases(args.postgres.as_deref()) {
         let api = intake_over_http(server, &args)
             .await
             .with_context(|| format!("{label}: API run"))?;
@@ -377,18 +375,11 @@ async fn storefront(args: StorefrontArgs) -> anyhow::Result<()> {
         args.requests > 0 && args.orders > 0,
         "--requests and --orders must be positive"
     );
-    let mut servers = vec![None];
-    servers.extend(args.postgres.iter().map(|url| Some(url.as_str())));
     println!(
         "storefront: {} requests per page at {PAGE_CONNECTIONS} connections; {} orders per buying run",
         args.requests, args.orders
     );
-    for server in servers {
-        let label = if server.is_some() {
-            "PostgreSQL"
-        } else {
-            "SQLite"
-        };
+    for (label, server) in databases(args.postgres.as_deref()) {
         println!("{label}");
         storefront_on(server, &args)
             .await

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use domain::promise::{DeliveryDays, PromisePolicy, Route, TransitModel};
-use jiff::civil::{Date, DateTime, Weekday};
+use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
@@ -183,19 +183,11 @@ fn replay(orders: &[OlistOrder], evaluate_from: Date, policy: PromisePolicy) -> 
             .to_timestamp(time)
             .unwrap_or(Timestamp::UNIX_EPOCH)
     };
-    let delivery_days = DeliveryDays::parse(
-        [
-            Weekday::Monday,
-            Weekday::Tuesday,
-            Weekday::Wednesday,
-            Weekday::Thursday,
-            Weekday::Friday,
-        ],
+    let delivery_days = DeliveryDays::monday_to_friday().with_holidays(
         BRAZIL_HOLIDAYS
             .iter()
             .filter_map(|day| day.parse::<Date>().ok()),
-    )
-    .unwrap_or_else(|_| DeliveryDays::monday_to_friday());
+    );
     let mut model = TransitModel::new(policy, delivery_days, time_zone.clone());
     let mut arrivals = BinaryHeap::new();
     let (mut shopdesk, mut olist) = (Tally::default(), Tally::default());
