@@ -41,6 +41,9 @@ pub struct CustomerCard {
     pub loyalty_tier: String,
     #[schema(value_type = String, format = DateTime)]
     pub created_at: jiff::Timestamp,
+    /// When the person had their personal data erased; the orders stay, without them.
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub erased_at: Option<jiff::Timestamp>,
     pub orders: Vec<OrderSummary>,
 }
 
@@ -138,6 +141,9 @@ pub(crate) async fn find_or_create(
             owner = holder;
         }
     }
+    // A card opened with only a contact (a back-in-stock request, a sign-in) takes the name
+    // the person gives with their first order.
+    store::customers::replace_stand_in_name(tx, owner, buyer.name.as_ref()).await?;
     if let Some(channel) = buyer.preferred_channel {
         store::customers::set_preferred_channel(tx, owner, channel.as_str()).await?;
     }
@@ -234,6 +240,7 @@ impl Shop {
             consent_withdrawn,
             loyalty_tier: LoyaltyTier::for_orders(row.kept_orders).as_str().into(),
             created_at: timestamp(row.created_at)?,
+            erased_at: row.erased_at.map(timestamp).transpose()?,
             orders,
         })
     }

@@ -10,6 +10,7 @@ pub mod backoffice;
 pub mod catalog;
 pub mod choices;
 mod clock;
+pub mod customer_accounts;
 pub mod customers;
 mod error;
 pub mod fulfilment;

@@ -138,6 +138,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
         &["product_title", "variant", "sku", "product_url"],
     ),
     ("newsletter_confirm", &["confirm_url"]),
+    ("sign_in_link", &["sign_in_url", "minutes"]),
 ];
 
 macro_rules! builtin {
@@ -192,6 +193,7 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("review_request"),
     builtin!("back_in_stock"),
     builtin!("newsletter_confirm"),
+    builtin!("sign_in_link"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -592,7 +594,8 @@ pub struct MessageView {
     pub channel: String,
     pub recipient: String,
     pub locale: String,
-    /// `queued`, `sending`, `sent`, `delivered`, `failed`, `bounced`, or `outbox` (stored, not sent).
+    /// `queued`, `sending`, `sent`, `delivered`, `failed`, `bounced`, `outbox` (stored, not
+    /// sent), or `withdrawn` (not sent: consent was withdrawn or the person erased).
     pub status: String,
     pub subject: Option<String>,
     pub body: Option<String>,
@@ -825,6 +828,14 @@ impl Shop {
         let mut message = store::messages::get(&mut tx, id)
             .await?
             .ok_or(Error::NotFound { what: "message" })?;
+        // AF-10: consent withdrawn after a marketing message was queued stops it too.
+        if message.marketing == 1
+            && !store::customers::consents(&mut tx, message.customer_id).await?
+        {
+            store::messages::transition(&mut tx, id, &["sending"], "withdrawn").await?;
+            tx.commit().await?;
+            return Ok(());
+        }
         tx.commit().await?;
         let settings = self.settings().await?;
         let channel =
@@ -1050,6 +1061,8 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "sku": "SWEATER-GREY-M",
         "product_url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url),
         "confirm_url": format!("{}/newsletter/sample", settings.public_url),
+        "sign_in_url": format!("{}/account/sign-in/sample", settings.public_url),
+        "minutes": 30,
     })
 }
 

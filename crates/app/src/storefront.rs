@@ -9,6 +9,7 @@ use domain::catalog::Sku;
 use domain::checks;
 use domain::contact::{Email, PersonName, Phone, PhoneRegion};
 use domain::orders::{CONFIRM_BY_LINK, DeliveryMethod, HoldKind};
+use domain::settings::ShopSettings;
 use serde::{Deserialize, Serialize};
 
 use crate::access::Actor;
@@ -221,6 +222,72 @@ pub struct DefectQuestion {
     pub title: String,
     pub note: String,
     pub discount: MoneyView,
+}
+
+/// A phone or an email a visitor typed into one field, as they reach the shop.
+pub(crate) struct Contact {
+    pub channel: domain::messaging::Channel,
+    /// The phone or email, normalised.
+    pub recipient: String,
+    phone: Option<Phone>,
+    email: Option<Email>,
+    /// A card needs a name; the contact stands in until the person gives theirs.
+    stand_in: PersonName,
+}
+
+impl Contact {
+    /// An address with `@` is an email; anything else must be a phone of the shop's region.
+    pub fn parse(raw: &str, region: PhoneRegion) -> Result<Self> {
+        let raw = raw.trim();
+        let (phone, email) = if raw.contains('@') {
+            (None, Some(Email::parse(raw).field("contact")?))
+        } else {
+            (Some(Phone::parse(raw, region).field("contact")?), None)
+        };
+        Self::of(phone, email)
+    }
+
+    pub fn email(email: Email) -> Result<Self> {
+        Self::of(None, Some(email))
+    }
+
+    fn of(phone: Option<Phone>, email: Option<Email>) -> Result<Self> {
+        let (channel, recipient) = match (&phone, &email) {
+            (Some(phone), _) => (domain::messaging::Channel::Sms, phone.as_ref().to_owned()),
+            (_, Some(email)) => (domain::messaging::Channel::Email, email.as_ref().to_owned()),
+            _ => unreachable!("a contact is a phone or an email"),
+        };
+        Ok(Self {
+            channel,
+            stand_in: PersonName::parse(&recipient).field("contact")?,
+            recipient,
+            phone,
+            email,
+        })
+    }
+
+    /// The card holding this contact, made when there is none (IN-3).
+    pub async fn card(&self, tx: &mut store::Conn, locale: &str, now_ms: i64) -> Result<i64> {
+        let buyer = Buyer {
+            name: &self.stand_in,
+            phone: self.phone.as_ref(),
+            email: self.email.as_ref(),
+            locale: Some(locale),
+            consent_source: None,
+            address: None,
+            preferred_channel: None,
+        };
+        find_or_create(tx, &buyer, now_ms).await
+    }
+}
+
+/// The visitor's language when the shop writes in it, else the shop's own.
+pub(crate) fn known_locale<'a>(locale: &'a str, settings: &'a ShopSettings) -> &'a str {
+    if crate::messaging::LOCALES.contains(&locale) {
+        locale
+    } else {
+        settings.default_locale.as_str()
+    }
 }
 
 impl Shop {
@@ -667,45 +734,20 @@ impl Shop {
         let sku = Sku::parse(sku).field("sku")?;
         let settings = self.settings().await?;
         let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
-        let contact = contact.trim();
-        let (phone, email) = if contact.contains('@') {
-            (None, Some(Email::parse(contact).field("contact")?))
-        } else {
-            (Some(Phone::parse(contact, region).field("contact")?), None)
-        };
-        let locale = if crate::messaging::LOCALES.contains(&locale) {
-            locale
-        } else {
-            settings.default_locale.as_str()
-        };
-        let (channel, recipient) = match (&phone, &email) {
-            (Some(phone), _) => ("sms", phone.as_ref().to_owned()),
-            (_, Some(email)) => ("email", email.as_ref().to_owned()),
-            _ => unreachable!("one contact was parsed above"),
-        };
-        // A card needs a name; the contact stands in until the person orders.
-        let name = PersonName::parse(contact).field("contact")?;
+        let contact = Contact::parse(contact, region)?;
+        let locale = known_locale(locale, &settings);
         let now_ms = store::to_millis(self.now());
         let mut tx = self.store.begin_write().await?;
         let variant_id = store::catalog::variant_id_by_sku(&mut tx, sku.as_ref())
             .await?
             .ok_or(Error::NotFound { what: "sku" })?;
-        let buyer = Buyer {
-            name: &name,
-            phone: phone.as_ref(),
-            email: email.as_ref(),
-            locale: Some(locale),
-            consent_source: None,
-            address: None,
-            preferred_channel: None,
-        };
-        let customer_id = find_or_create(&mut tx, &buyer, now_ms).await?;
+        let customer_id = contact.card(&mut tx, locale, now_ms).await?;
         let request = store::storefront::StockRequestRow {
             id: 0,
             variant_id,
             customer_id,
-            channel: channel.into(),
-            recipient,
+            channel: contact.channel.as_str().into(),
+            recipient: contact.recipient,
             locale: locale.into(),
         };
         store::storefront::request_stock(&mut tx, &request, now_ms).await?;
@@ -720,30 +762,17 @@ impl Shop {
     pub async fn ask_newsletter(&self, email: &str, locale: &str) -> Result<()> {
         let email = Email::parse(email).field("email")?;
         let settings = self.settings().await?;
-        let locale = if crate::messaging::LOCALES.contains(&locale) {
-            locale
-        } else {
-            settings.default_locale.as_str()
-        };
-        let name = PersonName::parse(email.as_ref()).field("email")?;
+        let locale = known_locale(locale, &settings);
+        let contact = Contact::email(email)?;
         let token = crate::orders::secret_token()?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let buyer = Buyer {
-            name: &name,
-            phone: None,
-            email: Some(&email),
-            locale: Some(locale),
-            consent_source: None,
-            address: None,
-            preferred_channel: None,
-        };
-        let customer_id = find_or_create(&mut tx, &buyer, ctx.now_ms()).await?;
+        let customer_id = contact.card(&mut tx, locale, ctx.now_ms()).await?;
         store::storefront::insert_newsletter_request(
             &mut tx,
             &token,
             customer_id,
-            email.as_ref(),
+            &contact.recipient,
             ctx.now_ms(),
         )
         .await?;
@@ -751,8 +780,8 @@ impl Shop {
             customer_id,
             order_id: None,
             template: "newsletter_confirm",
-            channel: domain::messaging::Channel::Email,
-            recipient: email.as_ref().to_owned(),
+            channel: contact.channel,
+            recipient: contact.recipient,
             locale: locale.to_owned(),
             data: serde_json::json!({
                 "shop_name": settings.name,

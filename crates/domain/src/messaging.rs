@@ -71,7 +71,12 @@ pub fn after_failure(failed: Channel, fallback: &[Channel], usable: &[Channel]) 
 pub fn is_urgent(template: &str) -> bool {
     matches!(
         template,
-        "courier_on_the_way" | "confirmation_request" | "payment_received" | "missed_call"
+        "courier_on_the_way"
+            | "confirmation_request"
+            | "payment_received"
+            | "missed_call"
+            | "sign_in_link"
+            | "newsletter_confirm"
     )
 }
 

@@ -14,6 +14,9 @@ pub struct CustomerRow {
     pub consent_source: Option<String>,
     /// When the customer last withdrew their consent (AF-10).
     pub consent_withdrawn_at: Option<i64>,
+    pub preferred_channel: Option<String>,
+    /// When the person had their personal data erased.
+    pub erased_at: Option<i64>,
     pub created_at: i64,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -46,7 +49,7 @@ pub struct NewCustomer<'a> {
 }
 
 const CARD_SELECT: &str = "SELECT c.id, c.name, c.birthday, c.locale, c.consent_at, c.consent_source, \
-       c.consent_withdrawn_at, c.created_at, \
+       c.consent_withdrawn_at, c.preferred_channel, c.erased_at, c.created_at, \
        (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'phone' ORDER BY id LIMIT 1) AS phone, \
        (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'email' ORDER BY id LIMIT 1) AS email, \
        (SELECT COUNT(*) FROM orders WHERE customer_id = c.id AND stage <> 'cancelled') AS kept_orders \
@@ -202,6 +205,31 @@ pub async fn by_unsubscribe_token(conn: &mut Conn, token: &str) -> Result<Option
     .await?)
 }
 
+/// Names the card `name` when its name is still one of its own contacts and `name` is not.
+pub async fn replace_stand_in_name(conn: &mut Conn, id: i64, name: &str) -> Result<()> {
+    sqlx::query(
+        "UPDATE customers SET name = $1 WHERE id = $2 \
+         AND name IN (SELECT value FROM customer_contacts WHERE customer_id = $2) \
+         AND $1 NOT IN (SELECT value FROM customer_contacts WHERE customer_id = $2)",
+    )
+    .bind(name)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether the card consents to marketing messages now (AF-10).
+pub async fn consents(conn: &mut Conn, id: i64) -> Result<bool> {
+    let found: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM customers WHERE id = $1 AND consent_at IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?;
+    Ok(found == 1)
+}
+
 /// Withdraws marketing consent, noting when and how (AF-10).
 pub async fn withdraw_consent(conn: &mut Conn, id: i64, source: &str, now_ms: i64) -> Result<()> {
     sqlx::query(
@@ -350,6 +378,9 @@ pub async fn merge(conn: &mut Conn, keep: i64, other: i64) -> Result<()> {
         // The storefront's back-in-stock and newsletter requests follow the person.
         "UPDATE stock_requests SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE newsletter_requests SET customer_id = $1 WHERE customer_id = $2",
+        // Signed in as either card, the person stays signed in as the kept one.
+        "UPDATE account_sessions SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE account_links SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE customer_contacts SET customer_id = $1 WHERE customer_id = $2",
         "DELETE FROM customer_addresses WHERE customer_id = $2 AND EXISTS (\
            SELECT 1 FROM customer_addresses k WHERE k.customer_id = $1 \

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod backoffice;
 pub mod catalog;
+pub mod customer_accounts;
 pub mod customers;
 mod db;
 pub mod fulfilment;

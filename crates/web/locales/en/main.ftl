@@ -339,6 +339,7 @@ message-status-delivered = delivered
 message-status-outbox = kept in the outbox
 message-status-failed = failed
 message-status-bounced = bounced
+message-status-withdrawn = withdrawn
 template-order_received = Order received
 template-order_being_assembled = Order being assembled
 template-confirmation_request = Please confirm
@@ -574,6 +575,7 @@ scan-unknown = unknown code: no product has this barcode or SKU
 
 # A customer's unsubscribe link (AF-10)
 customer-consent-withdrawn = withdrawn { $when }
+customer-erased = The customer had their personal data erased { $when }. The orders stay, without them, for the books.
 unsubscribe-title = Unsubscribe
 unsubscribe-ask = Stop newsletters, review requests and other marketing messages from { $shop }? Messages about your orders and deliveries still come.
 unsubscribe-confirm = Unsubscribe

@@ -344,6 +344,7 @@ message-status-delivered = piegādāta
 message-status-outbox = saglabāta, nav sūtīta
 message-status-failed = kļūda
 message-status-bounced = atraidīta
+message-status-withdrawn = atsaukta
 template-order_received = Pasūtījums saņemts
 template-order_being_assembled = Pasūtījumu komplektē
 template-confirmation_request = Lūdzam apstiprināt
@@ -582,6 +583,7 @@ scan-unknown = nezināms kods: nevienai precei nav šāda svītrkoda vai SKU
 
 # A customer's unsubscribe link (AF-10)
 customer-consent-withdrawn = atsaukta { $when }
+customer-erased = Klients izdzēsa savus personas datus { $when }. Pasūtījumi paliek, bez klienta, grāmatvedībai.
 unsubscribe-title = Atteikties no ziņām
 unsubscribe-ask = Vairs nesaņemt jaunumus, atsauksmju lūgumus un citas reklāmas ziņas no { $shop }? Ziņas par jūsu pasūtījumiem un piegādi pienāks kā līdz šim.
 unsubscribe-confirm = Atteikties

@@ -339,6 +339,7 @@ message-status-delivered = levert
 message-status-outbox = lagret, ikke sendt
 message-status-failed = feilet
 message-status-bounced = avvist
+message-status-withdrawn = trukket tilbake
 template-order_received = Bestilling mottatt
 template-order_being_assembled = Bestillingen plukkes
 template-confirmation_request = Vennligst bekreft
@@ -574,6 +575,7 @@ scan-unknown = ukjent kode: ingen vare har denne strekkoden eller SKU-en
 
 # A customer's unsubscribe link (AF-10)
 customer-consent-withdrawn = trukket tilbake { $when }
+customer-erased = Kunden fikk personopplysningene sine slettet { $when }. Bestillingene blir stående, uten kunden, for regnskapet.
 unsubscribe-title = Meld deg av
 unsubscribe-ask = Vil du slutte å få nyhetsbrev, forespørsler om anmeldelser og annen markedsføring fra { $shop }? Meldinger om bestillinger og levering kommer fortsatt.
 unsubscribe-confirm = Meld meg av

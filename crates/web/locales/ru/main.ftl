@@ -345,6 +345,7 @@ message-status-delivered = доставлено
 message-status-outbox = сохранено, не отправлено
 message-status-failed = ошибка
 message-status-bounced = не доставлено
+message-status-withdrawn = отозвано
 template-order_received = Заказ получен
 template-order_being_assembled = Заказ собирается
 template-confirmation_request = Просьба подтвердить
@@ -584,6 +585,7 @@ scan-unknown = неизвестный код: ни у одного товара 
 
 # A customer's unsubscribe link (AF-10)
 customer-consent-withdrawn = отозвано { $when }
+customer-erased = Клиент стёр свои персональные данные { $when }. Заказы остаются, без клиента, для бухгалтерии.
 unsubscribe-title = Отписка
 unsubscribe-ask = Больше не получать рассылки, просьбы об отзыве и другие рекламные сообщения от { $shop }? Сообщения о ваших заказах и доставке будут приходить как прежде.
 unsubscribe-confirm = Отписаться

@@ -345,6 +345,7 @@ message-status-delivered = доставлено
 message-status-outbox = збережено, не надіслано
 message-status-failed = помилка
 message-status-bounced = не доставлено
+message-status-withdrawn = відкликано
 template-order_received = Замовлення отримано
 template-order_being_assembled = Замовлення збирається
 template-confirmation_request = Прохання підтвердити
@@ -584,6 +585,7 @@ scan-unknown = невідомий код: жоден товар не має та
 
 # A customer's unsubscribe link (AF-10)
 customer-consent-withdrawn = відкликано { $when }
+customer-erased = Клієнт стер свої персональні дані { $when }. Замовлення залишаються, без клієнта, для бухгалтерії.
 unsubscribe-title = Відписка
 unsubscribe-ask = Більше не отримувати розсилки, прохання про відгук та інші рекламні повідомлення від { $shop }? Повідомлення про ваші замовлення й доставку надходитимуть як і раніше.
 unsubscribe-confirm = Відписатися

@@ -222,9 +222,18 @@ pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
     if cart.lines.is_empty() {
         return Redirect::to("/cart").into_response();
     }
-    let form = Checkout {
-        locale: visitor.lang.code.into(),
-        ..Checkout::default()
+    // A signed-in customer finds their name, contacts and address filled in.
+    let known = match visitor.customer(&shop).await {
+        Ok(Some(customer_id)) => shop.checkout_defaults(customer_id).await,
+        Ok(None) => Ok(Checkout::default()),
+        Err(err) => Err(err),
+    };
+    let form = match known {
+        Ok(known) => Checkout {
+            locale: visitor.lang.code.into(),
+            ..known
+        },
+        Err(err) => return visitor.failure(err),
     };
     let key = match app::storefront::checkout_key() {
         Ok(key) => key,

@@ -3,8 +3,9 @@
 //! own order page behind the link every message carries. Server-rendered, and every step of
 //! buying works without JavaScript; htmx only checks checkout fields as they are typed. It
 //! shares the back office's languages (Fluent) but nothing of its sessions: a visitor is a
-//! cart cookie and a language.
+//! cart cookie, a language, and, when signed in to their account, a session of their own.
 
+mod account;
 mod checkout;
 mod customer;
 mod shop;
@@ -51,6 +52,22 @@ pub fn router() -> Router<app::Shop> {
             "/newsletter/{token}",
             get(shop::subscription).post(shop::confirm_subscription),
         )
+        .route("/account", get(account::page))
+        .route("/account/sign-in", post(account::ask_link))
+        .route(
+            "/account/sign-in/{token}",
+            get(account::link).post(account::use_link),
+        )
+        .route("/account/sign-out", post(account::sign_out))
+        .route("/account/profile", post(account::profile))
+        .route("/account/addresses", post(account::add_address))
+        .route(
+            "/account/addresses/{id}/delete",
+            post(account::remove_address),
+        )
+        .route("/account/newsletter", post(account::newsletter))
+        .route("/account/export", get(account::export))
+        .route("/account/delete", post(account::erase))
         .route("/language", post(language))
         .route("/shop.css", get(stylesheet))
         .layer(axum::middleware::from_fn(secure))
@@ -61,6 +78,8 @@ pub struct Visitor {
     pub settings: ShopSettings,
     pub lang: Lang,
     pub cart: Option<String>,
+    /// The session of a signed-in customer, if any; checked where it matters.
+    pub account: Option<String>,
     secure: bool,
 }
 
@@ -87,6 +106,7 @@ impl Visitor {
         );
         Self {
             cart: cookie(headers, CART_COOKIE).map(str::to_owned),
+            account: cookie(headers, account::ACCOUNT_COOKIE).map(str::to_owned),
             secure: settings.public_url.starts_with("https://"),
             settings,
             lang,

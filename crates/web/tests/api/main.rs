@@ -8,6 +8,7 @@ mod smtp;
 mod auth;
 mod catalog;
 mod couriers;
+mod customer_accounts;
 mod customers;
 mod fulfilment;
 mod intake;

@@ -8,6 +8,7 @@ mod helpers;
 mod smtp;
 
 mod access;
+mod account;
 mod cards;
 mod fulfilment;
 mod storefront;

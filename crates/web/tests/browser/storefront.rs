@@ -10,7 +10,7 @@ use crate::helpers::{Browser, TestApp, on_each_backend};
 use crate::smtp::{received, smtp_server};
 
 /// A knitwear shop: a sweater in three sizes (L sold out) and two colours, and socks.
-async fn stock_the_shop(app: &TestApp) -> i64 {
+pub(crate) async fn stock_the_shop(app: &TestApp) -> i64 {
     let owner = Actor::system();
     let location = serde_json::from_value(json!({
         "code": "WH1", "name": "Warehouse", "kind": "warehouse", "city": "Oslo", "cutoff": "14:00"
@@ -71,7 +71,7 @@ async fn stock_the_shop(app: &TestApp) -> i64 {
 }
 
 /// An email address of this run only: the SMTP server's mailbox is shared by both databases.
-fn address(name: &str, app: &TestApp) -> String {
+pub(crate) fn address(name: &str, app: &TestApp) -> String {
     let port = app.base.rsplit(':').next().unwrap_or_default();
     format!("{name}+{port}@example.no")
 }
@@ -84,7 +84,7 @@ async fn order_count(app: &TestApp) -> i64 {
 }
 
 /// Puts `sku` in the cart from its product page and opens the checkout.
-async fn to_checkout(browser: &Browser, app: &TestApp, product: i64, sku: &str) {
+pub(crate) async fn to_checkout(browser: &Browser, app: &TestApp, product: i64, sku: &str) {
     browser
         .goto(&app.url(&format!("/products/{product}?sku={sku}")))
         .await;
@@ -95,7 +95,7 @@ async fn to_checkout(browser: &Browser, app: &TestApp, product: i64, sku: &str) 
 }
 
 /// Fills the checkout for a parcel locker, paid on delivery.
-async fn fill_checkout(browser: &Browser, email: &str) {
+pub(crate) async fn fill_checkout(browser: &Browser, email: &str) {
     browser.fill("input[name=name]", "Anna Berg").await;
     browser.fill("input[name=email]", email).await;
     browser

@@ -1,0 +1,151 @@
+//! Customer accounts behind the storefront: sign-in links that work once and not for long, a
+//! contact that cannot be flooded with them, two clicks that open one session, and consent
+//! withdrawn from the account that stops a marketing message already queued (AF-10).
+
+use jiff::SignedDuration;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, on_each_backend, order_body};
+
+/// The secret of the newest sign-in link queued for `recipient`.
+async fn newest_link(app: &TestApp, recipient: &str) -> String {
+    let data: String = sqlx::query_scalar(
+        "SELECT data FROM messages WHERE template = 'sign_in_link' AND recipient = $1 \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(recipient)
+    .fetch_one(app.shop.store().pool())
+    .await
+    .expect("a sign-in message");
+    let data: Value = serde_json::from_str(&data).expect("JSON");
+    let url = data["sign_in_url"].as_str().expect("a link").to_owned();
+    url.rsplit('/').next().expect("a secret").to_owned()
+}
+
+#[tokio::test]
+async fn a_sign_in_link_works_once_for_half_an_hour_and_a_contact_gets_five_an_hour() {
+    on_each_backend(|app: TestApp| async move {
+        let shop = &app.shop;
+        // A typo in the contact names the field; nothing is sent.
+        match shop.send_sign_in("not a phone", "en").await {
+            Err(app::Error::Invalid { field, .. }) => assert_eq!(field, "contact"),
+            other => panic!("refused, naming the field: {other:?}", other = other.err()),
+        }
+
+        shop.send_sign_in(" ola@example.no ", "nb")
+            .await
+            .expect("a link");
+        let old = newest_link(&app, "ola@example.no").await;
+        app.clock.advance(SignedDuration::from_mins(31));
+        assert!(!shop.sign_in_link_works(&old).await.expect("asked"));
+        match shop.sign_in(&old).await {
+            Err(app::Error::Conflict { code, .. }) => assert_eq!(code, "link_expired"),
+            other => panic!("a stale link is refused: {:?}", other.err()),
+        }
+
+        shop.send_sign_in("ola@example.no", "nb")
+            .await
+            .expect("a link");
+        let link = newest_link(&app, "ola@example.no").await;
+        // Two clicks at once: one session, the other click told the link is used.
+        let (a, b) = tokio::join!(shop.sign_in(&link), shop.sign_in(&link));
+        assert_eq!(a.is_ok() as u8 + b.is_ok() as u8, 1, "one click signs in");
+        let session = a.or(b).expect("a session");
+        let customer = shop
+            .signed_in(&session.token)
+            .await
+            .expect("asked")
+            .expect("signed in");
+        let account = shop.account(customer).await.expect("the account");
+        assert_eq!(account.emails, vec!["ola@example.no".to_owned()]);
+        shop.sign_out(&session.token).await.expect("signed out");
+        assert_eq!(shop.signed_in(&session.token).await.expect("asked"), None);
+
+        // Three more links within the hour make five; the sixth is refused.
+        for _ in 0..3 {
+            shop.send_sign_in("ola@example.no", "nb")
+                .await
+                .expect("a link");
+        }
+        match shop.send_sign_in("ola@example.no", "nb").await {
+            Err(app::Error::Invalid { field, code, .. }) => {
+                assert_eq!((field.as_str(), code), ("contact", "too_many_links"))
+            }
+            other => panic!("the sixth link in an hour is refused: {:?}", other.err()),
+        }
+        app.clock.advance(SignedDuration::from_mins(61));
+        shop.send_sign_in("ola@example.no", "nb")
+            .await
+            .expect("an hour later, a link again");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_card_opened_by_a_sign_in_takes_the_name_of_the_first_order() {
+    // IN-3: a card opened with only a contact is the same person's card when they order.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.shop
+            .send_sign_in("siri@example.no", "en")
+            .await
+            .expect("a link");
+        let cards = app.customer_count().await;
+        let mut body = order_body();
+        body["customer"] = json!({"name": "Siri Dahl", "email": "siri@example.no"});
+        let (_, order) = app.place(body).await;
+        assert_eq!(app.customer_count().await, cards, "no second card");
+        let card = app
+            .get_ok(&format!("/customers/{}", order["customer"]["id"]))
+            .await;
+        assert_eq!(card["name"], "Siri Dahl");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn af10_unsubscribing_in_the_account_stops_a_review_request_already_queued() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut body = order_body();
+        body["customer"] = json!({"name": "Siri Dahl", "phone": "913 22 222",
+            "marketing_consent": true});
+        body["delivery"] = json!({"method": "store_pickup"});
+        let (number, order) = app.place(body).await;
+        if order["stage"] == "confirming" {
+            app.act(number, "confirm", json!({})).await;
+        }
+        app.pack(number).await;
+        app.act(number, "deliver", json!({})).await;
+        app.clock.advance(SignedDuration::from_hours(24 * 11));
+        // The review job queues the message; before it is sent, she unsubscribes.
+        app.run_jobs().await;
+        let review = || {
+            let path = format!("/messages?order={number}");
+            let app = &app;
+            async move {
+                let (status, messages) = app.get(&path).await;
+                assert_eq!(status, StatusCode::OK);
+                messages
+                    .as_array()
+                    .expect("messages")
+                    .iter()
+                    .find(|m| m["template"] == "review_request")
+                    .cloned()
+                    .expect("a review request")
+            }
+        };
+        assert_eq!(review().await["status"], "queued");
+        let customer = order["customer"]["id"].as_i64().expect("a card");
+        app.shop
+            .set_newsletter(customer, false, "en")
+            .await
+            .expect("unsubscribed");
+        app.run_jobs().await;
+        let review = review().await;
+        assert_eq!(review["status"], "withdrawn", "{review}");
+        assert_eq!(review["sent_at"], Value::Null);
+    })
+    .await;
+}
