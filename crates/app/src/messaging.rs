@@ -138,6 +138,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
         &["product_title", "variant", "sku", "product_url"],
     ),
     ("newsletter_confirm", &["confirm_url"]),
+    ("support_answer", &["question", "answer"]),
 ];
 
 macro_rules! builtin {
@@ -192,6 +193,7 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("review_request"),
     builtin!("back_in_stock"),
     builtin!("newsletter_confirm"),
+    builtin!("support_answer"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -539,12 +541,12 @@ pub(crate) struct Direct<'a> {
 }
 
 /// Queues one message with its send job, at the first moment outside quiet hours unless it is
-/// urgent.
+/// urgent. Returns the message's id.
 pub(crate) async fn queue_direct(
     tx: &mut store::Conn,
     message: Direct<'_>,
     ctx: &Context<'_>,
-) -> Result<()> {
+) -> Result<i64> {
     let send_at = if is_urgent(message.template) {
         ctx.now
     } else {
@@ -579,7 +581,7 @@ pub(crate) async fn queue_direct(
         ctx.now_ms(),
     )
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 /// A message as the API shows it.
@@ -1050,6 +1052,8 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "sku": "SWEATER-GREY-M",
         "product_url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url),
         "confirm_url": format!("{}/newsletter/sample", settings.public_url),
+        "question": "Can I swap the sweater for a larger size?",
+        "answer": "Yes: send it back within 30 days and order size L; the return is on us.",
     })
 }
 

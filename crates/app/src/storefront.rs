@@ -1,13 +1,14 @@
 //! The shop's own storefront (IN-1, channel `storefront`): catalogue pages with their stock,
-//! carts kept on the server, a checkout that goes through the same intake as the API, the
-//! customer's order page behind their link, and back-in-stock requests (ST-4).
+//! carts kept on the server (deleted once nobody touched them for a while), a checkout that goes
+//! through the same intake as the API, the customer's order page behind their link, and
+//! back-in-stock requests (ST-4).
 
 use std::collections::BTreeMap;
 
 use domain::access::Role;
 use domain::catalog::Sku;
 use domain::checks;
-use domain::contact::{Email, PersonName, Phone, PhoneRegion};
+use domain::contact::{Contact, Email, PersonName, Phone, PhoneRegion};
 use domain::orders::{CONFIRM_BY_LINK, DeliveryMethod, HoldKind};
 use serde::{Deserialize, Serialize};
 
@@ -406,6 +407,24 @@ impl Shop {
         Ok(token)
     }
 
+    /// The daily clean-up: deletes the carts nobody changed for the settings' days, and
+    /// schedules tomorrow's run in the same transaction. Deleting twice deletes nothing more, so
+    /// a run repeated after a crash is harmless.
+    pub(crate) async fn expire_carts(&self) -> Result<()> {
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let kept = jiff::SignedDuration::from_hours(24 * settings.storefront.cart_days);
+        let before = ctx.now.saturating_sub(kept).unwrap_or(ctx.now);
+        let mut tx = self.store.begin_write().await?;
+        let deleted =
+            store::storefront::delete_carts_before(&mut tx, store::to_millis(before)).await?;
+        crate::processing::schedule_daily(&mut tx, crate::processing::jobs::EXPIRE_CARTS, &ctx)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(deleted, "old carts deleted");
+        Ok(())
+    }
+
     /// What is wrong with a checkout form before it is sent (CK-1): every problem at once, each
     /// naming its field. The same checks run again when the order is placed.
     pub async fn checkout_problems(&self, form: &Checkout) -> Result<Vec<Problem>> {
@@ -667,45 +686,23 @@ impl Shop {
         let sku = Sku::parse(sku).field("sku")?;
         let settings = self.settings().await?;
         let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
-        let contact = contact.trim();
-        let (phone, email) = if contact.contains('@') {
-            (None, Some(Email::parse(contact).field("contact")?))
-        } else {
-            (Some(Phone::parse(contact, region).field("contact")?), None)
-        };
-        let locale = if crate::messaging::LOCALES.contains(&locale) {
-            locale
-        } else {
-            settings.default_locale.as_str()
-        };
-        let (channel, recipient) = match (&phone, &email) {
-            (Some(phone), _) => ("sms", phone.as_ref().to_owned()),
-            (_, Some(email)) => ("email", email.as_ref().to_owned()),
-            _ => unreachable!("one contact was parsed above"),
-        };
+        let contact = Contact::parse(contact, region).field("contact")?;
+        let locale = known_locale(locale, &settings);
         // A card needs a name; the contact stands in until the person orders.
-        let name = PersonName::parse(contact).field("contact")?;
+        let name = PersonName::parse(contact.as_ref()).field("contact")?;
         let now_ms = store::to_millis(self.now());
         let mut tx = self.store.begin_write().await?;
         let variant_id = store::catalog::variant_id_by_sku(&mut tx, sku.as_ref())
             .await?
             .ok_or(Error::NotFound { what: "sku" })?;
-        let buyer = Buyer {
-            name: &name,
-            phone: phone.as_ref(),
-            email: email.as_ref(),
-            locale: Some(locale),
-            consent_source: None,
-            address: None,
-            preferred_channel: None,
-        };
+        let buyer = Buyer::reached_at(&name, &contact, locale);
         let customer_id = find_or_create(&mut tx, &buyer, now_ms).await?;
         let request = store::storefront::StockRequestRow {
             id: 0,
             variant_id,
             customer_id,
-            channel: channel.into(),
-            recipient,
+            channel: contact.channel().as_str().into(),
+            recipient: contact.as_ref().to_owned(),
             locale: locale.into(),
         };
         store::storefront::request_stock(&mut tx, &request, now_ms).await?;
@@ -720,11 +717,7 @@ impl Shop {
     pub async fn ask_newsletter(&self, email: &str, locale: &str) -> Result<()> {
         let email = Email::parse(email).field("email")?;
         let settings = self.settings().await?;
-        let locale = if crate::messaging::LOCALES.contains(&locale) {
-            locale
-        } else {
-            settings.default_locale.as_str()
-        };
+        let locale = known_locale(locale, &settings);
         let name = PersonName::parse(email.as_ref()).field("email")?;
         let token = crate::orders::secret_token()?;
         let ctx = Context::new(&settings, self.now());
@@ -793,6 +786,18 @@ impl Shop {
         }
         tx.commit().await?;
         Ok(())
+    }
+}
+
+/// The visitor's language when messages are written in it, else the shop's.
+pub(crate) fn known_locale<'a>(
+    locale: &'a str,
+    settings: &'a domain::settings::ShopSettings,
+) -> &'a str {
+    if crate::messaging::LOCALES.contains(&locale) {
+        locale
+    } else {
+        settings.default_locale.as_str()
     }
 }
 

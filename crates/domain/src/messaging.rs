@@ -67,11 +67,16 @@ pub fn after_failure(failed: Channel, fallback: &[Channel], usable: &[Channel]) 
         .find(|c| *c != failed && usable.contains(c))
 }
 
-/// Messages that must not wait for the morning: the customer is waiting for them now.
+/// Messages that must not wait for the morning: the customer is waiting for them now, such as
+/// the answer to the message they wrote (SU-1).
 pub fn is_urgent(template: &str) -> bool {
     matches!(
         template,
-        "courier_on_the_way" | "confirmation_request" | "payment_received" | "missed_call"
+        "courier_on_the_way"
+            | "confirmation_request"
+            | "payment_received"
+            | "missed_call"
+            | "support_answer"
     )
 }
 

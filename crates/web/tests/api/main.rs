@@ -18,3 +18,4 @@ mod processing;
 mod promise;
 mod stock_race;
 mod storefront;
+mod support;
