@@ -122,6 +122,8 @@ pub struct Dashboard {
     pub cash_gaps: Vec<CashGap>,
     /// The last 30 days, oldest first, every day present (DL-5).
     pub on_time: Vec<OnTimeDay>,
+    /// Visitors' messages past their due time, unanswered (SU-1).
+    pub inquiries: crate::support::OverdueInquiries,
 }
 
 /// The next call with what to confirm (CF-1), and the calls after it.
@@ -407,6 +409,7 @@ impl Shop {
         let by_stage =
             store::backoffice::stages_since(&mut conn, store::to_millis(midnight)).await?;
         let tasks_due = store::backoffice::tasks_due(&mut conn, now_ms).await?;
+        let inquiries = self.overdue_inquiries(&mut conn).await?;
         let overdue = store::backoffice::overdue_payments(&mut conn, now_ms, 20)
             .await?
             .into_iter()
@@ -492,6 +495,7 @@ impl Shop {
             delayed,
             cash_gaps,
             on_time,
+            inquiries,
         })
     }
 

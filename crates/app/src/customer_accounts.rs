@@ -4,7 +4,7 @@
 //! newsletter consent (AF-10), take a copy of everything the shop knows of them, and can have
 //! it erased.
 
-use domain::contact::{Address, PersonName, PhoneRegion};
+use domain::contact::{Address, Contact, PersonName, PhoneRegion};
 use domain::customers::LoyaltyTier;
 use domain::messaging::Channel;
 use jiff::civil::Date;
@@ -12,11 +12,12 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use crate::access::hash;
+use crate::customers::card_of;
 use crate::error::FieldResult;
 use crate::messaging::{Direct, queue_direct};
 use crate::orders::{OrderView, secret_token};
 use crate::processing::Context;
-use crate::storefront::{Checkout, Contact, known_locale};
+use crate::storefront::{Checkout, known_locale};
 use crate::views::{currency, timestamp};
 use crate::{Error, MoneyView, Result, Shop};
 
@@ -109,12 +110,23 @@ pub struct AccountExport {
     pub card_created_at: Timestamp,
     pub orders: Vec<OrderView>,
     pub messages: Vec<ExportedMessage>,
+    /// What they wrote to the shop, and the answers (SU-1).
+    pub questions: Vec<ExportedQuestion>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ExportedContact {
     pub kind: String,
     pub value: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedQuestion {
+    pub at: Timestamp,
+    pub order_number: Option<i64>,
+    pub question: String,
+    pub answer: Option<String>,
+    pub answered_at: Option<Timestamp>,
 }
 
 #[derive(Debug, Serialize)]
@@ -133,7 +145,7 @@ impl Shop {
     pub async fn send_sign_in(&self, contact: &str, locale: &str) -> Result<()> {
         let settings = self.settings().await?;
         let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
-        let contact = Contact::parse(contact, region)?;
+        let contact = Contact::parse(contact, region).field("contact")?;
         let locale = known_locale(locale, &settings);
         let now = self.now();
         let ctx = Context::new(&settings, now);
@@ -144,7 +156,7 @@ impl Shop {
         let mut tx = self.store.begin_write().await?;
         let recent = store::customer_accounts::links_since(
             &mut tx,
-            &contact.recipient,
+            contact.as_ref(),
             store::to_millis(hour_ago),
         )
         .await?;
@@ -155,13 +167,13 @@ impl Shop {
                 "several links were sent to this contact in the last hour; use one of them or try again later",
             ));
         }
-        let customer_id = contact.card(&mut tx, locale, ctx.now_ms()).await?;
+        let customer_id = card_of(&mut tx, &contact, locale, ctx.now_ms()).await?;
         let expires_at = now.saturating_add(LINK_LIFE).unwrap_or(now);
         store::customer_accounts::insert_link(
             &mut tx,
             &hash(&token),
             customer_id,
-            &contact.recipient,
+            contact.as_ref(),
             ctx.now_ms(),
             store::to_millis(expires_at),
         )
@@ -170,8 +182,8 @@ impl Shop {
             customer_id,
             order_id: None,
             template: "sign_in_link",
-            channel: contact.channel,
-            recipient: contact.recipient,
+            channel: contact.channel(),
+            recipient: contact.as_ref().to_owned(),
             locale: locale.to_owned(),
             data: serde_json::json!({
                 "shop_name": settings.name,
@@ -483,6 +495,7 @@ impl Shop {
             limit: i64::MAX,
         };
         let messages = store::messages::list(&mut conn, &filter).await?;
+        let questions = store::support::of_customer(&mut conn, customer_id).await?;
         drop(conn);
         let mut orders = Vec::with_capacity(history.len());
         for row in history {
@@ -526,6 +539,18 @@ impl Shop {
                         subject: m.subject,
                         text: m.body,
                         status: m.status,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            questions: questions
+                .into_iter()
+                .map(|q| {
+                    Ok(ExportedQuestion {
+                        at: timestamp(q.created_at)?,
+                        order_number: q.order_named,
+                        question: q.body,
+                        answer: q.answer,
+                        answered_at: optional(q.answered_at)?,
                     })
                 })
                 .collect::<Result<_>>()?,

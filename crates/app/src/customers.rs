@@ -1,6 +1,6 @@
 //! Customer cards (IN-3): found by phone or email, never duplicated.
 
-use domain::contact::{Address, Email, PersonName, Phone};
+use domain::contact::{Address, Contact, Email, PersonName, Phone};
 use domain::customers::{LoyaltyTier, matching_card};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -92,6 +92,34 @@ pub(crate) struct Buyer<'a> {
     pub consent_source: Option<&'a str>,
     pub address: Option<&'a Address>,
     pub preferred_channel: Option<domain::messaging::Channel>,
+}
+
+impl<'a> Buyer<'a> {
+    /// Someone known by a name and one contact, in their language: a visitor who asked the shop
+    /// something before (or without) ordering (ST-4, SU-1).
+    pub fn reached_at(name: &'a PersonName, contact: &'a Contact, locale: &'a str) -> Self {
+        Self {
+            name,
+            phone: contact.phone(),
+            email: contact.email(),
+            locale: Some(locale),
+            consent_source: None,
+            address: None,
+            preferred_channel: None,
+        }
+    }
+}
+
+/// The card holding a contact, made when there is none; until the person gives their name
+/// with an order, the contact stands in for it.
+pub(crate) async fn card_of(
+    tx: &mut store::Conn,
+    contact: &Contact,
+    locale: &str,
+    now_ms: i64,
+) -> Result<i64> {
+    let name = PersonName::parse(contact.as_ref()).map_err(|e| Error::invalid("contact", e))?;
+    find_or_create(tx, &Buyer::reached_at(&name, contact, locale), now_ms).await
 }
 
 /// Finds the buyer's card by phone or email, or makes one, and adds any new contact and address

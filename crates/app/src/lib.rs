@@ -24,6 +24,7 @@ pub mod reports;
 pub mod settings;
 pub mod station;
 pub mod storefront;
+pub mod support;
 pub mod tasks;
 mod views;
 pub mod worker;

@@ -139,6 +139,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ),
     ("newsletter_confirm", &["confirm_url"]),
     ("sign_in_link", &["sign_in_url", "minutes"]),
+    ("support_answer", &["question", "answer"]),
 ];
 
 macro_rules! builtin {
@@ -194,6 +195,7 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("back_in_stock"),
     builtin!("newsletter_confirm"),
     builtin!("sign_in_link"),
+    builtin!("support_answer"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -541,12 +543,12 @@ pub(crate) struct Direct<'a> {
 }
 
 /// Queues one message with its send job, at the first moment outside quiet hours unless it is
-/// urgent.
+/// urgent. Returns the message's id.
 pub(crate) async fn queue_direct(
     tx: &mut store::Conn,
     message: Direct<'_>,
     ctx: &Context<'_>,
-) -> Result<()> {
+) -> Result<i64> {
     let send_at = if is_urgent(message.template) {
         ctx.now
     } else {
@@ -581,7 +583,7 @@ pub(crate) async fn queue_direct(
         ctx.now_ms(),
     )
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 /// A message as the API shows it.
@@ -1063,6 +1065,8 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "confirm_url": format!("{}/newsletter/sample", settings.public_url),
         "sign_in_url": format!("{}/account/sign-in/sample", settings.public_url),
         "minutes": 30,
+        "question": "Can I swap the sweater for a larger size?",
+        "answer": "Yes: send it back within 30 days and order size L; the return is on us.",
     })
 }
 

@@ -18,7 +18,12 @@ pub(crate) mod jobs {
     pub const CONFIRMATION_EXPIRY: &str = "confirmation_expiry";
     pub const PARCEL_WATCH: &str = "parcel_watch";
     pub const REVIEW_REQUEST: &str = "review_request";
+    /// Daily, for the whole shop: carts nobody touched for the settings' days are deleted.
+    pub const EXPIRE_CARTS: &str = "expire_carts";
 }
+
+/// When the shop's daily jobs run: at night in the shop's time zone.
+const DAILY_AT: jiff::civil::Time = jiff::civil::Time::constant(3, 0, 0, 0);
 
 /// Days after delivery the shop asks for a review: within the 7 to 15 of AF-4.
 pub(crate) const REVIEW_AFTER_DAYS: i64 = 10;
@@ -184,6 +189,27 @@ pub(crate) async fn schedule_again(
 ) -> Result<()> {
     let key = format!("{kind}:{order_id}:{}", store::to_millis(at));
     enqueue(tx, kind, order_id, at, &key, ctx).await
+}
+
+/// Schedules the next run of a daily job of the whole shop. The key names the day it runs, so
+/// however many workers schedule it, and however often, each day has one run.
+pub(crate) async fn schedule_daily(
+    tx: &mut store::Conn,
+    kind: &str,
+    ctx: &Context<'_>,
+) -> Result<()> {
+    let at = ctx.calendar.next_at(ctx.now, DAILY_AT);
+    let key = format!("{kind}:{}", ctx.calendar.local(at).date());
+    store::jobs::enqueue(
+        tx,
+        kind,
+        "{}",
+        store::to_millis(at),
+        Some(&key),
+        ctx.now_ms(),
+    )
+    .await?;
+    Ok(())
 }
 
 async fn enqueue(

@@ -155,6 +155,22 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
             .map_err(|e| Error::invalid(format!("fulfilment.inserts[{i}]"), e))?;
     }
     check_storefront(&settings.storefront)?;
+    within(
+        "storefront.cart_days",
+        settings.storefront.cart_days,
+        1..=365,
+    )?;
+    let support = &settings.support;
+    within(
+        "support.answer_within_hours",
+        support.answer_within_hours,
+        1..=168,
+    )?;
+    within(
+        "support.messages_per_hour",
+        support.messages_per_hour,
+        1..=100,
+    )?;
     if settings.working_weekdays.is_empty()
         || settings
             .working_weekdays

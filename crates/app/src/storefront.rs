@@ -1,21 +1,21 @@
 //! The shop's own storefront (IN-1, channel `storefront`): catalogue pages with their stock,
-//! carts kept on the server, a checkout that goes through the same intake as the API, the
-//! customer's order page behind their link, and back-in-stock requests (ST-4).
+//! carts kept on the server (deleted once nobody touched them for a while), a checkout that goes
+//! through the same intake as the API, the customer's order page behind their link, and
+//! back-in-stock requests (ST-4).
 
 use std::collections::BTreeMap;
 
 use domain::access::Role;
 use domain::catalog::Sku;
 use domain::checks;
-use domain::contact::{Email, PersonName, Phone, PhoneRegion};
+use domain::contact::{Contact, Email, PersonName, Phone, PhoneRegion};
 use domain::orders::{CONFIRM_BY_LINK, DeliveryMethod, HoldKind};
-use domain::settings::ShopSettings;
 use serde::{Deserialize, Serialize};
 
 use crate::access::Actor;
 use crate::catalog::parse_stored_options;
 use crate::choices::CustomerOrderView;
-use crate::customers::{Buyer, find_or_create};
+use crate::customers::card_of;
 use crate::error::FieldResult;
 use crate::orders::{NewAddress, NewBuyer, NewDelivery, NewLine, NewOrder, Placed};
 use crate::processing::Context;
@@ -224,72 +224,6 @@ pub struct DefectQuestion {
     pub discount: MoneyView,
 }
 
-/// A phone or an email a visitor typed into one field, as they reach the shop.
-pub(crate) struct Contact {
-    pub channel: domain::messaging::Channel,
-    /// The phone or email, normalised.
-    pub recipient: String,
-    phone: Option<Phone>,
-    email: Option<Email>,
-    /// A card needs a name; the contact stands in until the person gives theirs.
-    stand_in: PersonName,
-}
-
-impl Contact {
-    /// An address with `@` is an email; anything else must be a phone of the shop's region.
-    pub fn parse(raw: &str, region: PhoneRegion) -> Result<Self> {
-        let raw = raw.trim();
-        let (phone, email) = if raw.contains('@') {
-            (None, Some(Email::parse(raw).field("contact")?))
-        } else {
-            (Some(Phone::parse(raw, region).field("contact")?), None)
-        };
-        Self::of(phone, email)
-    }
-
-    pub fn email(email: Email) -> Result<Self> {
-        Self::of(None, Some(email))
-    }
-
-    fn of(phone: Option<Phone>, email: Option<Email>) -> Result<Self> {
-        let (channel, recipient) = match (&phone, &email) {
-            (Some(phone), _) => (domain::messaging::Channel::Sms, phone.as_ref().to_owned()),
-            (_, Some(email)) => (domain::messaging::Channel::Email, email.as_ref().to_owned()),
-            _ => unreachable!("a contact is a phone or an email"),
-        };
-        Ok(Self {
-            channel,
-            stand_in: PersonName::parse(&recipient).field("contact")?,
-            recipient,
-            phone,
-            email,
-        })
-    }
-
-    /// The card holding this contact, made when there is none (IN-3).
-    pub async fn card(&self, tx: &mut store::Conn, locale: &str, now_ms: i64) -> Result<i64> {
-        let buyer = Buyer {
-            name: &self.stand_in,
-            phone: self.phone.as_ref(),
-            email: self.email.as_ref(),
-            locale: Some(locale),
-            consent_source: None,
-            address: None,
-            preferred_channel: None,
-        };
-        find_or_create(tx, &buyer, now_ms).await
-    }
-}
-
-/// The visitor's language when the shop writes in it, else the shop's own.
-pub(crate) fn known_locale<'a>(locale: &'a str, settings: &'a ShopSettings) -> &'a str {
-    if crate::messaging::LOCALES.contains(&locale) {
-        locale
-    } else {
-        settings.default_locale.as_str()
-    }
-}
-
 impl Shop {
     /// A page of the catalogue: a category, words to find, and every product's stock, in a
     /// fixed number of queries.
@@ -471,6 +405,24 @@ impl Shop {
         store::storefront::put_cart(&mut tx, &token, &json, store::to_millis(self.now())).await?;
         tx.commit().await?;
         Ok(token)
+    }
+
+    /// The daily clean-up: deletes the carts nobody changed for the settings' days, and
+    /// schedules tomorrow's run in the same transaction. Deleting twice deletes nothing more, so
+    /// a run repeated after a crash is harmless.
+    pub(crate) async fn expire_carts(&self) -> Result<()> {
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let kept = jiff::SignedDuration::from_hours(24 * settings.storefront.cart_days);
+        let before = ctx.now.saturating_sub(kept).unwrap_or(ctx.now);
+        let mut tx = self.store.begin_write().await?;
+        let deleted =
+            store::storefront::delete_carts_before(&mut tx, store::to_millis(before)).await?;
+        crate::processing::schedule_daily(&mut tx, crate::processing::jobs::EXPIRE_CARTS, &ctx)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(deleted, "old carts deleted");
+        Ok(())
     }
 
     /// What is wrong with a checkout form before it is sent (CK-1): every problem at once, each
@@ -734,20 +686,20 @@ impl Shop {
         let sku = Sku::parse(sku).field("sku")?;
         let settings = self.settings().await?;
         let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
-        let contact = Contact::parse(contact, region)?;
+        let contact = Contact::parse(contact, region).field("contact")?;
         let locale = known_locale(locale, &settings);
         let now_ms = store::to_millis(self.now());
         let mut tx = self.store.begin_write().await?;
         let variant_id = store::catalog::variant_id_by_sku(&mut tx, sku.as_ref())
             .await?
             .ok_or(Error::NotFound { what: "sku" })?;
-        let customer_id = contact.card(&mut tx, locale, now_ms).await?;
+        let customer_id = card_of(&mut tx, &contact, locale, now_ms).await?;
         let request = store::storefront::StockRequestRow {
             id: 0,
             variant_id,
             customer_id,
-            channel: contact.channel.as_str().into(),
-            recipient: contact.recipient,
+            channel: contact.channel().as_str().into(),
+            recipient: contact.as_ref().to_owned(),
             locale: locale.into(),
         };
         store::storefront::request_stock(&mut tx, &request, now_ms).await?;
@@ -763,16 +715,16 @@ impl Shop {
         let email = Email::parse(email).field("email")?;
         let settings = self.settings().await?;
         let locale = known_locale(locale, &settings);
-        let contact = Contact::email(email)?;
+        let contact = Contact::Email(email);
         let token = crate::orders::secret_token()?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let customer_id = contact.card(&mut tx, locale, ctx.now_ms()).await?;
+        let customer_id = card_of(&mut tx, &contact, locale, ctx.now_ms()).await?;
         store::storefront::insert_newsletter_request(
             &mut tx,
             &token,
             customer_id,
-            &contact.recipient,
+            contact.as_ref(),
             ctx.now_ms(),
         )
         .await?;
@@ -780,8 +732,8 @@ impl Shop {
             customer_id,
             order_id: None,
             template: "newsletter_confirm",
-            channel: contact.channel,
-            recipient: contact.recipient,
+            channel: contact.channel(),
+            recipient: contact.as_ref().to_owned(),
             locale: locale.to_owned(),
             data: serde_json::json!({
                 "shop_name": settings.name,
@@ -822,6 +774,18 @@ impl Shop {
         }
         tx.commit().await?;
         Ok(())
+    }
+}
+
+/// The visitor's language when messages are written in it, else the shop's.
+pub(crate) fn known_locale<'a>(
+    locale: &'a str,
+    settings: &'a domain::settings::ShopSettings,
+) -> &'a str {
+    if crate::messaging::LOCALES.contains(&locale) {
+        locale
+    } else {
+        settings.default_locale.as_str()
     }
 }
 

@@ -78,12 +78,27 @@ impl Shop {
         Ok(count)
     }
 
+    /// Schedules the jobs that run every day for the whole shop, unless they already are. A
+    /// worker calls it when it starts; each run then schedules the next, one per day however
+    /// many workers there are.
+    pub async fn arm_daily_jobs(&self) -> Result<()> {
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        processing::schedule_daily(&mut tx, jobs::EXPIRE_CARTS, &ctx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn run_job(&self, job: &store::jobs::JobRow) -> Result<()> {
         if job.kind == crate::messaging::SEND_JOB {
             let MessageJob { message } = parse_payload(job)?;
             return self
                 .send_message(message, job.attempts >= MAX_ATTEMPTS)
                 .await;
+        }
+        if job.kind == jobs::EXPIRE_CARTS {
+            return self.expire_carts().await;
         }
         let OrderJob { order } = parse_payload(job)?;
         let settings = self.settings().await?;

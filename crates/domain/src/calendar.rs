@@ -127,6 +127,40 @@ impl<'a> Calendar<'a> {
         self.at_local(day, until)
     }
 
+    /// `hours` working hours after `now`, counting only the calling hours of working days: when
+    /// a customer's message must be answered by (SU-1). A message sent at night or on a day off
+    /// starts counting when work does.
+    pub fn add_working_hours(&self, now: Timestamp, hours: i64) -> Timestamp {
+        let (start, end) = (self.settings.calls.start(), self.settings.calls.end());
+        let mut left = SignedDuration::from_hours(hours.max(0));
+        let mut at = self.within_calling_hours(now);
+        // A year of working days is more than any setting allows; the bound keeps an odd
+        // calendar (no working day at all) from looping for ever.
+        for _ in 0..366 {
+            let date = self.local(at).date();
+            let closing = self.at_local(date, end);
+            let today = closing.duration_since(at);
+            if left <= today || start >= end {
+                return at.saturating_add(left).unwrap_or(at);
+            }
+            left -= today;
+            let next = self.working_day_from(date.tomorrow().unwrap_or(date));
+            at = self.at_local(next, start);
+        }
+        at
+    }
+
+    /// The next moment the clocks in the shop show `time`, after `now`: when a daily job runs.
+    pub fn next_at(&self, now: Timestamp, time: Time) -> Timestamp {
+        let today = self.local(now).date();
+        let at = self.at_local(today, time);
+        if at > now {
+            at
+        } else {
+            self.at_local(today.tomorrow().unwrap_or(today), time)
+        }
+    }
+
     /// The end of the day `days` working days from now: how long an unconfirmed order is held.
     pub fn hold_until(&self, now: Timestamp, days: i64) -> Timestamp {
         let date = self.add_working_days(self.local(now).date(), days);
@@ -205,6 +239,49 @@ mod tests {
         assert_eq!(
             cal.within_calling_hours(oslo("2026-03-07T11:00")),
             oslo("2026-03-09T09:00")
+        );
+    }
+
+    #[test]
+    fn an_answer_is_due_after_working_hours_only() {
+        // SU-1: four working hours, counted inside calling hours (09:00-20:00) on working days.
+        let s = settings();
+        let cal = Calendar::of(&s);
+        let due = |at: &str| cal.add_working_hours(oslo(at), 4);
+        assert_eq!(due("2026-03-02T10:00"), oslo("2026-03-02T14:00"));
+        // Two hours left on Monday, two more on Tuesday morning.
+        assert_eq!(due("2026-03-02T18:00"), oslo("2026-03-03T11:00"));
+        // Sent at night: counting starts at nine.
+        assert_eq!(due("2026-03-03T23:30"), oslo("2026-03-04T13:00"));
+        // Friday evening and the weekend wait for Monday.
+        assert_eq!(due("2026-03-06T19:00"), oslo("2026-03-09T12:00"));
+        assert_eq!(due("2026-03-07T12:00"), oslo("2026-03-09T13:00"));
+        // Christmas Day is not a working day.
+        assert_eq!(due("2026-12-24T19:00"), oslo("2026-12-28T12:00"));
+        // A whole working day and more.
+        assert_eq!(
+            cal.add_working_hours(oslo("2026-03-02T09:00"), 13),
+            oslo("2026-03-03T11:00")
+        );
+    }
+
+    #[test]
+    fn a_daily_time_comes_today_or_tomorrow() {
+        let s = settings();
+        let cal = Calendar::of(&s);
+        let three = Time::constant(3, 0, 0, 0);
+        assert_eq!(
+            cal.next_at(oslo("2026-03-02T01:00"), three),
+            oslo("2026-03-02T03:00")
+        );
+        assert_eq!(
+            cal.next_at(oslo("2026-03-02T03:00"), three),
+            oslo("2026-03-03T03:00")
+        );
+        // Every day, the weekend too.
+        assert_eq!(
+            cal.next_at(oslo("2026-03-07T10:00"), three),
+            oslo("2026-03-08T03:00")
         );
     }
 

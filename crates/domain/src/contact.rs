@@ -108,6 +108,61 @@ impl fmt::Display for Email {
     }
 }
 
+/// One way to reach a person, typed in one field: an email when it has an `@`, otherwise a
+/// phone number (ST-4, SU-1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contact {
+    Phone(Phone),
+    Email(Email),
+}
+
+impl Contact {
+    pub fn parse(raw: &str, region: PhoneRegion) -> Result<Self, Invalid> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            Err(Invalid::new(
+                "contact_missing",
+                "a phone number or an email is needed to reach you",
+            ))
+        } else if raw.contains('@') {
+            Email::parse(raw).map(Self::Email)
+        } else {
+            Phone::parse(raw, region).map(Self::Phone)
+        }
+    }
+
+    /// The channel that reaches it.
+    pub fn channel(&self) -> crate::messaging::Channel {
+        match self {
+            Self::Phone(_) => crate::messaging::Channel::Sms,
+            Self::Email(_) => crate::messaging::Channel::Email,
+        }
+    }
+
+    pub fn phone(&self) -> Option<&Phone> {
+        match self {
+            Self::Phone(phone) => Some(phone),
+            Self::Email(_) => None,
+        }
+    }
+
+    pub fn email(&self) -> Option<&Email> {
+        match self {
+            Self::Email(email) => Some(email),
+            Self::Phone(_) => None,
+        }
+    }
+}
+
+impl AsRef<str> for Contact {
+    fn as_ref(&self) -> &str {
+        match self {
+            Self::Phone(phone) => phone.as_ref(),
+            Self::Email(email) => email.as_ref(),
+        }
+    }
+}
+
 /// A person's name as they wrote it, trimmed, never empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonName(String);
@@ -254,6 +309,24 @@ mod tests {
             let err = Phone::parse(raw, no()).expect_err(raw);
             assert_eq!(err.code, "phone_invalid");
         }
+    }
+
+    #[test]
+    fn one_contact_field_takes_an_email_or_a_phone() {
+        let email = Contact::parse(" Anna@Example.no ", no()).expect("an email");
+        assert_eq!(email.as_ref(), "anna@example.no");
+        assert_eq!(email.channel(), crate::messaging::Channel::Email);
+        let phone = Contact::parse("912 34 567", no()).expect("a phone");
+        assert_eq!(phone.phone().map(AsRef::as_ref), Some("+4791234567"));
+        assert_eq!(phone.channel(), crate::messaging::Channel::Sms);
+        assert_eq!(
+            Contact::parse("  ", no()).expect_err("empty").code,
+            "contact_missing"
+        );
+        assert_eq!(
+            Contact::parse("anna@", no()).expect_err("half").code,
+            "email_invalid"
+        );
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub mod money;
 pub mod orders;
 pub mod promise;
 pub mod settings;
+pub mod support;
 
 /// A value that failed to parse: which rule it broke, in words a person can act on.
 ///

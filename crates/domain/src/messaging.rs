@@ -67,7 +67,8 @@ pub fn after_failure(failed: Channel, fallback: &[Channel], usable: &[Channel]) 
         .find(|c| *c != failed && usable.contains(c))
 }
 
-/// Messages that must not wait for the morning: the customer is waiting for them now.
+/// Messages that must not wait for the morning: the customer is waiting for them now, such as
+/// the answer to the message they wrote (SU-1).
 pub fn is_urgent(template: &str) -> bool {
     matches!(
         template,
@@ -77,6 +78,7 @@ pub fn is_urgent(template: &str) -> bool {
             | "missed_call"
             | "sign_in_link"
             | "newsletter_confirm"
+            | "support_answer"
     )
 }
 

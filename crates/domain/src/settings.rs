@@ -35,6 +35,26 @@ pub struct ShopSettings {
     pub messages: MessagePolicy,
     pub fulfilment: FulfilmentPolicy,
     pub storefront: StorefrontSettings,
+    pub support: SupportPolicy,
+}
+
+/// How the shop answers the messages visitors send from the contacts page (SU-1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupportPolicy {
+    /// Working hours (the calling hours of working days) a message may wait for its answer.
+    pub answer_within_hours: i64,
+    /// Messages one contact, or one address, may send per hour: more is refused as abuse.
+    pub messages_per_hour: i64,
+}
+
+impl Default for SupportPolicy {
+    fn default() -> Self {
+        Self {
+            answer_within_hours: 4,
+            messages_per_hour: 5,
+        }
+    }
 }
 
 /// The shop's own storefront: its colours, the pages the owner writes, and the places a buyer
@@ -54,6 +74,8 @@ pub struct StorefrontSettings {
     pub pickup_points: Vec<String>,
     /// Parcel lockers a buyer chooses from.
     pub lockers: Vec<String>,
+    /// Days a cart nobody touched is kept before the daily clean-up deletes it.
+    pub cart_days: i64,
 }
 
 impl Default for StorefrontSettings {
@@ -65,6 +87,7 @@ impl Default for StorefrontSettings {
             how_to_order: String::new(),
             pickup_points: Vec::new(),
             lockers: Vec::new(),
+            cart_days: 30,
         }
     }
 }
@@ -325,6 +348,7 @@ impl Default for ShopSettings {
             messages: MessagePolicy::default(),
             fulfilment: FulfilmentPolicy::default(),
             storefront: StorefrontSettings::default(),
+            support: SupportPolicy::default(),
         }
     }
 }

@@ -203,7 +203,16 @@ async fn work(shop: app::Shop) {
         std::process::id(),
         jiff::Timestamp::now().as_millisecond()
     );
+    let mut armed = false;
     loop {
+        // The daily jobs are armed once the database answers; each run arms the next.
+        if !armed {
+            armed = shop
+                .arm_daily_jobs()
+                .await
+                .inspect_err(|err| tracing::error!(error = %err, "arming the daily jobs failed"))
+                .is_ok();
+        }
         match shop.run_due_jobs(&name, 50).await {
             Ok(0) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
             Ok(_) => {}

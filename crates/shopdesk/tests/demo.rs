@@ -1,6 +1,7 @@
 //! The demo builds a shop a manager recognises: carriers report every parcel, so only the
 //! deliberate few are late; one parcel is lost with its task; the courier delivers and takes
-//! cash with receipts, and hands it in every evening but once (DL-3, DL-6, DL-7, PY-5).
+//! cash with receipts, and hands it in every evening but once (DL-3, DL-6, DL-7, PY-5);
+//! visitors' messages are answered but the last (SU-1).
 
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -78,6 +79,26 @@ async fn demo_on(server: Option<&str>) {
     ] {
         assert!(reported.contains(status), "no carrier reported {status}");
     }
+
+    // SU-1: visitors wrote from the contacts page; a manager answered each within the working
+    // hour, except yesterday evening's question, which waits on the queue.
+    let waiting = shop.waiting_inquiries(&owner).await.expect("messages");
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert!(waiting[0].message.contains("Svalbard"), "{waiting:?}");
+    let everything = store::messages::Filter {
+        order_id: 0,
+        customer_id: 0,
+        status: "",
+        limit: 100_000,
+    };
+    let answers = shop
+        .messages(&owner, &everything)
+        .await
+        .expect("messages")
+        .into_iter()
+        .filter(|m| m.template == "support_answer")
+        .count();
+    assert_eq!(answers, 3);
 
     // PY-5: the courier takes cash with receipts and hands it in; one past day is short.
     let settings = shop.settings().await.expect("settings");

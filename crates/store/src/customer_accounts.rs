@@ -170,7 +170,7 @@ pub async fn open_orders(conn: &mut Conn, customer_id: i64) -> Result<i64> {
 pub const ERASED_NAME: &str = "—";
 
 /// Erases what identifies the person behind a card: their name, birthday, contacts, addresses,
-/// consents, sessions and requests; the names, contacts and addresses on their orders; the
+/// consents, sessions, requests and the messages they wrote to the shop; the names, contacts and addresses on their orders; the
 /// recipients and texts of their messages, of which those not sent yet are withdrawn. The
 /// orders themselves, their lines and payments stay, for the books.
 pub async fn erase(conn: &mut Conn, customer_id: i64, now_ms: i64) -> Result<()> {
@@ -181,6 +181,7 @@ pub async fn erase(conn: &mut Conn, customer_id: i64, now_ms: i64) -> Result<()>
         "DELETE FROM account_links WHERE customer_id = $1",
         "DELETE FROM stock_requests WHERE customer_id = $1",
         "DELETE FROM newsletter_requests WHERE customer_id = $1",
+        "DELETE FROM inquiries WHERE customer_id = $1",
         "UPDATE messages SET status = 'withdrawn' WHERE customer_id = $1 AND status = 'queued'",
         "UPDATE messages SET recipient = '', data = '{}', subject = NULL, body = NULL \
          WHERE customer_id = $1",

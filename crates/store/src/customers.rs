@@ -368,7 +368,7 @@ pub async fn lock(conn: &mut Conn, id: i64) -> Result<bool> {
 }
 
 /// Moves everything of card `other` to card `keep` and removes `other` (IN-3): orders,
-/// messages, contacts (each belongs to one card, so each moves as it is), addresses (one both
+/// messages both ways, contacts (each belongs to one card, so each moves as it is), addresses (one both
 /// cards have is kept once), and what the kept card does not know yet: birthday, language,
 /// channel, marketing consent.
 pub async fn merge(conn: &mut Conn, keep: i64, other: i64) -> Result<()> {
@@ -381,6 +381,8 @@ pub async fn merge(conn: &mut Conn, keep: i64, other: i64) -> Result<()> {
         // Signed in as either card, the person stays signed in as the kept one.
         "UPDATE account_sessions SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE account_links SET customer_id = $1 WHERE customer_id = $2",
+        // So do the messages they wrote to the shop (SU-1).
+        "UPDATE inquiries SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE customer_contacts SET customer_id = $1 WHERE customer_id = $2",
         "DELETE FROM customer_addresses WHERE customer_id = $2 AND EXISTS (\
            SELECT 1 FROM customer_addresses k WHERE k.customer_id = $1 \

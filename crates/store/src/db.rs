@@ -113,13 +113,15 @@ impl Store {
         &self.pool
     }
 
-    /// Brings the schema up to date. Safe to run from several instances at once: PostgreSQL
-    /// migrations take an advisory lock.
+    /// Brings the schema up to date, then fills in what a migration cannot compute (the
+    /// products' search text, folded by Rust). Safe to run from several instances at once:
+    /// PostgreSQL migrations take an advisory lock, and the fill writes the same values twice.
     pub async fn migrate(&self) -> Result<()> {
         match self.backend {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
+        crate::catalog::fill_search(self).await?;
         Ok(())
     }
 

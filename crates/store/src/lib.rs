@@ -20,6 +20,7 @@ pub mod payments;
 pub mod scratch;
 pub mod settings;
 pub mod storefront;
+pub mod support;
 pub mod tasks;
 pub mod templates;
 pub mod tokens;

@@ -1,5 +1,5 @@
 //! What the storefront reads and keeps: catalogue pages with their stock in a fixed number of
-//! queries, carts, and back-in-stock requests (ST-4).
+//! queries, carts (deleted once old), and back-in-stock requests (ST-4).
 
 use sqlx::FromRow;
 
@@ -24,8 +24,12 @@ pub struct Search<'a> {
     pub offset: i64,
 }
 
+/// Words are found in the search text the application lowercased (see
+/// [`crate::catalog::search_text`]), whatever the alphabet; a row an older version wrote without
+/// one, before the startup fill reached it, is still found by `LOWER`.
 const MATCHING: &str = "FROM products WHERE ($1 = '' OR category = $1) \
-     AND ($2 = '' OR LOWER(title) LIKE $2 OR LOWER(description) LIKE $2)";
+     AND ($2 = '' OR search LIKE $2 ESCAPE '\\' \
+          OR (search IS NULL AND (LOWER(title) LIKE $2 ESCAPE '\\' OR LOWER(description) LIKE $2 ESCAPE '\\')))";
 
 /// A page of products with all their variants and the stock of each: three queries, whatever
 /// the page's size.
@@ -36,7 +40,7 @@ pub async fn page(
     let pattern = if search.words.is_empty() {
         String::new()
     } else {
-        format!("%{}%", search.words.to_lowercase())
+        format!("%{}%", like_escaped(&search.words.to_lowercase()))
     };
     let products: Vec<ProductRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT id, title, description, category, created_at {MATCHING} ORDER BY id LIMIT $3 OFFSET $4"
@@ -80,6 +84,18 @@ pub async fn variants_and_stock(
         stock = stock.bind(*id);
     }
     Ok((variants, stock.fetch_all(conn).await?))
+}
+
+/// The words with LIKE's wildcards taken literally: "100%" finds "100%", not everything.
+fn like_escaped(words: &str) -> String {
+    let mut escaped = String::with_capacity(words.len());
+    for c in words.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
 }
 
 fn placeholders(n: usize) -> String {
@@ -127,6 +143,15 @@ pub async fn delete_cart(conn: &mut Conn, token: &str) -> Result<()> {
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Deletes the carts nobody changed since `before_ms`; returns how many.
+pub async fn delete_carts_before(conn: &mut Conn, before_ms: i64) -> Result<u64> {
+    Ok(sqlx::query("DELETE FROM carts WHERE updated_at < $1")
+        .bind(before_ms)
+        .execute(conn)
+        .await?
+        .rows_affected())
 }
 
 /// A back-in-stock request (ST-4).

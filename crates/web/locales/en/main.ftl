@@ -56,6 +56,18 @@ dashboard-tasks-due = { $count ->
    *[other] { $count } tasks
 }
 dashboard-open-calls = Open the call queue
+dashboard-inquiries = Messages from customers
+dashboard-inquiries-none = Every message is answered in time.
+dashboard-inquiries-overdue = { $count ->
+    [one] { $count } message overdue
+   *[other] { $count } messages overdue
+}
+dashboard-inquiries-oldest = { $count ->
+    [0] the oldest has waited less than an hour
+    [one] the oldest has waited { $count } hour
+   *[other] the oldest has waited { $count } hours
+}
+dashboard-open-inquiries = Answer the messages
 dashboard-overdue = Overdue payments
 dashboard-overdue-none = No invoice is past its deadline.
 dashboard-due-since = due { $when }
@@ -153,6 +165,22 @@ calls-after = Next in the queue
 calls-recorded = Order #{ $number }: { $outcome } recorded.
 calls-recorded-next = Order #{ $number }: { $outcome } recorded. Next call { $next }; the customer is told.
 calls-recorded-held = Order #{ $number }: { $outcome } recorded. No more calls; the order is held until { $until }.
+inquiries-title = Messages to answer
+inquiries-none = No message is waiting for an answer.
+inquiry-sent = sent { $when }
+inquiry-due = answer by { $when }
+inquiry-overdue = overdue since { $when }
+inquiry-order-not-theirs = names order #{ $number }, which is not theirs
+inquiry-answer = Answer
+inquiry-answer-by = Your answer, by { $channel }
+inquiry-send = Send the answer
+inquiry-answered = Your answer to { $name } is on its way to { $contact }.
+inquiry-answered-at = answered { $when }
+refusal-inquiry_answered = This message has already been answered.
+refusal-text_missing = Write a few words.
+refusal-text_too_long = At most 4000 characters.
+refusal-number_invalid = Write a whole number.
+template-support_answer = Answer to a customer's message
 
 ## Customers
 customers-title = Customers
@@ -176,6 +204,8 @@ customer-consent-given = agreed { $when }
 customer-consent-none = no consent given
 customer-orders = Orders
 customer-messages = Messages
+customer-inquiries = Written to the shop
+customer-inquiries-none = The customer has not written to the shop.
 
 ## Outbox
 outbox-title = Outbox
@@ -205,6 +235,10 @@ field-calls_calling_from = Calling from
 field-calls_calling_until = Calling until
 field-messages_quiet_from = Quiet from
 field-messages_quiet_until = Quiet until
+settings-support = Messages from the contacts page
+field-support_answer_within_hours = Answer within, in working hours
+field-support_messages_per_hour = Messages a visitor may send per hour
+field-storefront_cart_days = Days a cart nobody touches is kept
 templates-title = Message templates
 templates-intro = Each message exists in every language. Change the text on the left and the preview shows what the customer gets.
 templates-edit = Edit

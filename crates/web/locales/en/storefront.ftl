@@ -46,7 +46,21 @@ sf-contact-hint = phone or email
 sf-tell-me = Tell me
 sf-text-empty = The shop has not written this page yet. Ask us anything:
 sf-address = Address
-sf-contacts-answer = We read every message and answer on working days, usually within a few hours.
+sf-contacts-answer-within = We read every message and answer on working days, within { $hours } working hours.
+sf-write-to-us = Write to us
+sf-field-order = Order number, if you write about an order
+sf-order-hint = for example 1042
+sf-field-message = Your message
+sf-send-message = Send the message
+sf-contact-sent = Thank you! Your message has reached us. We will answer { $channel ->
+    [sms] by SMS
+   *[other] by email
+} by { $when }.
+sf-problem-order_number_invalid = this is not an order number, such as 1042.
+sf-problem-text_missing = please write a few words.
+sf-problem-text_too_long = a message is at most 4000 characters.
+sf-problem-text_invalid = the text holds characters we cannot show.
+sf-problem-too_many_messages = you have sent us several messages in the last hour; please wait a little before the next one.
 sf-delivery-methods = Ways to get your order
 sf-transit = { $from } to { $until } working days on the way
 sf-storage = waits for you { $days } days

@@ -58,6 +58,20 @@ dashboard-tasks-due = { $count ->
    *[other] { $count } uzdevumi
 }
 dashboard-open-calls = Atvērt zvanu rindu
+dashboard-inquiries = Klientu ziņas
+dashboard-inquiries-none = Uz visām ziņām atbildēts laikā.
+dashboard-inquiries-overdue = { $count ->
+    [zero] { $count } ziņu nokavētas
+    [one] { $count } ziņa nokavēta
+   *[other] { $count } ziņas nokavētas
+}
+dashboard-inquiries-oldest = { $count ->
+    [0] vecākā gaida mazāk nekā stundu
+    [zero] vecākā gaida { $count } stundu
+    [one] vecākā gaida { $count } stundu
+   *[other] vecākā gaida { $count } stundas
+}
+dashboard-open-inquiries = Atbildēt uz ziņām
 dashboard-overdue = Nokavēti maksājumi
 dashboard-overdue-none = Neviens rēķins nav nokavēts.
 dashboard-due-since = termiņš { $when }
@@ -158,6 +172,22 @@ calls-after = Nākamie rindā
 calls-recorded = Pasūtījums Nr. { $number }: reģistrēts “{ $outcome }”.
 calls-recorded-next = Pasūtījums Nr. { $number }: reģistrēts “{ $outcome }”. Nākamais zvans { $next }; klientam ir paziņots.
 calls-recorded-held = Pasūtījums Nr. { $number }: reģistrēts “{ $outcome }”. Vairs nezvanīsim; pasūtījums gaida līdz { $until }.
+inquiries-title = Ziņas, kas gaida atbildi
+inquiries-none = Neviena ziņa negaida atbildi.
+inquiry-sent = nosūtīta { $when }
+inquiry-due = jāatbild līdz { $when }
+inquiry-overdue = nokavēta kopš { $when }
+inquiry-order-not-theirs = norādīts pasūtījums Nr. { $number }, kas nav šī klienta
+inquiry-answer = Atbildēt
+inquiry-answer-by = Jūsu atbilde ({ $channel })
+inquiry-send = Nosūtīt atbildi
+inquiry-answered = Atbilde klientam { $name } tiek sūtīta uz { $contact }.
+inquiry-answered-at = atbildēts { $when }
+refusal-inquiry_answered = Uz šo ziņu jau ir atbildēts.
+refusal-text_missing = Uzrakstiet dažus vārdus.
+refusal-text_too_long = Ne vairāk kā 4000 rakstzīmju.
+refusal-number_invalid = Ierakstiet veselu skaitli.
+template-support_answer = Atbilde uz klienta ziņu
 
 ## Customers
 customers-title = Klienti
@@ -181,6 +211,8 @@ customer-consent-given = piekrita { $when }
 customer-consent-none = piekrišanas nav
 customer-orders = Pasūtījumi
 customer-messages = Ziņas
+customer-inquiries = Rakstījis veikalam
+customer-inquiries-none = Klients vēl nav rakstījis veikalam.
 
 ## Outbox
 outbox-title = Ziņas
@@ -210,6 +242,10 @@ field-calls_calling_from = Zvanīt no
 field-calls_calling_until = Zvanīt līdz
 field-messages_quiet_from = Klusums no
 field-messages_quiet_until = Klusums līdz
+settings-support = Ziņas no kontaktu lapas
+field-support_answer_within_hours = Atbildēt laikā, darba stundās
+field-support_messages_per_hour = Cik ziņu apmeklētājs drīkst nosūtīt stundā
+field-storefront_cart_days = Cik dienas glabāt grozu, kuram neviens nav pieskāries
 templates-title = Ziņu veidnes
 templates-intro = Katra ziņa ir visās valodās. Mainiet tekstu pa kreisi, un priekšskatījums rāda, ko saņems klients.
 templates-edit = Labot

@@ -46,7 +46,21 @@ sf-contact-hint = tālrunis vai e-pasts
 sf-tell-me = Paziņot man
 sf-text-empty = Veikals šo lapu vēl nav uzrakstījis. Jautājiet mums:
 sf-address = Adrese
-sf-contacts-answer = Mēs izlasām katru ziņu un atbildam darba dienās, parasti dažu stundu laikā.
+sf-contacts-answer-within = Mēs izlasām katru ziņu un atbildam darba dienās { $hours } darba stundu laikā.
+sf-write-to-us = Rakstiet mums
+sf-field-order = Pasūtījuma numurs, ja rakstāt par pasūtījumu
+sf-order-hint = piemēram, 1042
+sf-field-message = Jūsu ziņa
+sf-send-message = Nosūtīt ziņu
+sf-contact-sent = Paldies! Jūsu ziņa ir saņemta. Mēs atbildēsim { $channel ->
+    [sms] ar SMS
+   *[other] pa e-pastu
+} līdz { $when }.
+sf-problem-order_number_invalid = tas nav pasūtījuma numurs, piemēram, 1042.
+sf-problem-text_missing = lūdzu, uzrakstiet dažus vārdus.
+sf-problem-text_too_long = ziņā var būt ne vairāk kā 4000 rakstzīmju.
+sf-problem-text_invalid = tekstā ir rakstzīmes, ko nevaram parādīt.
+sf-problem-too_many_messages = pēdējā stundā jūs mums jau nosūtījāt vairākas ziņas; lūdzu, mazliet uzgaidiet pirms nākamās.
 sf-delivery-methods = Kā saņemt pasūtījumu
 sf-transit = ceļā no { $from } līdz { $until } darba dienām
 sf-storage = gaida jūs { $days } dienas

@@ -56,6 +56,18 @@ dashboard-tasks-due = { $count ->
    *[other] { $count } oppgaver
 }
 dashboard-open-calls = Åpne samtalekøen
+dashboard-inquiries = Meldinger fra kunder
+dashboard-inquiries-none = Alle meldinger er besvart i tide.
+dashboard-inquiries-overdue = { $count ->
+    [one] { $count } melding er forsinket
+   *[other] { $count } meldinger er forsinket
+}
+dashboard-inquiries-oldest = { $count ->
+    [0] den eldste har ventet under en time
+    [one] den eldste har ventet { $count } time
+   *[other] den eldste har ventet { $count } timer
+}
+dashboard-open-inquiries = Svar på meldingene
 dashboard-overdue = Forfalte betalinger
 dashboard-overdue-none = Ingen faktura har passert fristen.
 dashboard-due-since = forfalt { $when }
@@ -153,6 +165,22 @@ calls-after = Neste i køen
 calls-recorded = Bestilling #{ $number }: «{ $outcome }» registrert.
 calls-recorded-next = Bestilling #{ $number }: «{ $outcome }» registrert. Neste samtale { $next }; kunden har fått beskjed.
 calls-recorded-held = Bestilling #{ $number }: «{ $outcome }» registrert. Ingen flere samtaler; bestillingen venter til { $until }.
+inquiries-title = Meldinger som venter på svar
+inquiries-none = Ingen meldinger venter på svar.
+inquiry-sent = sendt { $when }
+inquiry-due = svar innen { $when }
+inquiry-overdue = forsinket siden { $when }
+inquiry-order-not-theirs = nevner bestilling #{ $number }, som ikke er deres
+inquiry-answer = Svar
+inquiry-answer-by = Svaret ditt ({ $channel })
+inquiry-send = Send svaret
+inquiry-answered = Svaret til { $name } er på vei til { $contact }.
+inquiry-answered-at = besvart { $when }
+refusal-inquiry_answered = Denne meldingen er allerede besvart.
+refusal-text_missing = Skriv noen ord.
+refusal-text_too_long = Høyst 4000 tegn.
+refusal-number_invalid = Skriv et helt tall.
+template-support_answer = Svar på en kundes melding
 
 ## Customers
 customers-title = Kunder
@@ -176,6 +204,8 @@ customer-consent-given = samtykket { $when }
 customer-consent-none = ikke samtykket
 customer-orders = Bestillinger
 customer-messages = Meldinger
+customer-inquiries = Skrevet til butikken
+customer-inquiries-none = Kunden har ikke skrevet til butikken.
 
 ## Outbox
 outbox-title = Meldinger
@@ -205,6 +235,10 @@ field-calls_calling_from = Ring fra
 field-calls_calling_until = Ring til
 field-messages_quiet_from = Stille fra
 field-messages_quiet_until = Stille til
+settings-support = Meldinger fra kontaktsiden
+field-support_answer_within_hours = Svar innen, i arbeidstimer
+field-support_messages_per_hour = Meldinger en besøkende kan sende per time
+field-storefront_cart_days = Dager en urørt handlekurv tas vare på
 templates-title = Meldingsmaler
 templates-intro = Hver melding finnes på alle språk. Endre teksten til venstre, så viser forhåndsvisningen hva kunden får.
 templates-edit = Endre

@@ -46,7 +46,21 @@ sf-contact-hint = telefon eller e-post
 sf-tell-me = Si fra til meg
 sf-text-empty = Butikken har ikke skrevet denne siden ennå. Spør oss gjerne:
 sf-address = Adresse
-sf-contacts-answer = Vi leser alle meldinger og svarer på hverdager, vanligvis innen noen timer.
+sf-contacts-answer-within = Vi leser alle meldinger og svarer på hverdager, innen { $hours } arbeidstimer.
+sf-write-to-us = Skriv til oss
+sf-field-order = Ordrenummer, hvis du skriver om en bestilling
+sf-order-hint = for eksempel 1042
+sf-field-message = Meldingen din
+sf-send-message = Send meldingen
+sf-contact-sent = Takk! Meldingen din har kommet fram. Vi svarer { $channel ->
+    [sms] på SMS
+   *[other] på e-post
+} innen { $when }.
+sf-problem-order_number_invalid = dette er ikke et ordrenummer, som for eksempel 1042.
+sf-problem-text_missing = skriv noen ord.
+sf-problem-text_too_long = en melding kan ha høyst 4000 tegn.
+sf-problem-text_invalid = teksten har tegn vi ikke kan vise.
+sf-problem-too_many_messages = du har sendt oss flere meldinger den siste timen; vent litt før den neste.
 sf-delivery-methods = Slik får du bestillingen
 sf-transit = { $from } til { $until } virkedager underveis
 sf-storage = venter på deg i { $days } dager

@@ -59,6 +59,20 @@ dashboard-tasks-due = { $count ->
    *[other] { $count } задач
 }
 dashboard-open-calls = Открыть очередь звонков
+dashboard-inquiries = Сообщения клиентов
+dashboard-inquiries-none = На все сообщения ответили вовремя.
+dashboard-inquiries-overdue = { $count ->
+    [one] { $count } сообщение просрочено
+    [few] { $count } сообщения просрочены
+   *[other] { $count } сообщений просрочено
+}
+dashboard-inquiries-oldest = { $count ->
+    [0] самое старое ждёт меньше часа
+    [one] самое старое ждёт { $count } час
+    [few] самое старое ждёт { $count } часа
+   *[other] самое старое ждёт { $count } часов
+}
+dashboard-open-inquiries = Ответить на сообщения
 dashboard-overdue = Просроченные оплаты
 dashboard-overdue-none = Просроченных счетов нет.
 dashboard-due-since = срок { $when }
@@ -159,6 +173,22 @@ calls-after = Дальше в очереди
 calls-recorded = Заказ №{ $number }: записано «{ $outcome }».
 calls-recorded-next = Заказ №{ $number }: записано «{ $outcome }». Следующий звонок { $next }; клиенту сообщили.
 calls-recorded-held = Заказ №{ $number }: записано «{ $outcome }». Звонков больше не будет; заказ ждёт до { $until }.
+inquiries-title = Сообщения, ждущие ответа
+inquiries-none = Ни одно сообщение не ждёт ответа.
+inquiry-sent = отправлено { $when }
+inquiry-due = ответить до { $when }
+inquiry-overdue = просрочено с { $when }
+inquiry-order-not-theirs = указан заказ №{ $number }, но он не этого клиента
+inquiry-answer = Ответить
+inquiry-answer-by = Ваш ответ ({ $channel })
+inquiry-send = Отправить ответ
+inquiry-answered = Ответ клиенту { $name } отправляется на { $contact }.
+inquiry-answered-at = ответ дан { $when }
+refusal-inquiry_answered = На это сообщение уже ответили.
+refusal-text_missing = Напишите несколько слов.
+refusal-text_too_long = Не больше 4000 символов.
+refusal-number_invalid = Введите целое число.
+template-support_answer = Ответ на сообщение клиента
 
 ## Customers
 customers-title = Клиенты
@@ -182,6 +212,8 @@ customer-consent-given = согласие { $when }
 customer-consent-none = согласия нет
 customer-orders = Заказы
 customer-messages = Сообщения
+customer-inquiries = Писал(а) в магазин
+customer-inquiries-none = Клиент ещё не писал в магазин.
 
 ## Outbox
 outbox-title = Сообщения
@@ -211,6 +243,10 @@ field-calls_calling_from = Звонить с
 field-calls_calling_until = Звонить до
 field-messages_quiet_from = Тишина с
 field-messages_quiet_until = Тишина до
+settings-support = Сообщения со страницы контактов
+field-support_answer_within_hours = Ответить в течение, рабочих часов
+field-support_messages_per_hour = Сколько сообщений посетитель может отправить за час
+field-storefront_cart_days = Сколько дней хранить корзину, которую не трогали
 templates-title = Шаблоны сообщений
 templates-intro = Каждое сообщение есть на всех языках. Измените текст слева — справа видно, что получит клиент.
 templates-edit = Изменить

@@ -46,7 +46,21 @@ sf-contact-hint = телефон или email
 sf-tell-me = Сообщите мне
 sf-text-empty = Магазин ещё не заполнил эту страницу. Спросите нас:
 sf-address = Адрес
-sf-contacts-answer = Мы читаем каждое сообщение и отвечаем в рабочие дни, обычно в течение нескольких часов.
+sf-contacts-answer-within = Мы читаем каждое сообщение и отвечаем в рабочие дни, в течение { $hours } ч рабочего времени.
+sf-write-to-us = Напишите нам
+sf-field-order = Номер заказа, если вы пишете о заказе
+sf-order-hint = например, 1042
+sf-field-message = Ваше сообщение
+sf-send-message = Отправить сообщение
+sf-contact-sent = Спасибо! Ваше сообщение получено. Мы ответим { $channel ->
+    [sms] по SMS
+   *[other] по email
+} до { $when }.
+sf-problem-order_number_invalid = это не номер заказа; он выглядит так: 1042.
+sf-problem-text_missing = напишите хотя бы несколько слов.
+sf-problem-text_too_long = сообщение может быть не длиннее 4000 символов.
+sf-problem-text_invalid = в тексте есть символы, которые мы не можем показать.
+sf-problem-too_many_messages = за последний час вы уже отправили нам несколько сообщений; подождите немного перед следующим.
 sf-delivery-methods = Способы получения
 sf-transit = в пути от { $from } до { $until } рабочих дней
 sf-storage = ждёт вас { $days } дн.

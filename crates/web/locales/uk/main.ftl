@@ -59,6 +59,20 @@ dashboard-tasks-due = { $count ->
    *[other] { $count } завдань
 }
 dashboard-open-calls = Відкрити чергу дзвінків
+dashboard-inquiries = Повідомлення клієнтів
+dashboard-inquiries-none = На всі повідомлення відповіли вчасно.
+dashboard-inquiries-overdue = { $count ->
+    [one] { $count } повідомлення прострочене
+    [few] { $count } повідомлення прострочені
+   *[other] { $count } повідомлень прострочено
+}
+dashboard-inquiries-oldest = { $count ->
+    [0] найстаріше чекає менше години
+    [one] найстаріше чекає { $count } годину
+    [few] найстаріше чекає { $count } години
+   *[other] найстаріше чекає { $count } годин
+}
+dashboard-open-inquiries = Відповісти на повідомлення
 dashboard-overdue = Прострочені оплати
 dashboard-overdue-none = Прострочених рахунків немає.
 dashboard-due-since = термін { $when }
@@ -159,6 +173,22 @@ calls-after = Далі в черзі
 calls-recorded = Замовлення №{ $number }: записано «{ $outcome }».
 calls-recorded-next = Замовлення №{ $number }: записано «{ $outcome }». Наступний дзвінок { $next }; клієнта повідомлено.
 calls-recorded-held = Замовлення №{ $number }: записано «{ $outcome }». Дзвінків більше не буде; замовлення чекає до { $until }.
+inquiries-title = Повідомлення, що чекають на відповідь
+inquiries-none = Жодне повідомлення не чекає на відповідь.
+inquiry-sent = надіслано { $when }
+inquiry-due = відповісти до { $when }
+inquiry-overdue = прострочено з { $when }
+inquiry-order-not-theirs = вказано замовлення №{ $number }, але воно не цього клієнта
+inquiry-answer = Відповісти
+inquiry-answer-by = Ваша відповідь ({ $channel })
+inquiry-send = Надіслати відповідь
+inquiry-answered = Відповідь клієнту { $name } надсилається на { $contact }.
+inquiry-answered-at = відповідь дано { $when }
+refusal-inquiry_answered = На це повідомлення вже відповіли.
+refusal-text_missing = Напишіть кілька слів.
+refusal-text_too_long = Не більше 4000 символів.
+refusal-number_invalid = Введіть ціле число.
+template-support_answer = Відповідь на повідомлення клієнта
 
 ## Customers
 customers-title = Клієнти
@@ -182,6 +212,8 @@ customer-consent-given = згода { $when }
 customer-consent-none = згоди немає
 customer-orders = Замовлення
 customer-messages = Повідомлення
+customer-inquiries = Писав(ла) до магазину
+customer-inquiries-none = Клієнт ще не писав до магазину.
 
 ## Outbox
 outbox-title = Повідомлення
@@ -211,6 +243,10 @@ field-calls_calling_from = Дзвонити з
 field-calls_calling_until = Дзвонити до
 field-messages_quiet_from = Тиша з
 field-messages_quiet_until = Тиша до
+settings-support = Повідомлення зі сторінки контактів
+field-support_answer_within_hours = Відповісти протягом, робочих годин
+field-support_messages_per_hour = Скільки повідомлень відвідувач може надіслати за годину
+field-storefront_cart_days = Скільки днів зберігати кошик, якого не торкалися
 templates-title = Шаблони повідомлень
 templates-intro = Кожне повідомлення є всіма мовами. Змініть текст ліворуч — праворуч видно, що отримає клієнт.
 templates-edit = Змінити

@@ -46,7 +46,21 @@ sf-contact-hint = телефон або email
 sf-tell-me = Повідомте мене
 sf-text-empty = Магазин ще не заповнив цю сторінку. Запитайте нас:
 sf-address = Адреса
-sf-contacts-answer = Ми читаємо кожне повідомлення й відповідаємо в робочі дні, зазвичай протягом кількох годин.
+sf-contacts-answer-within = Ми читаємо кожне повідомлення й відповідаємо в робочі дні, протягом { $hours } год робочого часу.
+sf-write-to-us = Напишіть нам
+sf-field-order = Номер замовлення, якщо ви пишете про замовлення
+sf-order-hint = наприклад, 1042
+sf-field-message = Ваше повідомлення
+sf-send-message = Надіслати повідомлення
+sf-contact-sent = Дякуємо! Ваше повідомлення отримано. Ми відповімо { $channel ->
+    [sms] через SMS
+   *[other] на email
+} до { $when }.
+sf-problem-order_number_invalid = це не номер замовлення; він виглядає так: 1042.
+sf-problem-text_missing = напишіть хоча б кілька слів.
+sf-problem-text_too_long = повідомлення може бути не довшим за 4000 символів.
+sf-problem-text_invalid = у тексті є символи, які ми не можемо показати.
+sf-problem-too_many_messages = за останню годину ви вже надіслали нам кілька повідомлень; зачекайте трохи перед наступним.
 sf-delivery-methods = Способи отримання
 sf-transit = у дорозі від { $from } до { $until } робочих днів
 sf-storage = чекає на вас { $days } дн.

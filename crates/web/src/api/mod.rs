@@ -8,6 +8,7 @@ mod messages;
 mod orders;
 mod public;
 mod settings;
+mod support;
 mod tasks;
 
 use serde::Deserialize;
@@ -75,6 +76,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
                 .merge(fulfilment::router())
                 .merge(orders::router())
                 .merge(settings::router())
+                .merge(support::router())
                 .merge(tasks::router()),
         )
         .nest("/api/public", public::router())

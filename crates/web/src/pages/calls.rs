@@ -1,7 +1,10 @@
 //! The call queue (CF-1..4): the next call first, with what to confirm and the customer's phone
 //! one tap away; the outcome is one click, and the next call the policy sets is said at once.
+//! Beside it, the visitors' messages waiting for an answer, the one due first first, each
+//! answered in place (SU-1).
 
 use app::backoffice::CallQueue;
+use app::support::{AnswerInput, InquiryView};
 use app::tasks::AttemptInput;
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -23,11 +26,14 @@ struct CallsPage {
     payments: Vec<&'static str>,
     deliveries: Vec<&'static str>,
     refusal: Option<String>,
+    /// Messages from visitors still waiting for an answer (SU-1).
+    inquiries: Vec<InquiryView>,
 }
 
 async fn show(shop: &app::Shop, me: &Me, refusal: Option<String>) -> Result<CallsPage, PageError> {
     Ok(CallsPage {
         queue: shop.call_queue(me.actor()).await?,
+        inquiries: shop.waiting_inquiries(me.actor()).await?,
         f: me.frame("calls", "calls-title"),
         hours: format!(
             "{}–{}",
@@ -103,11 +109,55 @@ pub async fn record(
             me.notice(&shop, &notice).await?;
             Ok(Redirect::to("/admin/calls").into_response())
         }
-        Err(app::Error::Store(err)) => Err(app::Error::Store(err).into()),
-        Err(err) => {
-            let status = Me::refused_status(&err);
-            let page = show(&shop, &me, Some(me.explain(&err))).await?;
-            Ok((status, render(&page)).into_response())
+        Err(err) => refused(&shop, &me, err, None).await,
+    }
+}
+
+/// The queue again, saying why what was sent was refused; a field it names is named first.
+async fn refused(
+    shop: &app::Shop,
+    me: &Me,
+    err: app::Error,
+    field: Option<&str>,
+) -> Result<Response, PageError> {
+    if let app::Error::Store(err) = err {
+        return Err(app::Error::Store(err).into());
+    }
+    let why = match (field, &err) {
+        (Some(field), app::Error::Invalid { .. }) => format!("{field}: {}", me.explain(&err)),
+        _ => me.explain(&err),
+    };
+    let page = show(shop, me, Some(why)).await?;
+    Ok((Me::refused_status(&err), render(&page)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AnswerForm {
+    text: String,
+}
+
+/// Answers a visitor's message (SU-1): the answer leaves through the outbox, and the message
+/// leaves the queue.
+pub async fn answer(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(id): Path<i64>,
+    Form(form): Form<AnswerForm>,
+) -> Result<Response, PageError> {
+    let input = AnswerInput { text: form.text };
+    match shop.answer_inquiry(me.actor(), id, &input).await {
+        Ok(answered) => {
+            let notice = me.lang.text_with(
+                "inquiry-answered",
+                &[
+                    ("name", answered.name.into()),
+                    ("contact", answered.contact.into()),
+                ],
+            );
+            me.notice(&shop, &notice).await?;
+            Ok(Redirect::to("/admin/calls#inquiries").into_response())
         }
+        Err(err) => refused(&shop, &me, err, Some(&me.lang.text("inquiry-answer"))).await,
     }
 }

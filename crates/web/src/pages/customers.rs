@@ -1,8 +1,10 @@
-//! Customer cards (IN-3): the list with search, and a card with its contacts, orders, messages
-//! and marketing consent, and two cards of one person merged into one.
+//! Customer cards (IN-3): the list with search, and a card with its contacts, orders, messages,
+//! what the customer wrote to the shop with the answers (SU-1) and marketing consent, and two
+//! cards of one person merged into one.
 
 use app::customers::{CustomerCard, CustomerSummary};
 use app::messaging::MessageView;
+use app::support::InquiryView;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -61,6 +63,8 @@ struct CardPage {
     f: Frame,
     card: CustomerCard,
     messages: Vec<MessageView>,
+    /// What the customer wrote to the shop and the answers, oldest first (SU-1).
+    inquiries: Vec<InquiryView>,
 }
 
 pub async fn card(
@@ -76,10 +80,12 @@ pub async fn card(
         limit: 100,
     };
     let messages = shop.messages(me.actor(), &filter).await?;
+    let inquiries = shop.inquiries_of_customer(me.actor(), id).await?;
     let view = CardPage {
         f: me.frame("customers", "customer-title"),
         card,
         messages,
+        inquiries,
     };
     Ok(render(&view))
 }

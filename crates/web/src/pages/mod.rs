@@ -42,6 +42,7 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/orders/{number}/{action}", post(orders::act))
         .route("/admin/calls", get(calls::page))
         .route("/admin/calls/{task}/attempts", post(calls::record))
+        .route("/admin/inquiries/{id}/answer", post(calls::answer))
         .route("/admin/customers", get(customers::list))
         .route("/admin/customers/{id}", get(customers::card))
         .route("/admin/outbox", get(outbox::page))

@@ -86,6 +86,18 @@ fn client_address(parts: &Parts) -> String {
     }
 }
 
+/// Where a request came from, read as [`client_address`] reads it: the storefront counts a
+/// visitor's messages by it (SU-1), as the login counts failures.
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(client_address(parts)))
+    }
+}
+
 /// The session as the guard found it, for the handlers.
 #[derive(Clone)]
 pub struct Session {

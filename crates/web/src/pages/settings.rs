@@ -32,6 +32,11 @@ pub struct ShopForm {
     how_to_order: String,
     pickup_points: String,
     lockers: String,
+    /// Days an untouched cart is kept.
+    cart_days: String,
+    /// How the contacts page's messages are answered (SU-1).
+    answer_within_hours: String,
+    messages_per_hour: String,
 }
 
 impl ShopForm {
@@ -52,12 +57,29 @@ impl ShopForm {
             how_to_order: settings.storefront.how_to_order.clone(),
             pickup_points: settings.storefront.pickup_points.join("\n"),
             lockers: settings.storefront.lockers.join("\n"),
+            cart_days: settings.storefront.cart_days.to_string(),
+            answer_within_hours: settings.support.answer_within_hours.to_string(),
+            messages_per_hour: settings.support.messages_per_hour.to_string(),
         }
     }
 
-    /// The settings with these fields changed; everything else stays as it is.
-    fn apply(&self, settings: &domain::settings::ShopSettings) -> domain::settings::ShopSettings {
+    /// The settings with these fields changed; everything else stays as it is. A number that
+    /// is not one is refused, naming its field; `update_settings` checks the rest.
+    fn apply(
+        &self,
+        settings: &domain::settings::ShopSettings,
+    ) -> Result<domain::settings::ShopSettings, app::Error> {
+        let number = |field: &str, text: &str| {
+            text.trim().parse::<i64>().map_err(|_| {
+                app::Error::field(field, "number_invalid", format!("'{text}' is not a number"))
+            })
+        };
         let mut changed = settings.clone();
+        changed.storefront.cart_days = number("storefront.cart_days", &self.cart_days)?;
+        changed.support.answer_within_hours =
+            number("support.answer_within_hours", &self.answer_within_hours)?;
+        changed.support.messages_per_hour =
+            number("support.messages_per_hour", &self.messages_per_hour)?;
         changed.name = self.name.trim().to_owned();
         changed.contact_phone = self.contact_phone.trim().to_owned();
         changed.contact_email = self.contact_email.trim().to_owned();
@@ -82,7 +104,7 @@ impl ShopForm {
         storefront.how_to_order = self.how_to_order.replace("\r\n", "\n").trim().to_owned();
         storefront.pickup_points = places(&self.pickup_points);
         storefront.lockers = places(&self.lockers);
-        changed
+        Ok(changed)
     }
 }
 
@@ -119,10 +141,11 @@ pub async fn save(
     me: Me,
     Form(form): Form<ShopForm>,
 ) -> Result<Response, PageError> {
-    match shop
-        .update_settings(me.actor(), &form.apply(&me.settings))
-        .await
-    {
+    let saved = match form.apply(&me.settings) {
+        Ok(settings) => shop.update_settings(me.actor(), &settings).await,
+        Err(err) => Err(err),
+    };
+    match saved {
         Ok(()) => {
             me.notice(&shop, &me.lang.text("settings-saved")).await?;
             Ok(Redirect::to("/admin/settings").into_response())

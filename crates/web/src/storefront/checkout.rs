@@ -105,15 +105,7 @@ impl CheckoutPage {
     }
 
     fn explain(&self, problem: &Problem) -> String {
-        let words = self
-            .f
-            .lang
-            .try_text(&format!("sf-problem-{}", problem.code))
-            .unwrap_or_else(|| problem.message.clone());
-        format!(
-            "{}: {words}",
-            self.f.label("sf-field", input_of(&problem.field))
-        )
+        self.f.problem_text(input_of(&problem.field), problem)
     }
 
     fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {

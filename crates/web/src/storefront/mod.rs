@@ -15,7 +15,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Form, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -41,7 +41,7 @@ pub fn router() -> Router<app::Shop> {
         .route("/faq", get(shop::faq))
         .route("/how-to-order", get(shop::how_to_order))
         .route("/delivery", get(shop::delivery))
-        .route("/contacts", get(shop::contacts))
+        .route("/contacts", get(shop::contacts).post(shop::write_to_us))
         .route("/cart", get(checkout::cart).post(checkout::change))
         .route("/checkout", get(checkout::form).post(checkout::submit))
         .route("/checkout/check", post(checkout::check))
@@ -81,6 +81,8 @@ pub struct Visitor {
     /// The session of a signed-in customer, if any; checked where it matters.
     pub account: Option<String>,
     secure: bool,
+    /// The page being shown, for the language switch to come back to.
+    here: String,
 }
 
 impl FromRequestParts<app::Shop> for Visitor {
@@ -91,12 +93,13 @@ impl FromRequestParts<app::Shop> for Visitor {
             tracing::error!(error = %err, "settings unreadable");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         })?;
-        Ok(Self::of(&parts.headers, settings))
+        Ok(Self::of(parts, settings))
     }
 }
 
 impl Visitor {
-    fn of(headers: &HeaderMap, settings: ShopSettings) -> Self {
+    fn of(parts: &Parts, settings: ShopSettings) -> Self {
+        let headers = &parts.headers;
         let lang = Lang::negotiate(
             cookie(headers, LANG_COOKIE),
             headers
@@ -104,10 +107,17 @@ impl Visitor {
                 .and_then(|v| v.to_str().ok()),
             &settings.default_locale,
         );
+        // A page shown in answer to a form has no address to come back to; the shop's front
+        // page does.
+        let here = match parts.method {
+            Method::GET => parts.uri.path_and_query().map_or("/", |p| p.as_str()),
+            _ => "/",
+        };
         Self {
             cart: cookie(headers, CART_COOKIE).map(str::to_owned),
             account: cookie(headers, account::ACCOUNT_COOKIE).map(str::to_owned),
             secure: settings.public_url.starts_with("https://"),
+            here: same_site_path(here).unwrap_or("/").to_owned(),
             settings,
             lang,
         }
@@ -125,6 +135,7 @@ impl Visitor {
             shop: self.settings.name.clone(),
             title,
             version: stylesheet_version(&self.settings),
+            here: self.here.clone(),
         }
     }
 
@@ -172,6 +183,8 @@ pub struct Look {
     pub title: String,
     /// The fingerprint of the stylesheet, which carries the shop's colours.
     pub version: String,
+    /// The page's own address on this site, where the language switch returns.
+    pub here: String,
 }
 
 impl Look {
@@ -214,6 +227,15 @@ impl Look {
         money_text(money.amount_minor, money.currency.as_str(), self.lang.code)
     }
 
+    /// What is wrong with a form's input, in words, with the input's name in front.
+    pub fn problem_text(&self, input: &str, problem: &app::storefront::Problem) -> String {
+        let words = self
+            .lang
+            .try_text(&format!("sf-problem-{}", problem.code))
+            .unwrap_or_else(|| problem.message.clone());
+        format!("{}: {words}", self.label("sf-field", input))
+    }
+
     pub fn languages(&self) -> &'static [(&'static str, &'static str)] {
         &LANGUAGES
     }
@@ -241,16 +263,23 @@ struct LanguageForm {
     back: String,
 }
 
+/// A path on this site, or nothing: never an address elsewhere (`//evil.example`,
+/// `https://...`, `/\evil.example`, which browsers read as `//`), and only characters a
+/// `Location` header carries as they are.
+fn same_site_path(path: &str) -> Option<&str> {
+    let local = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && path.len() <= 2000
+        && path.bytes().all(|b| b.is_ascii_graphic());
+    local.then_some(path)
+}
+
 /// Remembers the language the visitor chose and goes back to the page they were on.
 async fn language(visitor: Visitor, Form(form): Form<LanguageForm>) -> Response {
     let known = LANGUAGES.iter().any(|(code, _)| *code == form.locale);
-    // Only a path on this site: never an address elsewhere.
-    let back = if form.back.starts_with('/') && !form.back.starts_with("//") {
-        form.back
-    } else {
-        "/".to_owned()
-    };
-    let mut response = Redirect::to(&back).into_response();
+    let back = same_site_path(&form.back).unwrap_or("/");
+    let mut response = Redirect::to(back).into_response();
     if known {
         let value = set_cookie(LANG_COOKIE, &form.locale, "/", YEAR, visitor.secure);
         if let Ok(value) = HeaderValue::from_str(&value) {
@@ -294,4 +323,31 @@ async fn stylesheet(visitor: Visitor) -> Response {
 /// The back office's security headers on every storefront answer.
 async fn secure(request: Request, next: Next) -> Response {
     crate::pages::session::secure(next.run(request).await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_switch_returns_only_to_a_path_on_this_site() {
+        for path in ["/", "/products/7?sku=SOCK-M&size=M", "/contacts#form"] {
+            assert_eq!(same_site_path(path), Some(path));
+        }
+        for path in [
+            "",
+            "//evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "https://evil.example/",
+            "http://evil.example",
+            "javascript:alert(1)",
+            "evil.example",
+            "/a b",
+            "/\r\nSet-Cookie: x=1",
+            "/ünï",
+        ] {
+            assert_eq!(same_site_path(path), None, "{path:?}");
+        }
+    }
 }

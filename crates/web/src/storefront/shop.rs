@@ -1,17 +1,19 @@
 //! Browsing: the catalogue with categories and search, a product with its variants, stock and
-//! delivery windows (DL-5), back-in-stock requests (ST-4), and the pages that describe the shop
-//! (SU-1, SU-2).
+//! delivery windows (DL-5), back-in-stock requests (ST-4), the pages that describe the shop
+//! (SU-2), and the contacts page with its form to write to the shop (SU-1).
 
-use app::storefront::{Catalogue, CatalogueQuery, ProductPage, StockState, VariantOffer};
+use app::storefront::{Catalogue, CatalogueQuery, Problem, ProductPage, StockState, VariantOffer};
+use app::support::ContactForm;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::catalog::{Quantity, Sku};
 use domain::orders::PaymentMode;
 use serde::Deserialize;
 
 use super::{Look, Visitor, paragraphs};
-use crate::pages::session::{encode, render};
+use crate::pages::session::{ClientAddress, encode, render, time_zone};
 
 #[derive(Template)]
 #[template(path = "storefront/catalogue.html")]
@@ -292,22 +294,143 @@ struct ContactsPage {
     phone_link: String,
     email: String,
     address: String,
+    /// The contact form as typed, its key, and what is wrong with it (SU-1).
+    form: ContactForm,
+    key: String,
+    problems: Vec<Problem>,
+    /// The message just sent: when and how its answer comes.
+    sent: Option<String>,
+    answer_hours: i64,
 }
 
-/// Every way to reach the shop (SU-1).
+impl ContactsPage {
+    /// The problem with an input, in words, with the field's name in front.
+    fn problem(&self, input: &str) -> Option<String> {
+        self.problems
+            .iter()
+            .find(|p| p.field == input)
+            .map(|p| self.explain(p))
+    }
+
+    fn explain(&self, problem: &Problem) -> String {
+        self.f.problem_text(&problem.field, problem)
+    }
+}
+
+impl Visitor {
+    /// The contacts page with its form, fresh or as the visitor sent it.
+    fn contacts_page(
+        &self,
+        form: ContactForm,
+        key: String,
+        problems: Vec<Problem>,
+        sent: Option<String>,
+    ) -> ContactsPage {
+        let s = &self.settings;
+        ContactsPage {
+            phone_link: s
+                .contact_phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect(),
+            phone: s.contact_phone.clone(),
+            email: s.contact_email.clone(),
+            address: s.contact_address.clone(),
+            answer_hours: s.support.answer_within_hours,
+            f: self.frame("sf-contacts-title"),
+            form,
+            key,
+            problems,
+            sent,
+        }
+    }
+}
+
+/// Every way to reach the shop, and a form to write to it (SU-1).
 pub async fn contacts(visitor: Visitor) -> Response {
-    let s = &visitor.settings;
-    render(&ContactsPage {
-        phone_link: s
-            .contact_phone
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect(),
-        phone: s.contact_phone.clone(),
-        email: s.contact_email.clone(),
-        address: s.contact_address.clone(),
-        f: visitor.frame("sf-contacts-title"),
-    })
+    match app::support::form_key() {
+        Ok(key) => render(&visitor.contacts_page(ContactForm::default(), key, Vec::new(), None)),
+        Err(err) => visitor.failure(err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ContactPost {
+    #[serde(flatten)]
+    form: ContactForm,
+    #[serde(default)]
+    key: String,
+}
+
+/// A visitor's message (SU-1). A refused form comes back as typed, each problem beside its
+/// field; a sent one says when the answer comes. Sending the same form again (a reload) finds
+/// the first message by the form's key and says the same.
+pub async fn write_to_us(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    ClientAddress(address): ClientAddress,
+    Form(post): Form<ContactPost>,
+) -> Response {
+    let ContactPost { form, key } = post;
+    let refused = |status: StatusCode, problems: Vec<Problem>, key: String| {
+        let page = visitor.contacts_page(form.clone(), key, problems, None);
+        (status, render(&page)).into_response()
+    };
+    let problems = match shop.contact_problems(&form).await {
+        Ok(problems) => problems,
+        Err(err) => return visitor.failure(err),
+    };
+    if !problems.is_empty() {
+        return refused(StatusCode::UNPROCESSABLE_ENTITY, problems, key);
+    }
+    match shop
+        .send_inquiry(&form, &key, &address, visitor.lang.code)
+        .await
+    {
+        Ok(sent) => {
+            let f = visitor.frame("sf-contacts-title");
+            let when = sent
+                .due_at
+                .to_zoned_datetime(time_zone(&visitor.settings))
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string();
+            let notice = f.t2("sf-contact-sent", "channel", &sent.channel, "when", when);
+            match app::support::form_key() {
+                Ok(fresh) => render(&visitor.contacts_page(
+                    ContactForm::default(),
+                    fresh,
+                    Vec::new(),
+                    Some(notice),
+                )),
+                Err(err) => visitor.failure(err),
+            }
+        }
+        // A form from elsewhere, without a key of this shop's making: a fresh one to send.
+        Err(app::Error::Invalid { field, .. }) if field == "key" => {
+            match app::support::form_key() {
+                Ok(fresh) => refused(StatusCode::UNPROCESSABLE_ENTITY, Vec::new(), fresh),
+                Err(err) => visitor.failure(err),
+            }
+        }
+        Err(app::Error::Invalid {
+            field,
+            code,
+            message,
+        }) => {
+            let status = if code == "too_many_messages" {
+                StatusCode::TOO_MANY_REQUESTS
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let problem = Problem {
+                field,
+                code: code.into(),
+                message,
+            };
+            refused(status, vec![problem], key)
+        }
+        Err(err) => visitor.failure(err),
+    }
 }
 
 #[derive(Template)]

@@ -124,6 +124,30 @@ impl TestApp {
         (status, response.json().await.unwrap_or(Value::Null))
     }
 
+    /// A storefront page, as a browser without JavaScript opens it.
+    pub async fn page(&self, path: &str) -> (StatusCode, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request");
+        (response.status(), response.text().await.expect("html"))
+    }
+
+    /// Sends a storefront form, as a browser without JavaScript does; answers with the page.
+    pub async fn send_form(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(reqwest::header::CONTENT_TYPE, FORM)
+            .body(encode(fields))
+            .send()
+            .await
+            .expect("request");
+        (response.status(), response.text().await.expect("html"))
+    }
+
     pub async fn get_ok(&self, path: &str) -> Value {
         let (status, answer) = self.get(path).await;
         assert_eq!(status, StatusCode::OK, "GET {path}: {answer}");
@@ -279,4 +303,27 @@ pub fn timeline_kinds(order: &Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The content type of a form a browser sends.
+pub const FORM: &str = "application/x-www-form-urlencoded";
+
+/// A form body, as a browser encodes it.
+pub fn encode(fields: &[(&str, &str)]) -> String {
+    let escape = |text: &str| -> String {
+        text.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
+                b' ' => "+".into(),
+                other => format!("%{other:02X}"),
+            })
+            .collect()
+    };
+    fields
+        .iter()
+        .map(|(name, value)| format!("{}={}", escape(name), escape(value)))
+        .collect::<Vec<_>>()
+        .join("&")
 }

@@ -19,3 +19,4 @@ mod processing;
 mod promise;
 mod stock_race;
 mod storefront;
+mod support;

@@ -262,8 +262,8 @@ async fn the_shop_edits_templates_and_bad_edits_are_refused_with_the_line() {
     app.seed_catalog().await;
     let templates = app.get_ok("/templates").await;
     // Every key, by email and by SMS, in every language.
-    let expected = app::messaging::KEYS.len() * 2 * app::messaging::LOCALES.len();
-    assert_eq!(templates.as_array().map(Vec::len), Some(expected));
+    let every = app::messaging::KEYS.len() * 2 * app::messaging::LOCALES.len();
+    assert_eq!(templates.as_array().map(Vec::len), Some(every));
     let (status, err) = app
         .put(
             "/templates/order_being_assembled/sms/nb",

@@ -1,42 +1,25 @@
 //! An order from the storefront is an order like any other: the same intake, checks, promise,
 //! reservations and timeline as one sent through the API, with channel `storefront` (IN-1).
+//! Search finds words whatever their case, in every alphabet; old carts go in the night.
 
+use jiff::SignedDuration;
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, on_each_backend, order_body, timeline_kinds};
+use crate::helpers::{FORM, TestApp, encode, on_each_backend, order_body, timeline_kinds};
 
-const FORM: &str = "application/x-www-form-urlencoded";
-
-/// A form body, as a browser encodes it.
-fn encode(fields: &[(&str, &str)]) -> String {
-    let escape = |text: &str| -> String {
-        text.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                    (b as char).to_string()
-                }
-                b' ' => "+".into(),
-                other => format!("%{other:02X}"),
-            })
-            .collect()
-    };
-    fields
-        .iter()
-        .map(|(name, value)| format!("{}={}", escape(name), escape(value)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// Buys through the storefront's forms, as a browser without JavaScript would: add to the
-/// cart, open the checkout for its key, send it. Returns where the checkout led.
-async fn buy_through_the_storefront(app: &TestApp, fields: &[(&str, &str)]) -> String {
-    let client = reqwest::Client::builder()
+/// A client that stops at redirects, as the tests read where a form leads.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
-        .expect("client");
-    let added = client
+        .expect("client")
+}
+
+/// Puts two pairs of socks in a new cart; returns the cart's cookie, `name=value`.
+async fn fill_a_cart(app: &TestApp) -> String {
+    let added = browser()
         .post(format!("{}/cart", app.base))
         .header(CONTENT_TYPE, FORM)
         .body(encode(&[
@@ -48,13 +31,20 @@ async fn buy_through_the_storefront(app: &TestApp, fields: &[(&str, &str)]) -> S
         .await
         .expect("add to cart");
     assert_eq!(added.status(), StatusCode::SEE_OTHER);
-    let cookie = added.headers()[SET_COOKIE]
+    added.headers()[SET_COOKIE]
         .to_str()
         .expect("a cookie")
         .split(';')
         .next()
         .expect("name=value")
-        .to_owned();
+        .to_owned()
+}
+
+/// Buys through the storefront's forms, as a browser without JavaScript would: add to the
+/// cart, open the checkout for its key, send it. Returns where the checkout led.
+async fn buy_through_the_storefront(app: &TestApp, fields: &[(&str, &str)]) -> String {
+    let client = browser();
+    let cookie = fill_a_cart(app).await;
     let form = client
         .get(format!("{}/checkout", app.base))
         .header(COOKIE, &cookie)
@@ -226,6 +216,142 @@ async fn a_back_in_stock_request_follows_the_person_when_two_cards_become_one() 
             .filter_map(|m| m["template"].as_str())
             .collect();
         assert!(templates.contains(&"back_in_stock"), "{templates:?}");
+    })
+    .await;
+}
+
+/// Product titles on a catalogue page of the search for `words`.
+async fn found(app: &TestApp, words: &str) -> Vec<String> {
+    let (status, html) = app.page(&format!("/?{}", encode(&[("q", words)]))).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    [
+        "Wool socks",
+        "Blanket",
+        "Платье летнее",
+        "Panne for æbleskiver",
+        "Шерстяной ШАРФ",
+    ]
+    .into_iter()
+    .filter(|title| html.contains(&format!(">{title}<")))
+    .map(str::to_owned)
+    .collect()
+}
+
+#[tokio::test]
+async fn search_finds_words_whatever_their_case_in_cyrillic_and_norwegian() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        for (title, description, sku) in [
+            ("Платье летнее", "Лёгкое платье из льна.", "DRESS-1"),
+            (
+                "Panne for æbleskiver",
+                "Støpejern; gir sju runde æbleskiver.",
+                "PAN-1",
+            ),
+        ] {
+            app.post_ok(
+                "/products",
+                json!({"title": title, "description": description, "category": "other",
+                       "variants": [{"sku": sku, "options": {}, "price_minor": 49900}]}),
+                StatusCode::CREATED,
+            )
+            .await;
+        }
+        assert_eq!(found(&app, "ПЛАТЬЕ").await, ["Платье летнее"]);
+        assert_eq!(found(&app, "лЁгкое").await, ["Платье летнее"]);
+        assert_eq!(found(&app, "ÆBLESKIVER").await, ["Panne for æbleskiver"]);
+        assert_eq!(found(&app, "STØPEJERN").await, ["Panne for æbleskiver"]);
+        assert_eq!(found(&app, "WOOL").await, ["Wool socks", "Blanket"]);
+        // LIKE's wildcards are letters like any other: nobody wrote a percent sign.
+        assert!(found(&app, "%").await.is_empty());
+
+        // A product written before the search text existed is found once the startup fill
+        // has run.
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO products (title, description, category, created_at) \
+             VALUES ('Шерстяной ШАРФ', 'Тёплый.', 'other', 0) RETURNING id",
+        )
+        .fetch_one(app.shop.store().pool())
+        .await
+        .expect("an old row");
+        sqlx::query(
+            "INSERT INTO variants (product_id, sku, options, price_minor, weight_grams) \
+             VALUES ($1, 'SCARF-1', '{}', 29900, 200)",
+        )
+        .bind(id)
+        .execute(app.shop.store().pool())
+        .await
+        .expect("its variant");
+        app.shop.store().migrate().await.expect("startup");
+        assert_eq!(found(&app, "шарф").await, ["Шерстяной ШАРФ"]);
+    })
+    .await;
+}
+
+/// The carts kept, by their cookies' tokens.
+async fn carts(app: &TestApp) -> Vec<String> {
+    sqlx::query_scalar("SELECT token FROM carts ORDER BY updated_at")
+        .fetch_all(app.shop.store().pool())
+        .await
+        .expect("carts")
+}
+
+/// Daily clean-ups waiting to run, by when.
+async fn clean_ups(app: &TestApp) -> Vec<i64> {
+    let mut conn = app.shop.store().read().await.expect("connection");
+    store::jobs::list(&mut conn, "queued", 1000)
+        .await
+        .expect("jobs")
+        .into_iter()
+        .filter(|j| j.kind == "expire_carts")
+        .map(|j| j.run_at)
+        .collect()
+}
+
+#[tokio::test]
+async fn carts_nobody_touched_for_the_set_days_go_in_the_nightly_clean_up() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let token = |cookie: String| cookie.split_once('=').expect("name=value").1.to_owned();
+        let old = token(fill_a_cart(&app).await);
+        app.clock.advance(SignedDuration::from_hours(24 * 20));
+        let recent = token(fill_a_cart(&app).await);
+        // Two workers start: one clean-up is scheduled, at 03:00 in the shop's time zone.
+        app.shop.arm_daily_jobs().await.expect("armed");
+        app.shop.arm_daily_jobs().await.expect("armed again");
+        let night: jiff::Timestamp = "2026-03-23T02:00:00Z".parse().expect("a time");
+        assert_eq!(clean_ups(&app).await, [night.as_millisecond()]);
+
+        // Eleven days on: the first cart is 31 days old, past the 30 the shop keeps.
+        app.clock.advance(SignedDuration::from_hours(24 * 11));
+        app.run_jobs().await;
+        assert_eq!(carts(&app).await, std::slice::from_ref(&recent));
+        // The next night is scheduled once (Oslo is on summer time by then).
+        let next: jiff::Timestamp = "2026-04-03T01:00:00Z".parse().expect("a time");
+        assert_eq!(clean_ups(&app).await, [next.as_millisecond()]);
+        app.run_jobs().await;
+        assert_eq!(carts(&app).await, [recent]);
+
+        // The owner keeps carts ten days: the next night the other goes too.
+        app.configure(|s| s["storefront"]["cart_days"] = json!(10))
+            .await;
+        app.clock.advance(SignedDuration::from_hours(24));
+        app.run_jobs().await;
+        assert!(carts(&app).await.is_empty());
+        // A visitor coming back with the old cookie finds an empty cart, not an error.
+        let cart = browser()
+            .get(format!("{}/cart", app.base))
+            .header(COOKIE, format!("sd_cart={old}"))
+            .send()
+            .await
+            .expect("cart");
+        assert_eq!(cart.status(), StatusCode::OK);
+        assert!(
+            cart.text()
+                .await
+                .expect("html")
+                .contains("Your cart is empty.")
+        );
     })
     .await;
 }

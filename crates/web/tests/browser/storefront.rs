@@ -1,6 +1,7 @@
 //! The storefront as a visitor uses it, at phone width: finding a product, choosing a size,
 //! seeing when it arrives, ordering to a parcel locker, the email with the order's link, the
-//! order page, a double click, a back-in-stock request, and checkout errors.
+//! order page, a double click, a back-in-stock request, checkout errors, writing to the shop
+//! and getting its answer, and switching the language on the page one is on.
 
 use app::access::Actor;
 use jiff::SignedDuration;
@@ -555,6 +556,137 @@ async fn the_newsletter_asks_twice_before_it_counts_as_consent() {
             assert_eq!(consent().await.as_deref(), Some("newsletter"));
             browser.close().await;
         }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_visitor_writes_from_the_contacts_page_and_gets_the_managers_answer_by_email() {
+    // SU-1: the message waits on the manager's queue with its due time, shows on the dashboard
+    // once overdue, and the answer reaches the visitor through the real SMTP server.
+    let server = smtp_server().await;
+    on_each_backend(|app: TestApp| {
+        let server = &server;
+        async move {
+            let app = app.with_email(server.port).await;
+            stock_the_shop(&app).await;
+            let manager = app.person(domain::access::Role::Manager).await;
+            let email = address("hanna", &app);
+            let browser = Browser::open().await;
+            browser.goto(&app.url("/")).await;
+            browser.click("footer a[href='/contacts']").await;
+            browser
+                .fill("#contact-form input[name=name]", "Hanna Moe")
+                .await;
+            browser
+                .fill("#contact-form input[name=contact]", "hanna@")
+                .await;
+            browser
+                .fill(
+                    "#contact-form textarea[name=message]",
+                    "Do you knit the sweater in size XL?",
+                )
+                .await;
+            browser.click("#send-message").await;
+            assert_eq!(
+                browser.text("#problem-contact").await,
+                "Phone or email: this is not an email address."
+            );
+            browser
+                .fill("#contact-form input[name=contact]", &email)
+                .await;
+            browser.click("#send-message").await;
+            // Monday 10:00 in Oslo: four working hours.
+            assert_eq!(
+                browser.text("#sent").await,
+                "Thank you! Your message has reached us. We will answer by email by 2026-03-02 14:00."
+            );
+
+            browser.log_in_as(&app, &manager).await;
+            assert_eq!(
+                browser.text("#inquiries-overdue .muted").await,
+                "Every message is answered in time."
+            );
+            // Five hours later nobody has answered: the dashboard counts it.
+            app.clock.advance(SignedDuration::from_hours(5));
+            browser.goto(&app.url("/admin/dashboard")).await;
+            assert_eq!(
+                browser.text("#inquiries-overdue .figure").await,
+                "1 message overdue"
+            );
+            browser
+                .page_says("the oldest has waited 5 hours")
+                .await;
+            browser
+                .click("#inquiries-overdue a[href='/admin/calls#inquiries']")
+                .await;
+            let waiting = browser.text("#inquiries article").await;
+            assert!(waiting.contains("Do you knit the sweater in size XL?"), "{waiting}");
+            assert!(waiting.contains("overdue since 2026-03-02 14:00"), "{waiting}");
+            browser
+                .fill(
+                    "#inquiries article textarea[name=text]",
+                    "Yes: XL comes in grey, back in stock next week.",
+                )
+                .await;
+            browser.click("#inquiries article button").await;
+            browser
+                .page_says(&format!("Your answer to Hanna Moe is on its way to {email}."))
+                .await;
+            browser.find("#no-inquiries").await;
+
+            app.run_jobs().await;
+            let mail = received(server)
+                .into_iter()
+                .find(|m| m["to"].as_str() == Some(email.as_str()))
+                .expect("the answer, by email");
+            assert_eq!(
+                mail["subject"].as_str(),
+                Some("Our answer to your message")
+            );
+            let text = mail["parts"][0]["text"].as_str().expect("a text part");
+            assert!(text.contains("Hello Hanna Moe,"), "{text}");
+            assert!(text.contains("Yes: XL comes in grey, back in stock next week."), "{text}");
+            assert!(text.contains("Do you knit the sweater in size XL?"), "{text}");
+
+            // The thread stays on her card, which the message made (IN-3).
+            let card = app
+                .shop
+                .customers(&Actor::system(), &email, 1, 0)
+                .await
+                .expect("cards")
+                .remove(0);
+            browser
+                .goto(&app.url(&format!("/admin/customers/{}", card.id)))
+                .await;
+            let thread = browser.text("#thread").await;
+            assert!(thread.contains("Do you knit the sweater in size XL?"), "{thread}");
+            assert!(thread.contains("Yes: XL comes in grey, back in stock next week."), "{thread}");
+            browser.close().await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_language_switch_returns_to_the_product_page() {
+    on_each_backend(|app: TestApp| async move {
+        let product = stock_the_shop(&app).await;
+        let browser = Browser::open().await;
+        let page = format!("/products/{product}?sku=SWEATER-BLUE-M");
+        browser.goto(&app.url(&page)).await;
+        assert_eq!(browser.text("#add-to-cart").await, "Add to cart");
+        browser.click("form.lang select option[value=nb]").await;
+        browser.click("form.lang button").await;
+        browser.page_says("Legg i handlekurven").await;
+        let url = browser.client.current_url().await.expect("url");
+        assert_eq!(
+            format!("{}?{}", url.path(), url.query().unwrap_or_default()),
+            page
+        );
+        assert_eq!(browser.text("#add-to-cart").await, "Legg i handlekurven");
+        assert!(browser.text(".chosen-variant").await.contains("blue, M"));
+        browser.close().await;
     })
     .await;
 }
