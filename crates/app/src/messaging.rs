@@ -10,6 +10,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use domain::messaging::{Channel, after_failure, choose, is_urgent};
+use domain::settings::ShopSettings;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -138,6 +139,32 @@ pub const KEYS: &[(&str, &[&str])] = &[
         &["product_title", "variant", "sku", "product_url"],
     ),
     ("newsletter_confirm", &["confirm_url"]),
+    (
+        "replenish_reminder",
+        &["product_title", "product_url", "products", "unsubscribe_url"],
+    ),
+    (
+        "birthday_greeting",
+        &[
+            "coupon_code",
+            "discount_percent",
+            "free_delivery",
+            "coupon_until",
+            "unsubscribe_url",
+        ],
+    ),
+    (
+        "anniversary_greeting",
+        &[
+            "years",
+            "coupon_code",
+            "discount_percent",
+            "free_delivery",
+            "coupon_until",
+            "unsubscribe_url",
+        ],
+    ),
+    ("holiday_greeting", &["greeting", "unsubscribe_url"]),
 ];
 
 macro_rules! builtin {
@@ -192,6 +219,10 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("review_request"),
     builtin!("back_in_stock"),
     builtin!("newsletter_confirm"),
+    builtin!("replenish_reminder"),
+    builtin!("birthday_greeting"),
+    builtin!("anniversary_greeting"),
+    builtin!("holiday_greeting"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -395,6 +426,23 @@ pub(crate) enum Reach {
     Only(Channel),
 }
 
+/// Whom a message is for: a customer's card, and the order it is about, whose own contacts
+/// come first.
+#[derive(Clone, Copy)]
+pub(crate) struct Addressee<'a> {
+    pub customer_id: i64,
+    pub order: Option<&'a store::orders::OrderRow>,
+}
+
+impl<'a> From<&'a store::orders::OrderRow> for Addressee<'a> {
+    fn from(row: &'a store::orders::OrderRow) -> Self {
+        Self {
+            customer_id: row.customer_id,
+            order: Some(row),
+        }
+    }
+}
+
 /// Queues a message for an order's customer, with a send job at the first moment outside quiet
 /// hours unless it is urgent. Returns the timeline events.
 pub(crate) async fn queue(
@@ -405,7 +453,7 @@ pub(crate) async fn queue(
     data: serde_json::Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<domain::orders::Event>> {
-    queue_as(tx, row, template, reach, data, false, ctx).await
+    queue_as(tx, row.into(), template, reach, data, false, ctx).await
 }
 
 /// Whether a marketing message may go to the customer now: only with their consent and within
@@ -430,22 +478,22 @@ pub(crate) async fn marketing_allowed(
     Ok(sent < ctx.settings.messages.marketing_per_week)
 }
 
-/// Queues a marketing message in the customer's own channel, carrying an unsubscribe link. The
-/// caller checks [`marketing_allowed`] first.
+/// Queues a marketing message in the customer's own channel and language, carrying an
+/// unsubscribe link. The caller checks [`marketing_allowed`] first.
 pub(crate) async fn queue_marketing(
     tx: &mut store::Conn,
-    row: &store::orders::OrderRow,
+    to: Addressee<'_>,
     template: &str,
     mut data: serde_json::Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<domain::orders::Event>> {
     // A random secret per customer, made with their first marketing message: a number in the
     // link would let anyone unsubscribe anyone (AF-10).
-    let token = match store::customers::unsubscribe_token(tx, row.customer_id).await? {
+    let token = match store::customers::unsubscribe_token(tx, to.customer_id).await? {
         Some(token) => token,
         None => {
             let token = crate::orders::secret_token()?;
-            store::customers::set_unsubscribe_token(tx, row.customer_id, &token).await?;
+            store::customers::set_unsubscribe_token(tx, to.customer_id, &token).await?;
             token
         }
     };
@@ -453,12 +501,19 @@ pub(crate) async fn queue_marketing(
         let url = format!("{}/unsubscribe/{token}", ctx.settings.public_url);
         fields.insert("unsubscribe_url".into(), json!(url));
     }
-    queue_as(tx, row, template, Reach::Preferred, data, true, ctx).await
+    queue_as(tx, to, template, Reach::Preferred, data, true, ctx).await
+}
+
+/// The language a customer's messages are written in: their own when the shop writes it,
+/// else the shop's.
+pub(crate) fn message_locale(own: Option<String>, settings: &ShopSettings) -> String {
+    own.filter(|l| LOCALES.contains(&l.as_str()))
+        .unwrap_or_else(|| settings.default_locale.clone())
 }
 
 async fn queue_as(
     tx: &mut store::Conn,
-    row: &store::orders::OrderRow,
+    to: Addressee<'_>,
     template: &str,
     reach: Reach,
     data: serde_json::Value,
@@ -469,18 +524,18 @@ async fn queue_as(
         preferred_channel: preferred,
         locale,
         contacts,
-    } = store::customers::reach(tx, row.customer_id).await?;
-    let contact = |kind: &str, on_order: &Option<String>| {
-        let valid = |v: &String| contacts.iter().any(|c| c.kind == kind && &c.value == v);
-        on_order.clone().filter(valid).or_else(|| {
+    } = store::customers::reach(tx, to.customer_id).await?;
+    let contact = |kind: &str, on_order: Option<&String>| {
+        let valid = |v: &&String| contacts.iter().any(|c| c.kind == kind && &c.value == *v);
+        on_order.filter(valid).cloned().or_else(|| {
             contacts
                 .iter()
                 .find(|c| c.kind == kind)
                 .map(|c| c.value.clone())
         })
     };
-    let phone = contact("phone", &row.phone);
-    let email = contact("email", &row.email);
+    let phone = contact("phone", to.order.and_then(|o| o.phone.as_ref()));
+    let email = contact("email", to.order.and_then(|o| o.email.as_ref()));
     let recipient = |channel: Channel| match channel {
         Channel::Email => email.clone(),
         Channel::Sms | Channel::Webhook => phone.clone(),
@@ -499,20 +554,18 @@ async fn queue_as(
             .collect(),
         Reach::Only(channel) => usable.iter().copied().filter(|c| *c == channel).collect(),
     };
-    let locale = locale
-        .filter(|l| LOCALES.contains(&l.as_str()))
-        .unwrap_or_else(|| ctx.settings.default_locale.clone());
+    let locale = message_locale(locale, ctx.settings);
     let mut events = Vec::new();
     for channel in channels {
-        let Some(to) = recipient(channel) else {
+        let Some(recipient) = recipient(channel) else {
             continue;
         };
         let message = Direct {
-            customer_id: row.customer_id,
-            order_id: Some(row.id),
+            customer_id: to.customer_id,
+            order_id: to.order.map(|o| o.id),
             template,
             channel,
-            recipient: to,
+            recipient,
             locale: locale.clone(),
             data: data.clone(),
             marketing,
@@ -1012,7 +1065,7 @@ fn merge(data: &mut serde_json::Value, more: serde_json::Value) {
 
 /// Believable values for every variable, for previews and the built-in template checks.
 pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Value {
-    json!({
+    let mut data = json!({
         "order_number": 1042,
         "customer_name": "Anna Berg",
         "total_minor": 59800,
@@ -1050,7 +1103,22 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "sku": "SWEATER-GREY-M",
         "product_url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url),
         "confirm_url": format!("{}/newsletter/sample", settings.public_url),
-    })
+    });
+    // After the sale (AF-7..9); a second object keeps the macro within its recursion limit.
+    let after_sale = json!({
+        "products": [
+            {"title": "Wool sweater", "url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url)},
+            {"title": "Wool wash", "url": format!("{}/products/7?sku=WASH-250", settings.public_url)},
+        ],
+        "coupon_code": "BD1042-482913",
+        "discount_percent": 10,
+        "free_delivery": false,
+        "coupon_until": "2026-04-01",
+        "years": 2,
+        "greeting": "Happy New Year!",
+    });
+    crate::processing::extend(&mut data, after_sale);
+    data
 }
 
 #[cfg(test)]

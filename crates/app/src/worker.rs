@@ -26,6 +26,11 @@ struct MessageJob {
     message: i64,
 }
 
+#[derive(Deserialize)]
+struct DayJob {
+    day: jiff::civil::Date,
+}
+
 fn parse_payload<T: serde::de::DeserializeOwned>(job: &store::jobs::JobRow) -> Result<T> {
     serde_json::from_str(&job.payload)
         .map_err(|e| store::Error::Corrupt(format!("job {} payload: {e}", job.id)).into())
@@ -84,6 +89,10 @@ impl Shop {
             return self
                 .send_message(message, job.attempts >= MAX_ATTEMPTS)
                 .await;
+        }
+        if job.kind == jobs::AFTER_SALE {
+            let DayJob { day } = parse_payload(job)?;
+            return self.after_sale(day).await;
         }
         let OrderJob { order } = parse_payload(job)?;
         let settings = self.settings().await?;

@@ -35,6 +35,8 @@ pub struct ShopSettings {
     pub messages: MessagePolicy,
     pub fulfilment: FulfilmentPolicy,
     pub storefront: StorefrontSettings,
+    /// Replenishment reminders, birthday and anniversary gifts, holiday greetings (AF-7..9).
+    pub after_sale: crate::after_sale::AfterSalePolicy,
 }
 
 /// The shop's own storefront: its colours, the pages the owner writes, and the places a buyer
@@ -325,6 +327,7 @@ impl Default for ShopSettings {
             messages: MessagePolicy::default(),
             fulfilment: FulfilmentPolicy::default(),
             storefront: StorefrontSettings::default(),
+            after_sale: crate::after_sale::AfterSalePolicy::default(),
         }
     }
 }

@@ -1853,6 +1853,10 @@ impl Sim {
 
     async fn work(&mut self) -> anyhow::Result<()> {
         const BATCH: i64 = 100;
+        self.shop
+            .schedule_daily_jobs()
+            .await
+            .context("the daily jobs")?;
         loop {
             let ran = self
                 .shop

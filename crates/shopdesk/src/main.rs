@@ -204,6 +204,10 @@ async fn work(shop: app::Shop) {
         jiff::Timestamp::now().as_millisecond()
     );
     loop {
+        // The day's after-sale run (AF-7..9): added once a day by whichever worker comes first.
+        if let Err(err) = shop.schedule_daily_jobs().await {
+            tracing::error!(error = %err, "scheduling the daily jobs failed");
+        }
         match shop.run_due_jobs(&name, 50).await {
             Ok(0) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
             Ok(_) => {}

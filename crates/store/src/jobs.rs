@@ -51,6 +51,31 @@ pub async fn enqueue(
     Ok(added == 1)
 }
 
+/// Schedules a job unless one with its key exists, whatever that one's state: a daily job is
+/// added once per day by whichever instance comes first, and never armed again after it ran.
+pub async fn enqueue_once(
+    conn: &mut Conn,
+    kind: &str,
+    payload: &str,
+    run_at_ms: i64,
+    dedupe_key: &str,
+    now_ms: i64,
+) -> Result<bool> {
+    let added = sqlx::query(
+        "INSERT INTO jobs (kind, payload, run_at, state, dedupe_key, created_at) VALUES ($1, $2, $3, 'queued', $4, $5) \
+         ON CONFLICT (dedupe_key) DO NOTHING",
+    )
+    .bind(kind)
+    .bind(payload)
+    .bind(run_at_ms)
+    .bind(dedupe_key)
+    .bind(now_ms)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(added == 1)
+}
+
 /// Claims up to `limit` due jobs for `owner` until `lease_until_ms`, counting the attempt, and
 /// commits the claim.
 pub async fn claim(
