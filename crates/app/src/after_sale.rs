@@ -185,11 +185,7 @@ impl Shop {
     }
 
     /// One reminder for the due lines of one order, in one transaction with their keys.
-    async fn remind(
-        &self,
-        lines: &[store::after_sale::DueLine],
-        ctx: &Context<'_>,
-    ) -> Result<()> {
+    async fn remind(&self, lines: &[store::after_sale::DueLine], ctx: &Context<'_>) -> Result<()> {
         let Some(first) = lines.first() else {
             return Ok(());
         };

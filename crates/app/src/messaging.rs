@@ -141,7 +141,12 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("newsletter_confirm", &["confirm_url"]),
     (
         "replenish_reminder",
-        &["product_title", "product_url", "products", "unsubscribe_url"],
+        &[
+            "product_title",
+            "product_url",
+            "products",
+            "unsubscribe_url",
+        ],
     ),
     (
         "birthday_greeting",

@@ -243,9 +243,19 @@ impl HolidayGreeting {
 /// key (AF-8, AF-9).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Occasion<'a> {
-    Birthday { on: Date, gift: Gift },
-    Anniversary { on: Date, years: i16, gift: Gift },
-    Holiday { on: Date, greeting: &'a HolidayGreeting },
+    Birthday {
+        on: Date,
+        gift: Gift,
+    },
+    Anniversary {
+        on: Date,
+        years: i16,
+        gift: Gift,
+    },
+    Holiday {
+        on: Date,
+        greeting: &'a HolidayGreeting,
+    },
 }
 
 impl Occasion<'_> {
@@ -294,7 +304,10 @@ pub fn occasions<'a>(
             .holidays
             .iter()
             .filter(|h| h.falls_on(today))
-            .map(|greeting| Occasion::Holiday { on: today, greeting }),
+            .map(|greeting| Occasion::Holiday {
+                on: today,
+                greeting,
+            }),
     );
     found
 }
@@ -313,7 +326,14 @@ mod tests {
         let no_year = Birthday::parse(" --03-14 ").expect("no year");
         assert_eq!(no_year.to_string(), "--03-14");
         assert_eq!(full.yearly(), no_year.yearly());
-        for bad in ["1990-02-30", "--13-01", "14.03.1990", "03-14", "1800-01-01", ""] {
+        for bad in [
+            "1990-02-30",
+            "--13-01",
+            "14.03.1990",
+            "03-14",
+            "1800-01-01",
+            "",
+        ] {
             assert_eq!(
                 Birthday::parse(bad).map_err(|e| e.code),
                 Err("birthday_invalid"),
@@ -401,8 +421,8 @@ mod tests {
     #[test]
     fn a_gift_is_small_and_settings_without_it_keep_the_defaults() {
         // AF-8
-        let gift: Gift = serde_json::from_str(r#"{"kind": "free_delivery", "valid_days": 14}"#)
-            .expect("parses");
+        let gift: Gift =
+            serde_json::from_str(r#"{"kind": "free_delivery", "valid_days": 14}"#).expect("parses");
         assert!(gift.check().is_ok() && gift.free_delivery());
         let greedy = Gift::Discount {
             percent: 70,

@@ -261,7 +261,7 @@ async fn the_shop_edits_templates_and_bad_edits_are_refused_with_the_line() {
     let app = spawn(None).await;
     app.seed_catalog().await;
     let templates = app.get_ok("/templates").await;
-    assert_eq!(templates.as_array().map(Vec::len), Some(20 * 2 * 5));
+    assert_eq!(templates.as_array().map(Vec::len), Some(24 * 2 * 5));
     let (status, err) = app
         .put(
             "/templates/order_being_assembled/sms/nb",
