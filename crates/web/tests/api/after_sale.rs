@@ -8,20 +8,12 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, on_each_backend, order_body};
 
-/// Delivers socks to a customer with this phone at the shop's counter; answers the order's
-/// number and the customer's card id.
+/// Delivers socks at the shop's counter to a customer with this phone; answers the order's
+/// number and the customer's card.
 async fn deliver(app: &TestApp, name: &str, phone: &str, consent: bool) -> (i64, i64) {
     let mut body = order_body();
     body["customer"] = json!({"name": name, "phone": phone, "marketing_consent": consent});
-    body["delivery"] = json!({"method": "store_pickup"});
-    let (number, order) = app.place(body).await;
-    if order["stage"] == "confirming" {
-        app.act(number, "confirm", json!({})).await;
-    }
-    app.pack(number).await;
-    app.act(number, "deliver", json!({})).await;
-    let customer = order["customer"]["id"].as_i64().expect("a card");
-    (number, customer)
+    app.deliver_at_the_shop(body).await
 }
 
 /// What a worker does on `at` (UTC): adds the day's run and works until nothing is due, so the
