@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use domain::access::Permission;
 
 use crate::access::Actor;
+use crate::error::FieldResult;
 use crate::orders::OrderSummary;
 use crate::views::timestamp;
 use crate::{Error, Result, Shop};
@@ -32,7 +33,7 @@ pub struct CustomerCard {
     /// Contacts that bounced or were refused; messages no longer use them (CF-4).
     pub invalid_contacts: Vec<String>,
     pub addresses: Vec<AddressView>,
-    /// `YYYY-MM-DD`, for birthday greetings (AF-8).
+    /// `YYYY-MM-DD`, or `--MM-DD` without the year, for birthday greetings (AF-8).
     pub birthday: Option<String>,
     pub locale: Option<String>,
     pub marketing_consent: Option<Consent>,
@@ -275,6 +276,29 @@ impl Shop {
 }
 
 impl Shop {
+    /// Sets or clears the customer's birthday (AF-8): `YYYY-MM-DD`, or `--MM-DD` when the year
+    /// is not known. Answers with the card.
+    pub async fn set_birthday(
+        &self,
+        actor: &Actor,
+        id: i64,
+        birthday: Option<&str>,
+    ) -> Result<CustomerCard> {
+        actor.require(Permission::ManageOrders)?;
+        let birthday = birthday
+            .filter(|b| !b.trim().is_empty())
+            .map(domain::after_sale::Birthday::parse)
+            .transpose()
+            .field("birthday")?
+            .map(|b| b.to_string());
+        let mut tx = self.store.begin_write().await?;
+        if !store::customers::set_birthday(&mut tx, id, birthday.as_deref()).await? {
+            return Err(Error::NotFound { what: "customer" });
+        }
+        tx.commit().await?;
+        self.customer(actor, id).await
+    }
+
     /// Two cards that are the same person become one (IN-3): the other card's orders,
     /// messages, contacts, addresses and consent move to the kept card, and the other card is
     /// removed, in one transaction. Answers with the kept card.

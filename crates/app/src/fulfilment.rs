@@ -224,7 +224,7 @@ fn options_text(json: &str) -> Result<String> {
         .join(" / "))
 }
 
-fn random_code(digits: u32) -> Result<String> {
+pub(crate) fn random_code(digits: u32) -> Result<String> {
     let mut bytes = [0u8; 8];
     getrandom::fill(&mut bytes)
         .map_err(|e| store::Error::Corrupt(format!("no randomness: {e}")))?;
@@ -700,9 +700,11 @@ impl Shop {
             let coupon = store::fulfilment::CouponRow {
                 code: code.clone(),
                 percent: coupon.percent,
-                source_order: number,
+                source_order: Some(number),
                 expires_at: store::to_millis(expires),
                 used_by_order: None,
+                customer_id: None,
+                free_delivery: 0,
             };
             store::fulfilment::insert_coupon(&mut tx, &coupon, ctx.now_ms()).await?;
             coupon_code = Some(code);

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod accounts;
+mod after_sale;
 pub mod backoffice;
 pub mod catalog;
 pub mod choices;
@@ -45,6 +46,8 @@ pub struct Shop {
     carrier_secret: Option<Arc<str>>,
     /// Today's learned transit (CK-4), built on first use each day.
     transit_book: promise::TransitBook,
+    /// Until when this instance added the day's after-sale run (AF-7..9).
+    daily: worker::DailyMark,
 }
 
 impl Shop {
@@ -56,6 +59,7 @@ impl Shop {
             transports: messaging::Transports::default(),
             carrier_secret: None,
             transit_book: promise::TransitBook::default(),
+            daily: worker::DailyMark::default(),
         }
     }
 

@@ -10,6 +10,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use domain::messaging::{Channel, after_failure, choose, is_urgent};
+use domain::settings::ShopSettings;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -138,8 +139,37 @@ pub const KEYS: &[(&str, &[&str])] = &[
         &["product_title", "variant", "sku", "product_url"],
     ),
     ("newsletter_confirm", &["confirm_url"]),
-    ("sign_in_link", &["sign_in_url", "minutes"]),
-    ("support_answer", &["question", "answer"]),
+    (
+        "replenish_reminder",
+        &[
+            "product_title",
+            "product_url",
+            "products",
+            "unsubscribe_url",
+        ],
+    ),
+    (
+        "birthday_greeting",
+        &[
+            "coupon_code",
+            "discount_percent",
+            "free_delivery",
+            "coupon_until",
+            "unsubscribe_url",
+        ],
+    ),
+    (
+        "anniversary_greeting",
+        &[
+            "years",
+            "coupon_code",
+            "discount_percent",
+            "free_delivery",
+            "coupon_until",
+            "unsubscribe_url",
+        ],
+    ),
+    ("holiday_greeting", &["greeting", "unsubscribe_url"]),
 ];
 
 macro_rules! builtin {
@@ -196,6 +226,10 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("newsletter_confirm"),
     builtin!("sign_in_link"),
     builtin!("support_answer"),
+    builtin!("replenish_reminder"),
+    builtin!("birthday_greeting"),
+    builtin!("anniversary_greeting"),
+    builtin!("holiday_greeting"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -399,6 +433,23 @@ pub(crate) enum Reach {
     Only(Channel),
 }
 
+/// Whom a message is for: a customer's card, and the order it is about, whose own contacts
+/// come first.
+#[derive(Clone, Copy)]
+pub(crate) struct Addressee<'a> {
+    pub customer_id: i64,
+    pub order: Option<&'a store::orders::OrderRow>,
+}
+
+impl<'a> From<&'a store::orders::OrderRow> for Addressee<'a> {
+    fn from(row: &'a store::orders::OrderRow) -> Self {
+        Self {
+            customer_id: row.customer_id,
+            order: Some(row),
+        }
+    }
+}
+
 /// Queues a message for an order's customer, with a send job at the first moment outside quiet
 /// hours unless it is urgent. Returns the timeline events.
 pub(crate) async fn queue(
@@ -409,7 +460,7 @@ pub(crate) async fn queue(
     data: serde_json::Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<domain::orders::Event>> {
-    queue_as(tx, row, template, reach, data, false, ctx).await
+    queue_as(tx, row.into(), template, reach, data, false, ctx).await
 }
 
 /// Whether a marketing message may go to the customer now: only with their consent and within
@@ -434,22 +485,22 @@ pub(crate) async fn marketing_allowed(
     Ok(sent < ctx.settings.messages.marketing_per_week)
 }
 
-/// Queues a marketing message in the customer's own channel, carrying an unsubscribe link. The
-/// caller checks [`marketing_allowed`] first.
+/// Queues a marketing message in the customer's own channel and language, carrying an
+/// unsubscribe link. The caller checks [`marketing_allowed`] first.
 pub(crate) async fn queue_marketing(
     tx: &mut store::Conn,
-    row: &store::orders::OrderRow,
+    to: Addressee<'_>,
     template: &str,
     mut data: serde_json::Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<domain::orders::Event>> {
     // A random secret per customer, made with their first marketing message: a number in the
     // link would let anyone unsubscribe anyone (AF-10).
-    let token = match store::customers::unsubscribe_token(tx, row.customer_id).await? {
+    let token = match store::customers::unsubscribe_token(tx, to.customer_id).await? {
         Some(token) => token,
         None => {
             let token = crate::orders::secret_token()?;
-            store::customers::set_unsubscribe_token(tx, row.customer_id, &token).await?;
+            store::customers::set_unsubscribe_token(tx, to.customer_id, &token).await?;
             token
         }
     };
@@ -457,12 +508,19 @@ pub(crate) async fn queue_marketing(
         let url = format!("{}/unsubscribe/{token}", ctx.settings.public_url);
         fields.insert("unsubscribe_url".into(), json!(url));
     }
-    queue_as(tx, row, template, Reach::Preferred, data, true, ctx).await
+    queue_as(tx, to, template, Reach::Preferred, data, true, ctx).await
+}
+
+/// The language a customer's messages are written in: their own when the shop writes it,
+/// else the shop's.
+pub(crate) fn message_locale(own: Option<String>, settings: &ShopSettings) -> String {
+    own.filter(|l| LOCALES.contains(&l.as_str()))
+        .unwrap_or_else(|| settings.default_locale.clone())
 }
 
 async fn queue_as(
     tx: &mut store::Conn,
-    row: &store::orders::OrderRow,
+    to: Addressee<'_>,
     template: &str,
     reach: Reach,
     data: serde_json::Value,
@@ -473,18 +531,18 @@ async fn queue_as(
         preferred_channel: preferred,
         locale,
         contacts,
-    } = store::customers::reach(tx, row.customer_id).await?;
-    let contact = |kind: &str, on_order: &Option<String>| {
-        let valid = |v: &String| contacts.iter().any(|c| c.kind == kind && &c.value == v);
-        on_order.clone().filter(valid).or_else(|| {
+    } = store::customers::reach(tx, to.customer_id).await?;
+    let contact = |kind: &str, on_order: Option<&String>| {
+        let valid = |v: &&String| contacts.iter().any(|c| c.kind == kind && &c.value == *v);
+        on_order.filter(valid).cloned().or_else(|| {
             contacts
                 .iter()
                 .find(|c| c.kind == kind)
                 .map(|c| c.value.clone())
         })
     };
-    let phone = contact("phone", &row.phone);
-    let email = contact("email", &row.email);
+    let phone = contact("phone", to.order.and_then(|o| o.phone.as_ref()));
+    let email = contact("email", to.order.and_then(|o| o.email.as_ref()));
     let recipient = |channel: Channel| match channel {
         Channel::Email => email.clone(),
         Channel::Sms | Channel::Webhook => phone.clone(),
@@ -503,20 +561,18 @@ async fn queue_as(
             .collect(),
         Reach::Only(channel) => usable.iter().copied().filter(|c| *c == channel).collect(),
     };
-    let locale = locale
-        .filter(|l| LOCALES.contains(&l.as_str()))
-        .unwrap_or_else(|| ctx.settings.default_locale.clone());
+    let locale = message_locale(locale, ctx.settings);
     let mut events = Vec::new();
     for channel in channels {
-        let Some(to) = recipient(channel) else {
+        let Some(recipient) = recipient(channel) else {
             continue;
         };
         let message = Direct {
-            customer_id: row.customer_id,
-            order_id: Some(row.id),
+            customer_id: to.customer_id,
+            order_id: to.order.map(|o| o.id),
             template,
             channel,
-            recipient: to,
+            recipient,
             locale: locale.clone(),
             data: data.clone(),
             marketing,
@@ -1025,7 +1081,7 @@ fn merge(data: &mut serde_json::Value, more: serde_json::Value) {
 
 /// Believable values for every variable, for previews and the built-in template checks.
 pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Value {
-    json!({
+    let mut data = json!({
         "order_number": 1042,
         "customer_name": "Anna Berg",
         "total_minor": 59800,
@@ -1063,11 +1119,26 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "sku": "SWEATER-GREY-M",
         "product_url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url),
         "confirm_url": format!("{}/newsletter/sample", settings.public_url),
+    });
+    // After the sale (AF-7..9); a second object keeps the macro within its recursion limit.
+    let after_sale = json!({
+        "products": [
+            {"title": "Wool sweater", "url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url)},
+            {"title": "Wool wash", "url": format!("{}/products/7?sku=WASH-250", settings.public_url)},
+        ],
+        "coupon_code": "BD1042-482913",
+        "discount_percent": 10,
+        "free_delivery": false,
+        "coupon_until": "2026-04-01",
+        "years": 2,
+        "greeting": "Happy New Year!",
         "sign_in_url": format!("{}/account/sign-in/sample", settings.public_url),
         "minutes": 30,
         "question": "Can I swap the sweater for a larger size?",
         "answer": "Yes: send it back within 30 days and order size L; the return is on us.",
-    })
+    });
+    crate::processing::extend(&mut data, after_sale);
+    data
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ pub(crate) mod jobs {
     pub const REVIEW_REQUEST: &str = "review_request";
     /// Daily, for the whole shop: carts nobody touched for the settings' days are deleted.
     pub const EXPIRE_CARTS: &str = "expire_carts";
+    /// The day's reminders and greetings (AF-7, AF-8, AF-9).
+    pub const AFTER_SALE: &str = "after_sale";
 }
 
 /// When the shop's daily jobs run: at night in the shop's time zone.
@@ -91,26 +93,39 @@ pub(crate) fn stamp(row: &mut store::orders::OrderRow, events: &[Event], ctx: &C
 
 pub(crate) use crate::messaging::Reach;
 
-/// Queues a message with the order's basics and the shop's contacts, and returns the timeline
-/// events for it.
 /// What every message about an order may say: the order's basics and the shop's contacts.
 pub(crate) fn order_data(row: &store::orders::OrderRow, settings: &ShopSettings) -> Value {
+    let mut data = customer_data(&row.customer_name, settings);
+    extend(
+        &mut data,
+        json!({
+            "order_number": row.id,
+            "total_minor": row.total_minor,
+            "balance_minor": row.total_minor - row.paid_minor,
+            "currency": row.currency,
+            "order_link": row.confirm_token.as_ref().map(|t| format!("{}/o/{t}", settings.public_url)),
+            "delivery_from": row.promise_earliest,
+            "delivery_until": row.promise_latest,
+            "tracking_number": row.tracking_number,
+        }),
+    );
+    data
+}
+
+/// What a message to a customer may say without an order: their name and the shop's contacts
+/// (AF-8, AF-9).
+pub(crate) fn customer_data(name: &str, settings: &ShopSettings) -> Value {
     json!({
-        "order_number": row.id,
-        "customer_name": row.customer_name,
-        "total_minor": row.total_minor,
-        "balance_minor": row.total_minor - row.paid_minor,
-        "currency": row.currency,
+        "customer_name": name,
+        "currency": settings.currency.as_str(),
         "shop_name": settings.name,
         "shop_phone": settings.contact_phone,
         "shop_email": settings.contact_email,
-        "order_link": row.confirm_token.as_ref().map(|t| format!("{}/o/{t}", settings.public_url)),
-        "delivery_from": row.promise_earliest,
-        "delivery_until": row.promise_latest,
-        "tracking_number": row.tracking_number,
     })
 }
 
+/// Queues a message with the order's basics and the shop's contacts, and returns the timeline
+/// events for it.
 pub(crate) async fn message(
     tx: &mut store::Conn,
     row: &store::orders::OrderRow,
@@ -132,15 +147,20 @@ pub(crate) async fn marketing_message(
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
     let data = with_order_data(row, extra, ctx.settings);
-    crate::messaging::queue_marketing(tx, row, template, data, ctx).await
+    crate::messaging::queue_marketing(tx, row.into(), template, data, ctx).await
 }
 
 fn with_order_data(row: &store::orders::OrderRow, extra: Value, settings: &ShopSettings) -> Value {
     let mut data = order_data(row, settings);
-    if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
+    extend(&mut data, extra);
+    data
+}
+
+/// Adds `more`'s fields to `data`, over any of the same name.
+pub(crate) fn extend(data: &mut Value, more: Value) {
+    if let (Value::Object(base), Value::Object(more)) = (data, more) {
         base.extend(more);
     }
-    data
 }
 
 pub(crate) async fn open_task(

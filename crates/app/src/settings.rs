@@ -48,21 +48,6 @@ impl Shop {
 /// Numbers the rules compute with stay where a shop could mean them, so no setting can
 /// overflow a date or a duration.
 fn check_bounds(settings: &ShopSettings) -> Result<()> {
-    let within = |field: &str, value: i64, range: std::ops::RangeInclusive<i64>| {
-        if range.contains(&value) {
-            Ok(())
-        } else {
-            Err(Error::Invalid {
-                field: field.into(),
-                code: "out_of_range",
-                message: format!(
-                    "{value} is not between {} and {}",
-                    range.start(),
-                    range.end()
-                ),
-            })
-        }
-    };
     let time = |field: &str, value: &str| {
         domain::inventory::parse_cutoff(value)
             .map(|_| ())
@@ -171,6 +156,7 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
         support.messages_per_hour,
         1..=100,
     )?;
+    check_after_sale(&settings.after_sale)?;
     if settings.working_weekdays.is_empty()
         || settings
             .working_weekdays
@@ -189,6 +175,82 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
                 format!("holidays[{i}]"),
                 "date_invalid",
                 format!("'{day}' is not a date like 2026-12-25"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn within(field: &str, value: i64, range: std::ops::RangeInclusive<i64>) -> Result<()> {
+    if range.contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::Invalid {
+            field: field.into(),
+            code: "out_of_range",
+            message: format!(
+                "{value} is not between {} and {}",
+                range.start(),
+                range.end()
+            ),
+        })
+    }
+}
+
+/// After the sale (AF-7..9): reminders within three years of delivery, small gifts, holidays on
+/// days that exist, greetings in the languages messages are written in.
+fn check_after_sale(policy: &domain::after_sale::AfterSalePolicy) -> Result<()> {
+    for (i, rule) in policy.replenish.iter().enumerate() {
+        let field = |name: &str| format!("after_sale.replenish[{i}].{name}");
+        if rule.category.trim().is_empty() {
+            return Err(Error::field(
+                field("category"),
+                "category_required",
+                "name the catalogue category whose goods run out",
+            ));
+        }
+        within(&field("after_days_min"), rule.after_days_min, 1..=1100)?;
+        within(
+            &field("after_days_max"),
+            rule.after_days_max,
+            rule.after_days_min..=1100,
+        )?;
+    }
+    for (field, gift) in [
+        ("after_sale.birthday", policy.birthday),
+        ("after_sale.anniversary", policy.anniversary),
+    ] {
+        if let Some(gift) = gift {
+            gift.check().map_err(|e| Error::invalid(field, e))?;
+        }
+    }
+    for (i, holiday) in policy.holidays.iter().enumerate() {
+        holiday
+            .check_date()
+            .map_err(|e| Error::invalid(format!("after_sale.holidays[{i}].date"), e))?;
+        let texts = std::iter::once(&holiday.greeting).chain(holiday.translations.values());
+        if texts
+            .into_iter()
+            .any(|t| t.trim().is_empty() || t.chars().count() > 300)
+        {
+            return Err(Error::field(
+                format!("after_sale.holidays[{i}].greeting"),
+                "greeting_invalid",
+                "a greeting is 1 to 300 characters",
+            ));
+        }
+        if let Some(other) = holiday
+            .translations
+            .keys()
+            .find(|l| !crate::messaging::LOCALES.contains(&l.as_str()))
+        {
+            return Err(Error::field(
+                format!("after_sale.holidays[{i}].translations"),
+                "locale_invalid",
+                format!(
+                    "'{other}' is not one of: {}",
+                    crate::messaging::LOCALES.join(", ")
+                ),
             ));
         }
     }

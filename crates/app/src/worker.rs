@@ -2,8 +2,10 @@
 //! failing as dead for the owner to see. Every handler re-reads the order and acts only if what
 //! it was scheduled for is still true, so running a job twice changes nothing twice.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use domain::orders::{Command, Hold, HoldKind, Stage};
-use jiff::SignedDuration;
+use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -16,6 +18,21 @@ const LEASE: SignedDuration = SignedDuration::from_secs(60);
 /// Attempts before a failing job is dead.
 const MAX_ATTEMPTS: i64 = 8;
 
+/// Until when this instance has added the day's jobs: the worker asks every few seconds, and
+/// the database is asked once a day.
+#[derive(Clone, Default)]
+pub(crate) struct DailyMark(Arc<Mutex<Option<Timestamp>>>);
+
+impl DailyMark {
+    fn armed_until(&self) -> Option<Timestamp> {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn set(&self, until: Timestamp) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(until);
+    }
+}
+
 #[derive(Deserialize)]
 struct OrderJob {
     order: i64,
@@ -24,6 +41,11 @@ struct OrderJob {
 #[derive(Deserialize)]
 struct MessageJob {
     message: i64,
+}
+
+#[derive(Deserialize)]
+struct DayJob {
+    day: jiff::civil::Date,
 }
 
 fn parse_payload<T: serde::de::DeserializeOwned>(job: &store::jobs::JobRow) -> Result<T> {
@@ -78,15 +100,34 @@ impl Shop {
         Ok(count)
     }
 
-    /// Schedules the jobs that run every day for the whole shop, unless they already are. A
-    /// worker calls it when it starts; each run then schedules the next, one per day however
-    /// many workers there are.
-    pub async fn arm_daily_jobs(&self) -> Result<()> {
+    /// Adds the day's jobs for the whole shop unless they exist: today's after-sale run
+    /// (AF-7..9) and the nightly cart clean-up, which then schedules itself. The worker calls
+    /// this before each batch of jobs, on every instance; the day, as each job's dedupe key,
+    /// keeps one of each.
+    pub async fn schedule_daily_jobs(&self) -> Result<()> {
+        let now = self.now();
+        if self.daily.armed_until().is_some_and(|until| now < until) {
+            return Ok(());
+        }
         let settings = self.settings().await?;
-        let ctx = Context::new(&settings, self.now());
+        let ctx = Context::new(&settings, now);
+        let today = ctx.calendar.local(now).date();
+        let payload = json!({ "day": today }).to_string();
+        let key = format!("{}:{today}", jobs::AFTER_SALE);
         let mut tx = self.store.begin_write().await?;
+        store::jobs::enqueue_once(
+            &mut tx,
+            jobs::AFTER_SALE,
+            &payload,
+            ctx.now_ms(),
+            &key,
+            ctx.now_ms(),
+        )
+        .await?;
         processing::schedule_daily(&mut tx, jobs::EXPIRE_CARTS, &ctx).await?;
         tx.commit().await?;
+        let tomorrow = today.tomorrow().unwrap_or(today);
+        self.daily.set(ctx.calendar.start_of(tomorrow));
         Ok(())
     }
 
@@ -99,6 +140,10 @@ impl Shop {
         }
         if job.kind == jobs::EXPIRE_CARTS {
             return self.expire_carts().await;
+        }
+        if job.kind == jobs::AFTER_SALE {
+            let DayJob { day } = parse_payload(job)?;
+            return self.after_sale(day).await;
         }
         let OrderJob { order } = parse_payload(job)?;
         let settings = self.settings().await?;

@@ -56,6 +56,11 @@ impl<'a> Calendar<'a> {
         date
     }
 
+    /// The moment the shop's day begins.
+    pub fn start_of(&self, date: Date) -> Timestamp {
+        self.at_local(date, Time::midnight())
+    }
+
     fn at_local(&self, date: Date, time: Time) -> Timestamp {
         date.to_datetime(time)
             .to_zoned_datetime(self.tz.clone())

@@ -39,6 +39,7 @@ macro_rules! text_enum {
 }
 
 pub mod access;
+pub mod after_sale;
 pub mod calendar;
 pub mod catalog;
 pub mod checks;

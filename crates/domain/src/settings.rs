@@ -36,6 +36,8 @@ pub struct ShopSettings {
     pub fulfilment: FulfilmentPolicy,
     pub storefront: StorefrontSettings,
     pub support: SupportPolicy,
+    /// Replenishment reminders, birthday and anniversary gifts, holiday greetings (AF-7..9).
+    pub after_sale: crate::after_sale::AfterSalePolicy,
 }
 
 /// How the shop answers the messages visitors send from the contacts page (SU-1).
@@ -349,6 +351,7 @@ impl Default for ShopSettings {
             fulfilment: FulfilmentPolicy::default(),
             storefront: StorefrontSettings::default(),
             support: SupportPolicy::default(),
+            after_sale: crate::after_sale::AfterSalePolicy::default(),
         }
     }
 }

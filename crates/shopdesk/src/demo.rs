@@ -27,6 +27,7 @@ use app::orders::{NewAddress, NewBuyer, NewDelivery, NewLine, NewOrder, NewPayme
 use app::support::{AnswerInput, ContactForm};
 use app::tasks::AttemptInput;
 use domain::access::Role;
+use domain::after_sale::{AfterSalePolicy, HolidayGreeting, ReplenishRule};
 use domain::contact::{Phone, PhoneRegion};
 use domain::money::Currency;
 use domain::orders::{Command, DeliveryMethod, Hold, HoldKind, PaymentMode, ReturnOutcome, Stage};
@@ -983,6 +984,8 @@ struct Person {
     locale: &'static str,
     /// Ticks the marketing box when ordering online.
     consents: bool,
+    /// Told to the shop with the first order, with or without the year (AF-8).
+    birthday: Option<String>,
 }
 
 impl Person {
@@ -1052,9 +1055,30 @@ fn people(rng: &mut Rng, count: usize) -> anyhow::Result<Vec<Person>> {
             },
             locale: rng.pick(&["nb", "nb", "nb", "nb", "nb", "nb", "nn", "en"]),
             consents: rng.chance(30),
+            birthday: None,
         });
     }
     Ok(people)
+}
+
+/// A third of the crowd tells the shop their birthday, half of them without the year, and a
+/// few have it within the demo's month, so the outbox shows birthday greetings (AF-8). Drawn
+/// from the position, not the random stream, so every other draw stays as it was.
+fn give_birthdays(people: &mut [Person], first_day: Date) -> anyhow::Result<()> {
+    for (i, person) in people.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
+        let n = i as i64;
+        let day = if i % 9 == 0 {
+            first_day.checked_add((n / 9 % 28 + 1).days())?
+        } else {
+            Date::new(2000, (n % 12 + 1) as i8, (n * 11 % 28 + 1) as i8)?
+        };
+        person.birthday = Some(if i % 2 == 0 {
+            format!("{}-{:02}-{:02}", 1958 + n * 7 % 45, day.month(), day.day())
+        } else {
+            format!("--{:02}-{:02}", day.month(), day.day())
+        });
+    }
+    Ok(())
 }
 
 /// How a person types their number: returning customers do not always type it the same way,
@@ -1192,6 +1216,8 @@ struct Planned {
     fate: Fate,
     carrier: Carrier,
     payer: Payer,
+    /// Set on the card once the first order made it (AF-8).
+    birthday: Option<String>,
 }
 
 /// What a person does to an order.
@@ -1440,7 +1466,8 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
     }
 
     let mut rng = Rng(SEED);
-    let people = people(&mut rng, 360)?;
+    let mut people = people(&mut rng, 360)?;
+    give_birthdays(&mut people, first_day)?;
     let mut sim = Sim {
         shop,
         settings: ShopSettings::default(),
@@ -1511,6 +1538,7 @@ impl Sim {
             contact_email: "hei@fjordandthread.example.no".into(),
             contact_address: "Thorvald Meyers gate 58, 0552 Oslo".into(),
             delivery,
+            after_sale: self.after_sale(&defaults.after_sale)?,
             ..defaults
         };
         self.shop
@@ -1559,6 +1587,50 @@ impl Sim {
                 .with_context(|| format!("cannot create location {code}"))?;
         }
         Ok(())
+    }
+
+    /// Wool wash and moth blocks run out: the demo's month is short, so their reminder comes
+    /// two to six weeks after delivery (AF-7). Norway's holidays, and the shop's own birthday
+    /// within the month, so the outbox shows a greeting (AF-9).
+    fn after_sale(&self, defaults: &AfterSalePolicy) -> anyhow::Result<AfterSalePolicy> {
+        let opened = self
+            .shop
+            .now()
+            .to_zoned_datetime(self.tz.clone())
+            .date()
+            .checked_add(16.days())?;
+        let holiday = |date: String, greeting: &str, english: &str| HolidayGreeting {
+            date,
+            greeting: greeting.into(),
+            translations: BTreeMap::from([("en".into(), english.into())]),
+        };
+        Ok(AfterSalePolicy {
+            replenish: vec![ReplenishRule {
+                category: "accessories".into(),
+                after_days_min: 14,
+                after_days_max: 42,
+            }],
+            holidays: vec![
+                holiday("01-01".into(), "Godt nytt år!", "Happy New Year!"),
+                holiday(
+                    "03-08".into(),
+                    "Gratulerer med kvinnedagen!",
+                    "Happy International Women's Day!",
+                ),
+                holiday(
+                    "05-17".into(),
+                    "Gratulerer med dagen!",
+                    "Happy Constitution Day!",
+                ),
+                holiday("12-24".into(), "God jul!", "Merry Christmas!"),
+                holiday(
+                    format!("{:02}-{:02}", opened.month(), opened.day()),
+                    "Fjord & Thread fyller fem år i dag. Takk for at du er med oss!",
+                    "Fjord & Thread is five years old today. Thank you for being with us!",
+                ),
+            ],
+            ..defaults.clone()
+        })
     }
 
     /// Creates every product and counts its stock into the warehouse, the store and the
@@ -1853,6 +1925,7 @@ impl Sim {
             fate: fate_for(rng, mode, method, recent),
             carrier,
             payer,
+            birthday: person.birthday.clone().filter(|_| !returning),
         })
     }
 
@@ -1921,6 +1994,10 @@ impl Sim {
 
     async fn work(&mut self) -> anyhow::Result<()> {
         const BATCH: i64 = 100;
+        self.shop
+            .schedule_daily_jobs()
+            .await
+            .context("the daily jobs")?;
         loop {
             let ran = self
                 .shop
@@ -1980,6 +2057,12 @@ impl Sim {
             promise_latest: None,
             journey: None,
         };
+        if let Some(birthday) = &plan.birthday {
+            self.shop
+                .set_birthday(&owner(), placed.order.customer.id, Some(birthday))
+                .await
+                .context("cannot note a birthday")?;
+        }
         order.observe(&placed.order, at)?;
         self.orders.push(order);
         self.schedule_next(self.orders.len() - 1, at)

@@ -203,15 +203,10 @@ async fn work(shop: app::Shop) {
         std::process::id(),
         jiff::Timestamp::now().as_millisecond()
     );
-    let mut armed = false;
     loop {
-        // The daily jobs are armed once the database answers; each run arms the next.
-        if !armed {
-            armed = shop
-                .arm_daily_jobs()
-                .await
-                .inspect_err(|err| tracing::error!(error = %err, "arming the daily jobs failed"))
-                .is_ok();
+        // The day's jobs (after-sale AF-7..9, old carts): added once by whichever worker is first.
+        if let Err(err) = shop.schedule_daily_jobs().await {
+            tracing::error!(error = %err, "scheduling the daily jobs failed");
         }
         match shop.run_due_jobs(&name, 50).await {
             Ok(0) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,

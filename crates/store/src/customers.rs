@@ -316,6 +316,17 @@ pub async fn reach(conn: &mut Conn, id: i64) -> Result<Reach> {
     })
 }
 
+/// Sets or clears the card's birthday, as `YYYY-MM-DD` or `--MM-DD` (AF-8).
+pub async fn set_birthday(conn: &mut Conn, id: i64, birthday: Option<&str>) -> Result<bool> {
+    let found = sqlx::query("UPDATE customers SET birthday = $1 WHERE id = $2")
+        .bind(birthday)
+        .bind(id)
+        .execute(conn)
+        .await?
+        .rows_affected();
+    Ok(found == 1)
+}
+
 pub async fn set_preferred_channel(conn: &mut Conn, id: i64, channel: &str) -> Result<()> {
     sqlx::query("UPDATE customers SET preferred_channel = $1 WHERE id = $2")
         .bind(channel)
@@ -368,9 +379,9 @@ pub async fn lock(conn: &mut Conn, id: i64) -> Result<bool> {
 }
 
 /// Moves everything of card `other` to card `keep` and removes `other` (IN-3): orders,
-/// messages both ways, contacts (each belongs to one card, so each moves as it is), addresses (one both
-/// cards have is kept once), and what the kept card does not know yet: birthday, language,
-/// channel, marketing consent.
+/// messages both ways, occasions greeted for and gifts, contacts (each belongs to one card, so
+/// each moves as it is), addresses (one both cards have is kept once), and what the kept card
+/// does not know yet: birthday, language, channel, marketing consent.
 pub async fn merge(conn: &mut Conn, keep: i64, other: i64) -> Result<()> {
     for sql in [
         "UPDATE orders SET customer_id = $1 WHERE customer_id = $2",
@@ -389,6 +400,11 @@ pub async fn merge(conn: &mut Conn, keep: i64, other: i64) -> Result<()> {
            AND k.line = customer_addresses.line AND k.city = customer_addresses.city \
            AND k.postcode = customer_addresses.postcode AND k.country = customer_addresses.country)",
         "UPDATE customer_addresses SET customer_id = $1 WHERE customer_id = $2",
+        // An occasion both cards were greeted for stays once (AF-8); gifts follow the person.
+        "DELETE FROM after_sale_sent WHERE customer_id = $2 AND occasion IN (\
+           SELECT k.occasion FROM after_sale_sent k WHERE k.customer_id = $1)",
+        "UPDATE after_sale_sent SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE coupons SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE customers SET \
            birthday = COALESCE(birthday, (SELECT o.birthday FROM customers o WHERE o.id = $2)), \
            locale = COALESCE(locale, (SELECT o.locale FROM customers o WHERE o.id = $2)), \

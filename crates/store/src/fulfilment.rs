@@ -249,15 +249,20 @@ pub async fn previous_orders(conn: &mut Conn, customer_id: i64, order_id: i64) -
 pub struct CouponRow {
     pub code: String,
     pub percent: i64,
-    pub source_order: i64,
+    /// The order whose parcel carried it (AS-4); none for a birthday or anniversary gift.
+    pub source_order: Option<i64>,
     pub expires_at: i64,
     pub used_by_order: Option<i64>,
+    /// Whose gift it is (AF-8).
+    pub customer_id: Option<i64>,
+    /// Takes the delivery price off instead of a percentage (AF-8).
+    pub free_delivery: i64,
 }
 
 pub async fn insert_coupon(conn: &mut Conn, coupon: &CouponRow, now_ms: i64) -> Result<()> {
     sqlx::query(
-        "INSERT INTO coupons (code, percent, source_order, expires_at, used_by_order, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO coupons (code, percent, source_order, expires_at, used_by_order, created_at, \
+         customer_id, free_delivery) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&coupon.code)
     .bind(coupon.percent)
@@ -265,6 +270,8 @@ pub async fn insert_coupon(conn: &mut Conn, coupon: &CouponRow, now_ms: i64) -> 
     .bind(coupon.expires_at)
     .bind(coupon.used_by_order)
     .bind(now_ms)
+    .bind(coupon.customer_id)
+    .bind(coupon.free_delivery)
     .execute(conn)
     .await
     .map_err(duplicate_as("coupon"))?;
@@ -273,7 +280,8 @@ pub async fn insert_coupon(conn: &mut Conn, coupon: &CouponRow, now_ms: i64) -> 
 
 pub async fn coupon(conn: &mut Conn, code: &str) -> Result<Option<CouponRow>> {
     Ok(sqlx::query_as(
-        "SELECT code, percent, source_order, expires_at, used_by_order FROM coupons WHERE code = $1",
+        "SELECT code, percent, source_order, expires_at, used_by_order, customer_id, free_delivery \
+         FROM coupons WHERE code = $1",
     )
     .bind(code)
     .fetch_optional(conn)

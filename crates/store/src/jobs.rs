@@ -34,20 +34,47 @@ pub async fn enqueue(
     dedupe_key: Option<&str>,
     now_ms: i64,
 ) -> Result<bool> {
-    let added = sqlx::query(
-        "INSERT INTO jobs (kind, payload, run_at, state, dedupe_key, created_at) VALUES ($1, $2, $3, 'queued', $4, $5) \
-         ON CONFLICT (dedupe_key) DO UPDATE SET run_at = excluded.run_at, state = 'queued', attempts = 0, \
-           last_error = NULL, finished_at = NULL \
-         WHERE jobs.lease_until IS NULL AND (jobs.state <> 'queued' OR jobs.run_at < excluded.run_at)",
-    )
-    .bind(kind)
-    .bind(payload)
-    .bind(run_at_ms)
-    .bind(dedupe_key)
-    .bind(now_ms)
-    .execute(conn)
-    .await?
-    .rows_affected();
+    let again = "ON CONFLICT (dedupe_key) DO UPDATE SET run_at = excluded.run_at, state = 'queued', \
+           attempts = 0, last_error = NULL, finished_at = NULL \
+         WHERE jobs.lease_until IS NULL AND (jobs.state <> 'queued' OR jobs.run_at < excluded.run_at)";
+    let job = (kind, payload, run_at_ms, dedupe_key);
+    insert(conn, job, again, now_ms).await
+}
+
+/// Schedules a job unless one with its key exists, whatever that one's state: a daily job is
+/// added once per day by whichever instance comes first, and never armed again after it ran.
+pub async fn enqueue_once(
+    conn: &mut Conn,
+    kind: &str,
+    payload: &str,
+    run_at_ms: i64,
+    dedupe_key: &str,
+    now_ms: i64,
+) -> Result<bool> {
+    let job = (kind, payload, run_at_ms, Some(dedupe_key));
+    insert(conn, job, "ON CONFLICT (dedupe_key) DO NOTHING", now_ms).await
+}
+
+/// Inserts a job (kind, payload, run at, dedupe key), doing `on_conflict` when its key exists.
+async fn insert(
+    conn: &mut Conn,
+    (kind, payload, run_at_ms, dedupe_key): (&str, &str, i64, Option<&str>),
+    on_conflict: &'static str,
+    now_ms: i64,
+) -> Result<bool> {
+    let sql = format!(
+        "INSERT INTO jobs (kind, payload, run_at, state, dedupe_key, created_at) \
+         VALUES ($1, $2, $3, 'queued', $4, $5) {on_conflict}"
+    );
+    let added = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(kind)
+        .bind(payload)
+        .bind(run_at_ms)
+        .bind(dedupe_key)
+        .bind(now_ms)
+        .execute(conn)
+        .await?
+        .rows_affected();
     Ok(added == 1)
 }
 

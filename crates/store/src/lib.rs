@@ -6,6 +6,7 @@
 //! what shares a transaction.
 
 pub mod accounts;
+pub mod after_sale;
 pub mod backoffice;
 pub mod catalog;
 pub mod customer_accounts;

@@ -16,6 +16,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(list_customers))
         .routes(routes!(get_customer))
         .routes(routes!(merge_customers))
+        .routes(routes!(set_birthday))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -68,4 +69,25 @@ async fn merge_customers(
     Body(input): Body<MergeInput>,
 ) -> Result<Json<CustomerCard>, ApiError> {
     Ok(Json(shop.merge_customers(&actor, id, input.other).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+struct BirthdayInput {
+    /// `YYYY-MM-DD`, or `--MM-DD` when the year is not known; empty or null clears it.
+    birthday: Option<String>,
+}
+
+/// Sets the customer's birthday, for the birthday greeting and its gift (AF-8).
+#[utoipa::path(put, path = "/customers/{id}/birthday", tag = "customers", params(("id" = i64, Path)), request_body = BirthdayInput,
+    responses((status = 200, body = CustomerCard), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn set_birthday(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(id): PathArg<i64>,
+    Body(input): Body<BirthdayInput>,
+) -> Result<Json<CustomerCard>, ApiError> {
+    Ok(Json(
+        shop.set_birthday(&actor, id, input.birthday.as_deref())
+            .await?,
+    ))
 }

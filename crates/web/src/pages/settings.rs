@@ -7,6 +7,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::access::Permission;
+use domain::after_sale::{Gift, HolidayGreeting, ReplenishRule};
 use serde::Deserialize;
 
 use super::frame::Frame;
@@ -37,10 +38,136 @@ pub struct ShopForm {
     /// How the contacts page's messages are answered (SU-1).
     answer_within_hours: String,
     messages_per_hour: String,
+    /// After the sale (AF-7, AF-9): a reminder rule per line, `cosmetics 56-84`; a holiday per
+    /// line, `03-08 Happy 8 March!`, and its translations, `03-08 ru: С 8 Марта!`.
+    replenish: String,
+    holiday_greetings: String,
+    /// AF-8: `none`, `discount` or `free_delivery`, the percent off and the days it is valid.
+    birthday_gift: String,
+    birthday_percent: String,
+    birthday_days: String,
+    anniversary_gift: String,
+    anniversary_percent: String,
+    anniversary_days: String,
+}
+
+/// A whole number typed in a field, or a refusal naming the field.
+fn number(field: &str, text: &str) -> Result<i64, app::Error> {
+    text.trim().parse().map_err(|_| {
+        app::Error::field(
+            field,
+            "number_invalid",
+            format!("'{text}' is not a whole number"),
+        )
+    })
+}
+
+/// A gift as the form shows it: its kind, percent off (10 until one is chosen) and days.
+fn gift_fields(gift: Option<Gift>) -> (String, String, String) {
+    let kind = match gift {
+        None => "none",
+        Some(Gift::Discount { .. }) => "discount",
+        Some(Gift::FreeDelivery { .. }) => "free_delivery",
+    };
+    let percent = gift.map_or(10, |g| g.percent()).max(1);
+    let days = gift.map_or(30, Gift::valid_days);
+    (kind.into(), percent.to_string(), days.to_string())
+}
+
+/// The gift the form's fields describe, naming the field a number could not be read from.
+fn gift_of(
+    prefix: &str,
+    kind: &str,
+    percent: &str,
+    days: &str,
+) -> Result<Option<Gift>, app::Error> {
+    let number = |raw: &str, name: &str| number(&format!("{prefix}_{name}"), raw);
+    Ok(match kind {
+        "discount" => Some(Gift::Discount {
+            percent: number(percent, "percent")?,
+            valid_days: number(days, "days")?,
+        }),
+        "free_delivery" => Some(Gift::FreeDelivery {
+            valid_days: number(days, "days")?,
+        }),
+        _ => None,
+    })
+}
+
+/// `category 56-84` per line, the days last so a category may have spaces (AF-7).
+fn replenish_of(text: &str) -> Result<Vec<ReplenishRule>, app::Error> {
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines
+        .enumerate()
+        .map(|(i, line)| {
+            let parsed = line
+                .rsplit_once(char::is_whitespace)
+                .and_then(|(category, days)| {
+                    let (min, max) = days.split_once('-')?;
+                    Some(ReplenishRule {
+                        category: category.trim().to_owned(),
+                        after_days_min: min.parse().ok()?,
+                        after_days_max: max.parse().ok()?,
+                    })
+                });
+            parsed.ok_or_else(|| {
+                app::Error::field(
+                    "replenish",
+                    "line_invalid",
+                    format!(
+                        "line {}: write a category and days, such as cosmetics 56-84",
+                        i + 1
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// `03-08 Happy 8 March!` per line, with `03-08 ru: ...` lines for its translations (AF-9).
+fn holidays_of(text: &str) -> Result<Vec<HolidayGreeting>, app::Error> {
+    let mut holidays: Vec<HolidayGreeting> = Vec::new();
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    for (i, line) in lines.enumerate() {
+        let problem = |message: &str| {
+            app::Error::field(
+                "holiday_greetings",
+                "line_invalid",
+                format!("line {}: {message}", i + 1),
+            )
+        };
+        let (date, words) = line
+            .split_once(char::is_whitespace)
+            .ok_or_else(|| problem("write a date and a greeting, such as 03-08 Happy 8 March!"))?;
+        let translation = words
+            .split_once(':')
+            .filter(|(locale, _)| LOCALES.contains(&locale.trim()));
+        match translation {
+            Some((locale, greeting)) => {
+                let holiday = holidays
+                    .iter_mut()
+                    .find(|h| h.date == date)
+                    .ok_or_else(|| problem("write the greeting before its translations"))?;
+                holiday
+                    .translations
+                    .insert(locale.trim().to_owned(), greeting.trim().to_owned());
+            }
+            None => holidays.push(HolidayGreeting {
+                date: date.to_owned(),
+                greeting: words.trim().to_owned(),
+                translations: Default::default(),
+            }),
+        }
+    }
+    Ok(holidays)
 }
 
 impl ShopForm {
     fn of(settings: &domain::settings::ShopSettings) -> Self {
+        let after_sale = &settings.after_sale;
+        let (birthday_gift, birthday_percent, birthday_days) = gift_fields(after_sale.birthday);
+        let (anniversary_gift, anniversary_percent, anniversary_days) =
+            gift_fields(after_sale.anniversary);
         Self {
             name: settings.name.clone(),
             contact_phone: settings.contact_phone.clone(),
@@ -60,20 +187,38 @@ impl ShopForm {
             cart_days: settings.storefront.cart_days.to_string(),
             answer_within_hours: settings.support.answer_within_hours.to_string(),
             messages_per_hour: settings.support.messages_per_hour.to_string(),
+            replenish: after_sale
+                .replenish
+                .iter()
+                .map(|r| format!("{} {}-{}", r.category, r.after_days_min, r.after_days_max))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            holiday_greetings: after_sale
+                .holidays
+                .iter()
+                .flat_map(|h| {
+                    let translations = h.translations.iter();
+                    std::iter::once(format!("{} {}", h.date, h.greeting)).chain(
+                        translations.map(|(locale, text)| format!("{} {locale}: {text}", h.date)),
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            birthday_gift,
+            birthday_percent,
+            birthday_days,
+            anniversary_gift,
+            anniversary_percent,
+            anniversary_days,
         }
     }
 
-    /// The settings with these fields changed; everything else stays as it is. A number that
-    /// is not one is refused, naming its field; `update_settings` checks the rest.
+    /// The settings with these fields changed; everything else stays as it is. A line or a
+    /// number the form cannot read is refused naming its field.
     fn apply(
         &self,
         settings: &domain::settings::ShopSettings,
     ) -> Result<domain::settings::ShopSettings, app::Error> {
-        let number = |field: &str, text: &str| {
-            text.trim().parse::<i64>().map_err(|_| {
-                app::Error::field(field, "number_invalid", format!("'{text}' is not a number"))
-            })
-        };
         let mut changed = settings.clone();
         changed.storefront.cart_days = number("storefront.cart_days", &self.cart_days)?;
         changed.support.answer_within_hours =
@@ -104,6 +249,21 @@ impl ShopForm {
         storefront.how_to_order = self.how_to_order.replace("\r\n", "\n").trim().to_owned();
         storefront.pickup_points = places(&self.pickup_points);
         storefront.lockers = places(&self.lockers);
+        let after_sale = &mut changed.after_sale;
+        after_sale.replenish = replenish_of(&self.replenish)?;
+        after_sale.holidays = holidays_of(&self.holiday_greetings)?;
+        after_sale.birthday = gift_of(
+            "birthday",
+            &self.birthday_gift,
+            &self.birthday_percent,
+            &self.birthday_days,
+        )?;
+        after_sale.anniversary = gift_of(
+            "anniversary",
+            &self.anniversary_gift,
+            &self.anniversary_percent,
+            &self.anniversary_days,
+        )?;
         Ok(changed)
     }
 }
@@ -384,5 +544,54 @@ pub async fn save_template(
             }
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_sale_settings_go_through_the_form_and_back() {
+        // AF-7, AF-8, AF-9
+        let mut settings = domain::settings::ShopSettings::default();
+        let mut form = ShopForm::of(&settings);
+        form.replenish = "face cream 56-84\n\n industrial filters 365-425 ".into();
+        form.holiday_greetings =
+            "01-01 Happy New Year!\n03-08 Happy 8 March!\n03-08 ru: С 8 Марта!".into();
+        form.birthday_gift = "free_delivery".into();
+        settings = form.apply(&settings).expect("applies");
+        let after_sale = &settings.after_sale;
+        assert_eq!(after_sale.replenish[0].category, "face cream");
+        assert_eq!(after_sale.replenish[1].after_days_max, 425);
+        assert_eq!(after_sale.holidays[1].in_locale("ru"), "С 8 Марта!");
+        assert_eq!(
+            after_sale.birthday,
+            Some(Gift::FreeDelivery { valid_days: 30 })
+        );
+        let again = ShopForm::of(&settings);
+        assert_eq!(
+            again.replenish,
+            "face cream 56-84\nindustrial filters 365-425"
+        );
+        assert_eq!(again.holiday_greetings, form.holiday_greetings);
+        assert_eq!(
+            again.apply(&settings).expect("the same").after_sale,
+            settings.after_sale
+        );
+
+        form.replenish = "cosmetics 56".into();
+        let refused = form.apply(&settings).expect_err("no window");
+        assert!(matches!(refused, app::Error::Invalid { ref field, .. } if field == "replenish"));
+        form.replenish.clear();
+        form.holiday_greetings = "03-08 ru: С 8 Марта!".into();
+        assert!(form.apply(&settings).is_err(), "a translation of nothing");
+        form.holiday_greetings.clear();
+        form.birthday_gift = "discount".into();
+        form.birthday_percent = "ten".into();
+        let refused = form.apply(&settings).expect_err("not a number");
+        assert!(
+            matches!(refused, app::Error::Invalid { ref field, .. } if field == "birthday_percent")
+        );
     }
 }

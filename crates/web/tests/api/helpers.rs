@@ -192,6 +192,20 @@ impl TestApp {
             .await
     }
 
+    /// Places `body` for a pickup at the shop, confirms it if it waits for that, packs it and
+    /// hands it over; answers the order's number and the customer's card.
+    pub async fn deliver_at_the_shop(&self, mut body: Value) -> (i64, i64) {
+        body["delivery"] = json!({"method": "store_pickup"});
+        let (number, order) = self.place(body).await;
+        if order["stage"] == "confirming" {
+            self.act(number, "confirm", json!({})).await;
+        }
+        self.pack(number).await;
+        self.act(number, "deliver", json!({})).await;
+        let customer = order["customer"]["id"].as_i64().expect("a card");
+        (number, customer)
+    }
+
     /// A warehouse, a store and a supplier, and two products: socks in two sizes with stock in
     /// the warehouse and the store, and a blanket only the supplier has.
     pub async fn seed_catalog(&self) {

@@ -5,6 +5,7 @@ mod helpers;
 #[path = "../common/smtp.rs"]
 mod smtp;
 
+mod after_sale;
 mod auth;
 mod catalog;
 mod couriers;

@@ -321,17 +321,8 @@ async fn af4_af10_a_review_request_needs_consent_and_keeps_to_the_weekly_cap() {
         let delivered = |name: &str, phone: &str, consent: bool| {
             let mut body = order_body();
             body["customer"] = json!({"name": name, "phone": phone, "marketing_consent": consent});
-            body["delivery"] = json!({"method": "store_pickup"});
             let app = &app;
-            async move {
-                let (number, order) = app.place(body).await;
-                if order["stage"] == "confirming" {
-                    app.act(number, "confirm", json!({})).await;
-                }
-                app.pack(number).await;
-                app.act(number, "deliver", json!({})).await;
-                number
-            }
+            async move { app.deliver_at_the_shop(body).await.0 }
         };
         let silent = delivered("Bo Lund", "913 11 111", false).await;
         let first = delivered("Siri Dahl", "913 22 222", true).await;
@@ -389,14 +380,7 @@ async fn af10_the_link_in_a_review_request_unsubscribes_and_the_next_one_is_not_
                 let mut body = order_body();
                 body["customer"] = json!({"name": "Siri Dahl", "email": email, "locale": "nb",
                     "preferred_channel": "email", "marketing_consent": true});
-                body["delivery"] = json!({"method": "store_pickup"});
-                let (number, order) = app.place(body).await;
-                if order["stage"] == "confirming" {
-                    app.act(number, "confirm", json!({})).await;
-                }
-                app.pack(number).await;
-                app.act(number, "deliver", json!({})).await;
-                numbers.push(number);
+                numbers.push(app.deliver_at_the_shop(body).await.0);
             }
             app.clock.advance(SignedDuration::from_hours(24 * 11));
             // The review job queues the email; the next run sends it.

@@ -317,8 +317,11 @@ async fn carts_nobody_touched_for_the_set_days_go_in_the_nightly_clean_up() {
         app.clock.advance(SignedDuration::from_hours(24 * 20));
         let recent = token(fill_a_cart(&app).await);
         // Two workers start: one clean-up is scheduled, at 03:00 in the shop's time zone.
-        app.shop.arm_daily_jobs().await.expect("armed");
-        app.shop.arm_daily_jobs().await.expect("armed again");
+        app.shop.schedule_daily_jobs().await.expect("scheduled");
+        app.shop
+            .schedule_daily_jobs()
+            .await
+            .expect("scheduled again");
         let night: jiff::Timestamp = "2026-03-23T02:00:00Z".parse().expect("a time");
         assert_eq!(clean_ups(&app).await, [night.as_millisecond()]);
 
