@@ -4,6 +4,7 @@
 //! newsletter consent (AF-10), take a copy of everything the shop knows of them, and can have
 //! it erased.
 
+use domain::after_sale::Birthday;
 use domain::contact::{Address, Contact, PersonName, PhoneRegion};
 use domain::customers::LoyaltyTier;
 use domain::messaging::Channel;
@@ -346,8 +347,16 @@ impl Shop {
             "" => None,
             typed => Some(Channel::parse(typed).field("preferred_channel")?),
         };
-        let birthday = birthday.map(|d| d.to_string());
         let mut tx = self.store.begin_write().await?;
+        // A birthday kept without its year (staff may set one so) has no date for the form's
+        // date field to show; an empty field keeps it.
+        let birthday = match birthday {
+            Some(birthday) => Some(birthday),
+            None => store::customers::card(&mut tx, customer_id)
+                .await?
+                .and_then(|card| card.birthday)
+                .filter(|kept| kept.starts_with("--")),
+        };
         if let Some(channel) = channel {
             let contacts = store::customers::contacts(&mut tx, customer_id).await?;
             let kind = match channel {
@@ -376,21 +385,18 @@ impl Shop {
         Ok(())
     }
 
-    /// A birthday as typed: a real date, in the past, after 1900.
-    fn birthday(&self, typed: &str) -> Result<Date> {
-        let invalid = || {
-            Error::field(
+    /// A birthday as typed (AF-8): as the staff's API takes it, and not a day still to come.
+    fn birthday(&self, typed: &str) -> Result<String> {
+        let birthday = Birthday::parse(typed).field("birthday")?;
+        let today = self.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        if typed.parse::<Date>().is_ok_and(|date| date > today) {
+            return Err(Error::field(
                 "birthday",
                 "birthday_invalid",
                 "a date in the past, such as 1990-05-17",
-            )
-        };
-        let date: Date = typed.parse().map_err(|_| invalid())?;
-        let today = self.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-        if date > today || date.year() < 1900 {
-            return Err(invalid());
+            ));
         }
-        Ok(date)
+        Ok(birthday.to_string())
     }
 
     /// Keeps an address for the next checkout.

@@ -149,3 +149,108 @@ async fn af10_unsubscribing_in_the_account_stops_a_review_request_already_queued
     })
     .await;
 }
+
+#[tokio::test]
+async fn af8_a_birthday_from_the_account_is_a_past_date_and_one_kept_without_a_year_stays() {
+    on_each_backend(|app: TestApp| async move {
+        let shop = &app.shop;
+        shop.send_sign_in("ola@example.no", "en")
+            .await
+            .expect("a link");
+        let session = shop
+            .sign_in(&newest_link(&app, "ola@example.no").await)
+            .await
+            .expect("signed in");
+        let customer = shop
+            .signed_in(&session.token)
+            .await
+            .expect("asked")
+            .expect("a card");
+        let profile = |birthday: &str| app::customer_accounts::ProfileInput {
+            name: "Ola Nordmann".into(),
+            birthday: birthday.into(),
+            locale: "nb".into(),
+            preferred_channel: "email".into(),
+        };
+        let birthday = || async {
+            shop.customer(&app::access::Actor::system(), customer)
+                .await
+                .expect("card")
+                .birthday
+        };
+        // The staff knows the day but not the year; saving the form with an empty date keeps it.
+        shop.set_birthday(&app::access::Actor::system(), customer, Some("--03-14"))
+            .await
+            .expect("set by staff");
+        shop.update_profile(customer, &profile(""))
+            .await
+            .expect("saved");
+        assert_eq!(birthday().await.as_deref(), Some("--03-14"));
+
+        // A day still to come is refused, naming the field, and changes nothing.
+        match shop.update_profile(customer, &profile("2026-12-24")).await {
+            Err(app::Error::Invalid { field, code, .. }) => {
+                assert_eq!((field.as_str(), code), ("birthday", "birthday_invalid"))
+            }
+            other => panic!("a future birthday is refused: {:?}", other.err()),
+        }
+        assert_eq!(birthday().await.as_deref(), Some("--03-14"));
+
+        shop.update_profile(customer, &profile("1990-03-14"))
+            .await
+            .expect("saved");
+        assert_eq!(birthday().await.as_deref(), Some("1990-03-14"));
+        let account = shop.account(customer).await.expect("the account");
+        assert_eq!(account.name, "Ola Nordmann");
+        assert_eq!(account.preferred_channel.as_deref(), Some("email"));
+        assert_eq!(account.locale.as_deref(), Some("nb"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn erasing_an_account_takes_the_questions_written_to_the_shop_and_the_copy_had_them() {
+    // SU-1 and the customer's own data: what they wrote is theirs to take and to erase.
+    on_each_backend(|app: TestApp| async move {
+        let shop = &app.shop;
+        let form = app::support::ContactForm {
+            name: "Kari Holm".into(),
+            contact: "kari@example.no".into(),
+            order: String::new(),
+            message: "Do you knit children's sizes?".into(),
+        };
+        let key = "0123456789abcdef0123456789abcdef0123";
+        shop.send_inquiry(&form, key, "127.0.0.1", "en")
+            .await
+            .expect("sent");
+        shop.send_sign_in("kari@example.no", "en")
+            .await
+            .expect("a link");
+        let session = shop
+            .sign_in(&newest_link(&app, "kari@example.no").await)
+            .await
+            .expect("signed in");
+        let customer = shop
+            .signed_in(&session.token)
+            .await
+            .expect("asked")
+            .expect("a card");
+        let copy = shop.export_account(customer).await.expect("the copy");
+        assert_eq!(copy.questions.len(), 1);
+        assert_eq!(copy.questions[0].question, "Do you knit children's sizes?");
+
+        shop.erase_account(customer).await.expect("erased");
+        let actor = app::access::Actor::system();
+        let thread = shop
+            .inquiries_of_customer(&actor, customer)
+            .await
+            .expect("the thread");
+        assert!(thread.is_empty(), "{thread:?}");
+        let card = shop.customer(&actor, customer).await.expect("the card");
+        assert!(card.erased_at.is_some());
+        assert!(card.emails.is_empty());
+        // Erased, the session is gone too.
+        assert_eq!(shop.signed_in(&session.token).await.expect("asked"), None);
+    })
+    .await;
+}
