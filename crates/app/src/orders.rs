@@ -42,6 +42,10 @@ pub struct NewOrder {
     pub note: String,
     /// A prepaid order arrives with its payment, as the channel took it (PY-1).
     pub payment: Option<NewPayment>,
+    /// A coupon's code: a packing-slip insert (AS-4) or a birthday or anniversary gift (AF-8).
+    /// It takes its money off this order and is used up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon: Option<String>,
 }
 
 /// A payment as a channel or a manager reports it.
@@ -277,6 +281,7 @@ struct Draft {
     payment: Option<NewPayment>,
     lines: Vec<DraftLine>,
     note: String,
+    coupon: Option<String>,
 }
 
 struct DraftLine {
@@ -461,6 +466,7 @@ fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
         payment: input.payment.clone(),
         lines,
         note: parse_note(&input.note).field("note")?,
+        coupon: given(&input.coupon).map(|code| code.to_uppercase()),
     })
 }
 
@@ -615,18 +621,21 @@ impl Shop {
             delivery_minor,
             ..order
         };
+        let coupon = match &draft.coupon {
+            Some(code) => Some(self.usable_coupon(code).await?),
+            None => None,
+        };
+        let discount_minor = coupon.as_ref().map_or(0, |c| coupon_discount(c, &order));
         let prepaid = draft
             .payment
             .as_ref()
             .filter(|_| draft.payment_mode == Some(PaymentMode::Prepaid));
-        if prepaid.is_some_and(|payment| payment.amount_minor < order.total_minor()) {
+        let due_minor = order.total_minor() - discount_minor;
+        if prepaid.is_some_and(|payment| payment.amount_minor < due_minor) {
             return Err(Error::field(
                 "payment.amount_minor",
                 "payment_short",
-                format!(
-                    "a prepaid order is taken only when paid in full: {} minor units",
-                    order.total_minor()
-                ),
+                format!("a prepaid order is taken only when paid in full: {due_minor} minor units"),
             ));
         }
 
@@ -692,6 +701,12 @@ impl Shop {
         let promise = promise_window(&ctx, transit, held.iter().map(|(_, shelf)| &shelf.id));
 
         let mut decision = order.place(&draft.channel, &out_of_stock);
+        if let Some(coupon) = coupon.as_ref().filter(|_| discount_minor > 0) {
+            decision = decision.then(Command::GrantDiscount {
+                amount_minor: discount_minor,
+                reason: format!("coupon {}", coupon.code),
+            })?;
+        }
         decision
             .events
             .extend(findings.iter().map(|f| Event::CheckFailed {
@@ -796,6 +811,15 @@ impl Shop {
             Err(other) => return Err(other.into()),
         };
         let id = row.id;
+        // A coupon serves one order: of two orders racing for it, the second is refused whole.
+        if let Some(coupon) = &coupon
+            && !store::fulfilment::redeem_coupon(&mut tx, &coupon.code, id).await?
+        {
+            return Err(coupon_refusal(
+                "coupon_used",
+                "this coupon was used already",
+            ));
+        }
         if let Some(payment) = draft.payment.as_ref().filter(|p| p.amount_minor > 0) {
             record_payment_row(&mut tx, id, "payment", payment, "", now_ms, actor).await?;
         }
@@ -1361,6 +1385,43 @@ pub(crate) fn promise_window<'a>(
 }
 
 /// An unguessable secret for a customer's link.
+fn coupon_refusal(code: &'static str, message: &str) -> Error {
+    Error::field("coupon", code, message)
+}
+
+/// What a coupon takes off an order: its percentage of the goods, or the delivery price, and
+/// never more than the goods cost.
+fn coupon_discount(coupon: &store::fulfilment::CouponRow, order: &Order) -> i64 {
+    let subtotal = order.subtotal_minor();
+    let off = if coupon.free_delivery == 1 {
+        order.delivery_minor
+    } else {
+        subtotal * coupon.percent / 100
+    };
+    off.min(subtotal)
+}
+
+impl Shop {
+    /// The coupon behind a code, if it can still be used: known, unused and not expired.
+    pub(crate) async fn usable_coupon(&self, code: &str) -> Result<store::fulfilment::CouponRow> {
+        let code = code.trim().to_uppercase();
+        let mut conn = self.store.read().await?;
+        let coupon = store::fulfilment::coupon(&mut conn, &code)
+            .await?
+            .ok_or_else(|| coupon_refusal("coupon_unknown", "no coupon has this code"))?;
+        if coupon.used_by_order.is_some() {
+            return Err(coupon_refusal(
+                "coupon_used",
+                "this coupon was used already",
+            ));
+        }
+        if coupon.expires_at <= store::to_millis(self.now()) {
+            return Err(coupon_refusal("coupon_expired", "this coupon has expired"));
+        }
+        Ok(coupon)
+    }
+}
+
 pub(crate) fn secret_token() -> Result<String> {
     let mut secret = [0u8; 18];
     getrandom::fill(&mut secret)

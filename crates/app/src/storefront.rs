@@ -179,6 +179,8 @@ pub struct Checkout {
     pub line_notes: Vec<String>,
     pub marketing_consent: bool,
     pub locale: String,
+    /// A coupon's code, or empty (AS-4, AF-8).
+    pub coupon: String,
 }
 
 /// One thing wrong with the checkout form: the field (as intake names it) and why.
@@ -506,6 +508,16 @@ impl Shop {
                 message: "choose the pickup point or locker".into(),
             });
         }
+        if !form.coupon.trim().is_empty()
+            && let Err(Error::Invalid { code, message, .. }) =
+                self.usable_coupon(&form.coupon).await
+        {
+            problems.push(Problem {
+                field: "coupon".into(),
+                code: code.into(),
+                message,
+            });
+        }
         Ok(problems)
     }
 
@@ -569,6 +581,7 @@ impl Shop {
                 .collect(),
             note: form.note.clone(),
             payment: None,
+            coupon: given(&form.coupon),
         };
         let placed = self.place_order(&input, Some(&key), &visitor()).await?;
         let mut tx = self.store.begin_write().await?;

@@ -1916,6 +1916,7 @@ impl Sim {
             lines,
             note,
             payment,
+            coupon: None,
         };
         Ok(Planned {
             input,

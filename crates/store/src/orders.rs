@@ -102,9 +102,10 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
         "INSERT INTO orders (customer_id, channel, stage, holds, payment_mode, delivery_method, customer_name, \
          phone, email, address_line, city, postcode, country, pickup_point, note, currency, subtotal_minor, \
          delivery_minor, total_minor, paid_minor, tracking_number, idempotency_key, request_hash, version, \
-         placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at) \
+         placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at, \
+         discount_minor) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32) RETURNING id",
+         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33) RETURNING id",
     )
     .bind(order.customer_id)
     .bind(&order.channel)
@@ -138,6 +139,7 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
     .bind(&order.confirm_token)
     .bind(order.payment_due_at)
     .bind(order.processed_at)
+    .bind(order.discount_minor)
     .fetch_one(conn)
     .await
     .map_err(duplicate_as("idempotency_key"))

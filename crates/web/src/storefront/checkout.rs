@@ -135,6 +135,7 @@ fn input_of(field: &str) -> &str {
         "delivery.address.country" => "country",
         "payment_mode" => "payment_mode",
         "note" => "note",
+        "coupon" => "coupon",
         _ => "cart",
     }
 }
@@ -259,6 +260,7 @@ fn read(fields: Vec<(String, String)>) -> (Checkout, String) {
             "note_line" => form.line_notes.push(value),
             "marketing_consent" => form.marketing_consent = value == "yes",
             "locale" => form.locale = value,
+            "coupon" => form.coupon = value,
             "key" => key = value,
             other => {
                 if let Some(method) = other.strip_prefix("place_") {

@@ -8,6 +8,7 @@ mod smtp;
 mod after_sale;
 mod auth;
 mod catalog;
+mod coupons;
 mod couriers;
 mod customer_accounts;
 mod customers;

@@ -358,3 +358,45 @@ async fn carts_nobody_touched_for_the_set_days_go_in_the_nightly_clean_up() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_coupon_typed_at_the_checkout_takes_its_share_off_and_a_wrong_one_names_the_field() {
+    // AS-4, AF-8: the code from a packing slip or a birthday greeting is used at the checkout.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        crate::coupons::give(&app, "GIFT-1", 10, false).await;
+        let typed = app::storefront::Checkout {
+            coupon: "GIFT-2".into(),
+            ..Default::default()
+        };
+        let problems = app.shop.checkout_problems(&typed).await.expect("checked");
+        let coupon = problems.iter().find(|p| p.field == "coupon");
+        assert_eq!(coupon.map(|p| p.code.as_str()), Some("coupon_unknown"));
+
+        let location = buy_through_the_storefront(
+            &app,
+            &[
+                ("name", "Berit Dahl"),
+                ("phone", "913 45 678"),
+                ("method", "courier"),
+                ("address_line", "Storgata 1"),
+                ("postcode", "0155"),
+                ("city", "Oslo"),
+                ("payment_mode", "on_delivery"),
+                ("coupon", "gift-1"),
+            ],
+        )
+        .await;
+        let token = location
+            .strip_prefix("/o/")
+            .and_then(|rest| rest.split('?').next())
+            .expect("the order's own page");
+        let (number, _) = app.shop.order_by_link(token).await.expect("the order");
+        let order = app.get_ok(&format!("/orders/{number}")).await;
+        let subtotal = order["subtotal"]["amount_minor"]
+            .as_i64()
+            .expect("subtotal");
+        assert_eq!(order["discount"]["amount_minor"], subtotal / 10);
+    })
+    .await;
+}
