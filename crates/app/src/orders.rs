@@ -993,6 +993,10 @@ impl Shop {
                     .extend(crate::fulfilment::set_aside_again(tx, number, ctx).await?),
             }
         }
+        // A cancelled order gives back the coupon it used: the customer may use it again.
+        if decision.order.stage == Stage::Cancelled {
+            store::fulfilment::give_back_coupon(tx, number).await?;
+        }
         let tracking = decision.events.iter().find_map(|e| match e {
             Event::TrackingRecorded { tracking_number } => Some(tracking_number.clone()),
             _ => None,

@@ -301,6 +301,15 @@ pub async fn redeem_coupon(conn: &mut Conn, code: &str, order_id: i64) -> Result
     Ok(done == 1)
 }
 
+/// Frees the coupon an order used, if any.
+pub async fn give_back_coupon(conn: &mut Conn, order_id: i64) -> Result<()> {
+    sqlx::query("UPDATE coupons SET used_by_order = NULL WHERE used_by_order = $1")
+        .bind(order_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, FromRow)]
 pub struct ShipmentRow {
     pub order_id: i64,

@@ -70,6 +70,17 @@ async fn a_coupon_takes_its_share_off_one_order_and_is_then_used_up() {
         assert_eq!(unknown["error"]["code"], "coupon_unknown");
         assert_eq!(app.order_count().await, orders, "nothing half-made");
 
+        // Cancelled, the order gives the coupon back.
+        let number = order["number"].as_i64().expect("a number");
+        app.post_ok(
+            &format!("/orders/{number}/cancel"),
+            json!({"reason": "changed her mind"}),
+            StatusCode::OK,
+        )
+        .await;
+        app.post_ok("/orders", with_coupon("BD7-123456"), StatusCode::CREATED)
+            .await;
+
         give(&app, "AN7-654321", 0, true).await;
         app.clock.advance(SignedDuration::from_hours(24 * 31));
         let (_, expired) = app.post("/orders", with_coupon("AN7-654321")).await;
