@@ -54,6 +54,17 @@ pub struct Account {
     pub loyalty_tier: String,
     pub addresses: Vec<SavedAddress>,
     pub orders: Vec<PastOrder>,
+    /// Gifts that can still be used at the checkout (AF-8).
+    pub coupons: Vec<Gift>,
+}
+
+/// A coupon given to the customer, as their account shows it.
+pub struct Gift {
+    pub code: String,
+    /// Percent off the goods; 0 with free delivery.
+    pub percent: i64,
+    pub free_delivery: bool,
+    pub expires_at: Timestamp,
 }
 
 /// Where the customer stands with the newsletter (AF-10).
@@ -258,6 +269,8 @@ impl Shop {
         let history = store::customer_accounts::history(&mut conn, customer_id, HISTORY).await?;
         let items = store::customer_accounts::history_items(&mut conn, customer_id).await?;
         let pending = store::customer_accounts::newsletter_pending(&mut conn, customer_id).await?;
+        let now = store::to_millis(self.now());
+        let coupons = store::customer_accounts::usable_coupons(&mut conn, customer_id, now).await?;
         let of_kind = |kind: &str| {
             contacts
                 .iter()
@@ -296,6 +309,17 @@ impl Shop {
             loyalty_tier: LoyaltyTier::for_orders(card.kept_orders).as_str().into(),
             addresses,
             orders,
+            coupons: coupons
+                .into_iter()
+                .map(|c| {
+                    Ok(Gift {
+                        expires_at: timestamp(c.expires_at)?,
+                        free_delivery: c.free_delivery == 1,
+                        percent: c.percent,
+                        code: c.code,
+                    })
+                })
+                .collect::<Result<_>>()?,
             name: card.name,
         })
     }

@@ -257,3 +257,20 @@ pub async fn newsletter_pending(conn: &mut Conn, customer_id: i64) -> Result<boo
     .await?;
     Ok(waiting > 0)
 }
+
+/// The coupons given to the card that can still be used, soonest to expire first (AF-8).
+pub async fn usable_coupons(
+    conn: &mut Conn,
+    customer_id: i64,
+    now_ms: i64,
+) -> Result<Vec<crate::fulfilment::CouponRow>> {
+    Ok(sqlx::query_as(
+        "SELECT code, percent, source_order, expires_at, used_by_order, customer_id, free_delivery \
+         FROM coupons WHERE customer_id = $1 AND used_by_order IS NULL AND expires_at > $2 \
+         ORDER BY expires_at",
+    )
+    .bind(customer_id)
+    .bind(now_ms)
+    .fetch_all(conn)
+    .await?)
+}

@@ -8,15 +8,21 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, on_each_backend, order_body, timeline_kinds};
 
-/// A coupon as the packing station or the after-sale run makes one.
-pub(crate) async fn give(app: &TestApp, code: &str, percent: i64, free_delivery: bool) {
+/// A coupon as the packing station makes one, or, for a customer, the after-sale run.
+pub(crate) async fn give(
+    app: &TestApp,
+    code: &str,
+    percent: i64,
+    free_delivery: bool,
+    customer_id: Option<i64>,
+) {
     let coupon = store::fulfilment::CouponRow {
         code: code.into(),
         percent,
         source_order: None,
         expires_at: store::to_millis(app.shop.now()) + 30 * 24 * 3600 * 1000,
         used_by_order: None,
-        customer_id: None,
+        customer_id,
         free_delivery: i64::from(free_delivery),
     };
     let mut tx = app.shop.store().begin_write().await.expect("a transaction");
@@ -36,7 +42,7 @@ fn with_coupon(code: &str) -> Value {
 async fn a_coupon_takes_its_share_off_one_order_and_is_then_used_up() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
-        give(&app, "BD7-123456", 10, false).await;
+        give(&app, "BD7-123456", 10, false, None).await;
         let plain = app
             .post_ok("/orders", order_body(), StatusCode::CREATED)
             .await;
@@ -81,7 +87,7 @@ async fn a_coupon_takes_its_share_off_one_order_and_is_then_used_up() {
         app.post_ok("/orders", with_coupon("BD7-123456"), StatusCode::CREATED)
             .await;
 
-        give(&app, "AN7-654321", 0, true).await;
+        give(&app, "AN7-654321", 0, true, None).await;
         app.clock.advance(SignedDuration::from_hours(24 * 31));
         let (_, expired) = app.post("/orders", with_coupon("AN7-654321")).await;
         assert_eq!(expired["error"]["code"], "coupon_expired");
@@ -93,7 +99,7 @@ async fn a_coupon_takes_its_share_off_one_order_and_is_then_used_up() {
 async fn two_orders_racing_for_one_coupon_get_it_once() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
-        give(&app, "FREE-1", 0, true).await;
+        give(&app, "FREE-1", 0, true, None).await;
         let stock_before = app.stock_at("SOCK-M", "WH1").await;
         let body = with_coupon("FREE-1");
         let (a, b) = tokio::join!(app.post("/orders", body.clone()), app.post("/orders", body));

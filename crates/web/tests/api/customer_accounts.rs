@@ -254,3 +254,32 @@ async fn erasing_an_account_takes_the_questions_written_to_the_shop_and_the_copy
     })
     .await;
 }
+
+#[tokio::test]
+async fn af8_the_account_lists_its_gift_coupons_until_one_is_used() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut body = order_body();
+        body["customer"] = json!({"name": "Siri Dahl", "email": "siri@example.no"});
+        let (_, order) = app.place(body.clone()).await;
+        let customer = order["customer"]["id"].as_i64().expect("a card");
+        crate::coupons::give(&app, "BD1-111111", 10, false, Some(customer)).await;
+        crate::coupons::give(&app, "AN1-222222", 0, true, Some(customer)).await;
+        let codes = |app: &TestApp| {
+            let shop = app.shop.clone();
+            async move {
+                let account = shop.account(customer).await.expect("the account");
+                let codes: Vec<String> = account.coupons.into_iter().map(|c| c.code).collect();
+                codes
+            }
+        };
+        let mut listed = codes(&app).await;
+        listed.sort();
+        assert_eq!(listed, ["AN1-222222", "BD1-111111"]);
+
+        body["coupon"] = json!("BD1-111111");
+        app.place(body).await;
+        assert_eq!(codes(&app).await, ["AN1-222222"]);
+    })
+    .await;
+}

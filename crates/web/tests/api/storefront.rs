@@ -364,7 +364,7 @@ async fn a_coupon_typed_at_the_checkout_takes_its_share_off_and_a_wrong_one_name
     // AS-4, AF-8: the code from a packing slip or a birthday greeting is used at the checkout.
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
-        crate::coupons::give(&app, "GIFT-1", 10, false).await;
+        crate::coupons::give(&app, "GIFT-1", 10, false, None).await;
         let typed = app::storefront::Checkout {
             coupon: "GIFT-2".into(),
             ..Default::default()
