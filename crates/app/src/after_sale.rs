@@ -186,8 +186,9 @@ impl Shop {
     }
 }
 
-/// A single-use coupon for the customer's gift (AF-8), and what the message says about it.
-async fn gift_coupon(
+/// A single-use coupon for the customer's gift (AF-8, and AF-1's thank-you for a return), and
+/// what the message says about it.
+pub(crate) async fn gift_coupon(
     tx: &mut store::Conn,
     customer_id: i64,
     gift: Gift,

@@ -22,6 +22,7 @@ pub mod payments;
 mod processing;
 pub mod promise;
 pub mod reports;
+pub mod returns;
 pub mod settings;
 pub mod station;
 pub mod storefront;

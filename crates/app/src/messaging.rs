@@ -170,6 +170,20 @@ pub const KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("holiday_greeting", &["greeting", "unsubscribe_url"]),
+    (
+        "return_instructions",
+        &[
+            "return_code",
+            "return_items",
+            "return_address",
+            "shop_pays_percent",
+            "wrong_item",
+        ],
+    ),
+    (
+        "return_thanks",
+        &["coupon_code", "discount_percent", "coupon_until"],
+    ),
 ];
 
 macro_rules! builtin {
@@ -230,6 +244,8 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("birthday_greeting"),
     builtin!("anniversary_greeting"),
     builtin!("holiday_greeting"),
+    builtin!("return_instructions"),
+    builtin!("return_thanks"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -1136,6 +1152,11 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "minutes": 30,
         "question": "Can I swap the sweater for a larger size?",
         "answer": "Yes: send it back within 30 days and order size L; the return is on us.",
+        "return_code": "R1042-482913",
+        "return_items": [{"title": "Wool sweater", "quantity": 1}],
+        "return_address": "Storgata 1, 0155 Oslo",
+        "shop_pays_percent": 100,
+        "wrong_item": true,
     });
     crate::processing::extend(&mut data, after_sale);
     data

@@ -37,6 +37,8 @@ pub(crate) mod tasks {
     pub const PAYMENT_HELP: &str = "payment_help";
     pub const CUSTOMER_CHOICE: &str = "customer_choice";
     pub const LOST_PARCEL: &str = "lost_parcel";
+    /// The wrong item was sent: the right one goes now, at the shop's cost (AF-2).
+    pub const SEND_RIGHT_ITEM: &str = "send_right_item";
 }
 
 pub(crate) struct Context<'a> {
@@ -369,6 +371,14 @@ pub(crate) async fn react(
                     }
                     Stage::Cancelled => {
                         store::tasks::close_for_order(tx, row.id, &[], "cancelled", now_ms).await?
+                    }
+                    Stage::ReturnRequested => {
+                        done.extend(crate::returns::requested(tx, row, ctx).await?);
+                    }
+                    Stage::Returned | Stage::Replaced | Stage::Refunded
+                        if *from == Stage::ReturnRequested =>
+                    {
+                        done.extend(crate::returns::settled(tx, row, ctx).await?);
                     }
                     _ => {}
                 }

@@ -157,6 +157,19 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
         1..=100,
     )?;
     check_after_sale(&settings.after_sale)?;
+    let returns = &settings.returns;
+    within("returns.days", returns.days, 0..=365)?;
+    within(
+        "returns.shop_pays_percent",
+        returns.shop_pays_percent,
+        0..=100,
+    )?;
+    within(
+        "returns.thank_you_percent",
+        returns.thank_you_percent,
+        0..=50,
+    )?;
+    within("returns.thank_you_days", returns.thank_you_days, 1..=365)?;
     if settings.working_weekdays.is_empty()
         || settings
             .working_weekdays

@@ -202,6 +202,10 @@ pub struct CustomerPage {
     pub waiting: Vec<WaitingLine>,
     /// A flaw found in assembly that waits for the customer's answer (AS-2).
     pub defect: Option<DefectQuestion>,
+    /// What can still be sent back, while the return window is open (AF-1).
+    pub return_offer: Option<crate::returns::ReturnOffer>,
+    /// The return asked from this page: what to send, the code, who pays the way back.
+    pub returning: Option<crate::returns::ReturnView>,
 }
 
 pub struct SentMessage {
@@ -683,6 +687,7 @@ impl Shop {
                 .and_then(|m| settings.tracking_url(m, number)),
             _ => None,
         };
+        drop(conn);
         Ok(CustomerPage {
             order,
             tracking_number: full.delivery.tracking_number,
@@ -690,6 +695,8 @@ impl Shop {
             messages,
             waiting,
             defect,
+            return_offer: self.return_offer(number).await?,
+            returning: self.return_of(number).await?,
         })
     }
 

@@ -52,6 +52,7 @@ pub mod messaging;
 pub mod money;
 pub mod orders;
 pub mod promise;
+pub mod returns;
 pub mod settings;
 pub mod support;
 

@@ -38,6 +38,8 @@ pub struct ShopSettings {
     pub support: SupportPolicy,
     /// Replenishment reminders, birthday and anniversary gifts, holiday greetings (AF-7..9).
     pub after_sale: crate::after_sale::AfterSalePolicy,
+    /// Returns asked from the order page and who pays the way back (AF-1, AF-2, AF-3).
+    pub returns: crate::returns::ReturnPolicy,
 }
 
 /// How the shop answers the messages visitors send from the contacts page (SU-1).
@@ -352,6 +354,7 @@ impl Default for ShopSettings {
             storefront: StorefrontSettings::default(),
             support: SupportPolicy::default(),
             after_sale: crate::after_sale::AfterSalePolicy::default(),
+            returns: crate::returns::ReturnPolicy::default(),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod messages;
 pub mod orders;
 pub mod payments;
+pub mod returns;
 pub mod scratch;
 pub mod settings;
 pub mod storefront;

@@ -374,6 +374,7 @@ task-confirm_call = Confirmation call
 task-clarify_data = Details to clarify
 task-payment_help = Help with payment
 task-customer_choice = Customer's choice
+task-send_right_item = Send the right item
 task-state-open = open
 task-state-done = done
 task-state-gave_up = gave up
@@ -406,6 +407,8 @@ template-replenish_reminder = Replenishment reminder
 template-birthday_greeting = Birthday greeting
 template-anniversary_greeting = Anniversary greeting
 template-holiday_greeting = Holiday greeting
+template-return_instructions = Return instructions
+template-return_thanks = Thanks for a return
 
 ## Timeline
 event-placed = Placed

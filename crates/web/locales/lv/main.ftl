@@ -381,6 +381,7 @@ task-confirm_call = Apstiprinājuma zvans
 task-clarify_data = Jāprecizē dati
 task-payment_help = Palīdzība ar maksājumu
 task-customer_choice = Klienta izvēle
+task-send_right_item = Nosūtīt pareizo preci
 task-state-open = atvērts
 task-state-done = izdarīts
 task-state-gave_up = bez rezultāta
@@ -413,6 +414,8 @@ template-replenish_reminder = Atgādinājums papildināt krājumus
 template-birthday_greeting = Dzimšanas dienas apsveikums
 template-anniversary_greeting = Gadadienas apsveikums
 template-holiday_greeting = Svētku apsveikums
+template-return_instructions = Atgriešanas norādījumi
+template-return_thanks = Paldies par atgriešanu
 
 ## Timeline
 event-placed = Saņemts

@@ -374,6 +374,7 @@ task-confirm_call = Bekreftelsessamtale
 task-clarify_data = Opplysninger å avklare
 task-payment_help = Hjelp med betaling
 task-customer_choice = Kundens valg
+task-send_right_item = Send riktig vare
 task-state-open = åpen
 task-state-done = utført
 task-state-gave_up = ga opp
@@ -406,6 +407,8 @@ template-replenish_reminder = Påminnelse om å fylle på
 template-birthday_greeting = Bursdagshilsen
 template-anniversary_greeting = Årsdagshilsen
 template-holiday_greeting = Høytidshilsen
+template-return_instructions = Returinstruksjoner
+template-return_thanks = Takk for returen
 
 ## Timeline
 event-placed = Lagt inn

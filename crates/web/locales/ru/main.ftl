@@ -382,6 +382,7 @@ task-confirm_call = Звонок для подтверждения
 task-clarify_data = Уточнить данные
 task-payment_help = Помочь с оплатой
 task-customer_choice = Выбор клиента
+task-send_right_item = Отправить нужный товар
 task-state-open = открыта
 task-state-done = выполнена
 task-state-gave_up = без результата
@@ -414,6 +415,8 @@ template-replenish_reminder = Напоминание о пополнении з�
 template-birthday_greeting = Поздравление с днём рождения
 template-anniversary_greeting = Поздравление с годовщиной
 template-holiday_greeting = Поздравление с праздником
+template-return_instructions = Инструкции по возврату
+template-return_thanks = Спасибо за возврат
 
 ## Timeline
 event-placed = Оформлен

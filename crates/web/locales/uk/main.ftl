@@ -382,6 +382,7 @@ task-confirm_call = Дзвінок для підтвердження
 task-clarify_data = Уточнити дані
 task-payment_help = Допомогти з оплатою
 task-customer_choice = Вибір клієнта
+task-send_right_item = Надіслати потрібний товар
 task-state-open = відкрите
 task-state-done = виконане
 task-state-gave_up = без результату
@@ -414,6 +415,8 @@ template-replenish_reminder = Нагадування про поповнення
 template-birthday_greeting = Привітання з днем народження
 template-anniversary_greeting = Привітання з річницею
 template-holiday_greeting = Привітання зі святом
+template-return_instructions = Інструкції щодо повернення
+template-return_thanks = Дякуємо за повернення
 
 ## Timeline
 event-placed = Оформлено

@@ -1,7 +1,8 @@
 //! The customer's own order page behind the link every message carries (CF-1): where the order
 //! is, the promised window, the tracking link (DL-3), the messages sent, and the answers the
 //! shop waits for: confirming, a choice for an item out of stock (ST-1), a flaw (AS-2). Each
-//! answer is the same use case as the public API's.
+//! answer is the same use case as the public API's. After delivery, the customer asks for a
+//! return here (AF-1, AF-2, AF-3).
 
 use app::storefront::CustomerPage;
 use askama::Template;
@@ -34,6 +35,13 @@ impl OrderPage {
 
     fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
         options.values().cloned().collect::<Vec<_>>().join(", ")
+    }
+
+    fn reasons(&self) -> Vec<&'static str> {
+        domain::returns::ReturnReason::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .collect()
     }
 }
 
@@ -120,6 +128,46 @@ pub async fn answer(
         },
         _ => Err(app::Error::NotFound { what: "answer" }),
     };
+    answered(&visitor, &token, done)
+}
+
+/// The return form (AF-1): `quantity-<line>` and `reason-<line>` for each line, and a `note`.
+/// A form sent twice shows the first return.
+pub async fn ask_return(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let mut input = app::returns::ReturnInput::default();
+    for (name, value) in &fields {
+        if name == "note" {
+            input.note.clone_from(value);
+        }
+        let Some(line_no) = name
+            .strip_prefix("quantity-")
+            .and_then(|n| n.parse::<i64>().ok())
+        else {
+            continue;
+        };
+        let reason = fields
+            .iter()
+            .find(|(n, _)| *n == format!("reason-{line_no}"))
+            .map(|(_, r)| r.clone())
+            .unwrap_or_default();
+        input.lines.push(app::returns::ReturnLineInput {
+            line_no,
+            // Not a number is as wrong as too many: the use case names the field.
+            quantity: value.trim().parse().unwrap_or(-1),
+            reason,
+        });
+    }
+    let done = shop.request_return(&token, &input).await.map(drop);
+    answered(&visitor, &token, done)
+}
+
+/// Back to the order page, saying why when the answer was refused.
+fn answered(visitor: &Visitor, token: &str, done: app::Result<()>) -> Response {
     match done {
         Ok(()) => Redirect::to(&format!("/o/{token}")).into_response(),
         Err(app::Error::Invalid { code, .. } | app::Error::Conflict { code, .. }) => {

@@ -46,6 +46,7 @@ pub fn router() -> Router<app::Shop> {
         .route("/checkout", get(checkout::form).post(checkout::submit))
         .route("/checkout/check", post(checkout::check))
         .route("/o/{token}", get(customer::page))
+        .route("/o/{token}/return", post(customer::ask_return))
         .route("/o/{token}/{answer}", post(customer::answer))
         .route("/newsletter", post(shop::subscribe))
         .route(

@@ -6,7 +6,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, on_each_backend, order_body};
+use crate::helpers::{TestApp, body, on_each_backend, order_body};
 
 /// Delivers socks at the shop's counter to a customer with this phone; answers the order's
 /// number and the customer's card.
@@ -42,10 +42,6 @@ async fn messages(app: &TestApp, customer: i64, template: &str) -> Vec<Value> {
         .collect();
     list.reverse();
     list
-}
-
-fn body(message: &Value) -> &str {
-    message["body"].as_str().unwrap_or_default()
 }
 
 /// The coupons made for a card (AF-8): code, percent off, free delivery.

@@ -307,6 +307,11 @@ pub fn order_body() -> Value {
     })
 }
 
+/// The text of a message as it was sent.
+pub fn body(message: &Value) -> &str {
+    message["body"].as_str().unwrap_or_default()
+}
+
 /// The kinds of the order's timeline entries, in order.
 pub fn timeline_kinds(order: &Value) -> Vec<String> {
     order["timeline"]

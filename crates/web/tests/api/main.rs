@@ -19,6 +19,7 @@ mod lifecycle;
 mod messaging;
 mod processing;
 mod promise;
+mod returns;
 mod stock_race;
 mod storefront;
 mod support;

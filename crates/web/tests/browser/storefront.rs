@@ -1,9 +1,12 @@
 //! The storefront as a visitor uses it, at phone width: finding a product, choosing a size,
 //! seeing when it arrives, ordering to a parcel locker, the email with the order's link, the
 //! order page, a double click, a back-in-stock request, checkout errors, writing to the shop
-//! and getting its answer, and switching the language on the page one is on.
+//! and getting its answer, switching the language on the page one is on, and asking for a
+//! return once the order has arrived.
 
 use app::access::Actor;
+use app::fulfilment::PackInput;
+use domain::orders::Command;
 use jiff::SignedDuration;
 use serde_json::json;
 
@@ -686,6 +689,86 @@ async fn the_language_switch_returns_to_the_product_page() {
         );
         assert_eq!(browser.text("#add-to-cart").await, "Legg i handlekurven");
         assert!(browser.text(".chosen-variant").await.contains("blue, M"));
+        browser.close().await;
+    })
+    .await;
+}
+
+/// Checks, packs, hands over and delivers an order through the use cases.
+async fn deliver(app: &TestApp, number: i64, sku: &str) {
+    let system = Actor::system();
+    if app.shop.order(number).await.expect("order").stage == "confirming" {
+        app.shop
+            .act(number, Command::Confirm, &system, None)
+            .await
+            .expect("confirmed");
+    }
+    app.shop.scan(&system, number, sku).await.expect("scan");
+    let parcel = PackInput {
+        packaging: "small box".into(),
+        weight_grams: 400,
+    };
+    app.shop.pack(&system, number, &parcel).await.expect("pack");
+    let hand_over = Command::HandOver {
+        tracking_number: Some("TRK100200".into()),
+    };
+    for command in [hand_over, Command::Deliver] {
+        app.shop
+            .act(number, command, &system, None)
+            .await
+            .expect("on its way, then delivered");
+    }
+}
+
+#[tokio::test]
+async fn the_customer_asks_for_a_return_on_the_order_page() {
+    // AF-1, AF-2: once delivered, the order page takes a return: how many of which item and
+    // why; it answers with the code, how to pack it and who pays the way back.
+    on_each_backend(|app: TestApp| async move {
+        stock_the_shop(&app).await;
+        let token = placed(&app, "SOCKS-M").await;
+        let (number, _) = app.shop.order_by_link(&token).await.expect("order");
+        let browser = Browser::open().await;
+        browser.goto(&app.url(&format!("/o/{token}"))).await;
+        assert!(
+            !browser.text("main").await.contains("Send something back"),
+            "no return before delivery"
+        );
+        deliver(&app, number, "SOCKS-M").await;
+        browser.goto(&app.url(&format!("/o/{token}"))).await;
+        browser.page_says("Send something back").await;
+        // Sent with nothing chosen, the page says what is missing.
+        browser.click("#return button").await;
+        browser
+            .page_says("choose what to send back: how many of which item.")
+            .await;
+        for (select, value) in [("quantity-1", "1"), ("reason-1", "wrong_item")] {
+            browser
+                .find(&format!("#return select[name={select}]"))
+                .await
+                .select_by_value(value)
+                .await
+                .expect("chosen");
+        }
+        browser
+            .fill("#return textarea[name=note]", "grey, not blue")
+            .await;
+        browser.click("#return button").await;
+        browser.page_says("Your return R").await;
+        assert_eq!(
+            browser.text("#return-lines").await,
+            "1 × Wool socks (You sent the wrong item)"
+        );
+        assert_eq!(
+            browser.text("#return-shipping").await,
+            "We pay the return shipping in full."
+        );
+        assert_eq!(browser.text("#stage").await, "Return requested");
+        let tasks = app.shop.tasks_of_order(number).await.expect("tasks");
+        assert!(
+            tasks.iter().any(|t| t.kind == "send_right_item"),
+            "{tasks:?}"
+        );
         browser.close().await;
     })
     .await;
