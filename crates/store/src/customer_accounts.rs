@@ -189,6 +189,7 @@ pub async fn erase(conn: &mut Conn, customer_id: i64, now_ms: i64) -> Result<()>
            postcode = NULL, pickup_point = NULL, note = '' WHERE customer_id = $1",
         "UPDATE order_lines SET note = '' WHERE order_id IN (SELECT id FROM orders WHERE customer_id = $1)",
         "UPDATE courier_ratings SET comment = '' WHERE order_id IN (SELECT id FROM orders WHERE customer_id = $1)",
+        "UPDATE returns SET note = '' WHERE order_id IN (SELECT id FROM orders WHERE customer_id = $1)",
     ] {
         sqlx::query(sql)
             .bind(customer_id)
