@@ -35,6 +35,12 @@ pub struct ShopForm {
     lockers: String,
     /// Days an untouched cart is kept.
     cart_days: String,
+    /// Returns from the order page (AF-1): the window, the shop's share of the shipping, the
+    /// thank-you coupon.
+    return_days: String,
+    return_shop_pays_percent: String,
+    return_thank_you_percent: String,
+    return_thank_you_days: String,
     /// How the contacts page's messages are answered (SU-1).
     answer_within_hours: String,
     messages_per_hour: String,
@@ -185,6 +191,10 @@ impl ShopForm {
             pickup_points: settings.storefront.pickup_points.join("\n"),
             lockers: settings.storefront.lockers.join("\n"),
             cart_days: settings.storefront.cart_days.to_string(),
+            return_days: settings.returns.days.to_string(),
+            return_shop_pays_percent: settings.returns.shop_pays_percent.to_string(),
+            return_thank_you_percent: settings.returns.thank_you_percent.to_string(),
+            return_thank_you_days: settings.returns.thank_you_days.to_string(),
             answer_within_hours: settings.support.answer_within_hours.to_string(),
             messages_per_hour: settings.support.messages_per_hour.to_string(),
             replenish: after_sale
@@ -221,6 +231,13 @@ impl ShopForm {
     ) -> Result<domain::settings::ShopSettings, app::Error> {
         let mut changed = settings.clone();
         changed.storefront.cart_days = number("storefront.cart_days", &self.cart_days)?;
+        let returns = &mut changed.returns;
+        returns.days = number("returns.days", &self.return_days)?;
+        returns.shop_pays_percent =
+            number("returns.shop_pays_percent", &self.return_shop_pays_percent)?;
+        returns.thank_you_percent =
+            number("returns.thank_you_percent", &self.return_thank_you_percent)?;
+        returns.thank_you_days = number("returns.thank_you_days", &self.return_thank_you_days)?;
         changed.support.answer_within_hours =
             number("support.answer_within_hours", &self.answer_within_hours)?;
         changed.support.messages_per_hour =

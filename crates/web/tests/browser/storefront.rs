@@ -437,8 +437,12 @@ async fn the_owner_writes_the_faq_and_the_lockers_the_visitors_see() {
                 "Locker Majorstuen\nLocker Bislett",
             )
             .await;
+        // AF-1: the return window is the shop's to set too.
+        browser.fill("input[name=return_days]", "14").await;
         browser.click("form.settings button.primary").await;
         browser.page_says("The settings are saved.").await;
+        let settings = app.shop.settings().await.expect("settings");
+        assert_eq!(settings.returns.days, 14);
 
         browser.goto(&app.url("/faq")).await;
         assert_eq!(
