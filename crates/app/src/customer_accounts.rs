@@ -179,6 +179,18 @@ impl Shop {
                 "several links were sent to this contact in the last hour; use one of them or try again later",
             ));
         }
+        let kind = match contact.channel() {
+            Channel::Sms => "phone",
+            Channel::Email | Channel::Webhook => "email",
+        };
+        if store::customers::contact_trusted(&mut tx, kind, contact.as_ref()).await? == Some(false)
+        {
+            return Err(Error::field(
+                "contact",
+                "contact_untrusted",
+                "an order added this contact to an account opened with another; sign in with the phone or email the account was opened with",
+            ));
+        }
         let customer_id = card_of(&mut tx, &contact, locale, ctx.now_ms()).await?;
         let expires_at = now.saturating_add(LINK_LIFE).unwrap_or(now);
         store::customer_accounts::insert_link(

@@ -136,7 +136,8 @@ pub(crate) async fn find_or_create(
         buyer.email.map(AsRef::as_ref),
     )
     .await?;
-    let id = match matching_card(by_phone, by_email) {
+    let found = matching_card(by_phone, by_email);
+    let id = match found {
         Some(id) => id,
         None => {
             let new = store::customers::NewCustomer {
@@ -164,15 +165,15 @@ pub(crate) async fn find_or_create(
     ];
     let mut owner = id;
     for (kind, value) in contacts.into_iter().flatten() {
-        let holder = store::customers::add_contact(tx, owner, kind, value, now_ms).await?;
+        // A contact that opens a card is trusted to sign in to it; one added to a card found by
+        // another contact is not, since anyone may type a stranger's phone beside their email.
+        let holder =
+            store::customers::add_contact(tx, owner, kind, value, found.is_none(), now_ms).await?;
         if holder != owner && by_phone.is_none() && by_email.is_none() && owner == id {
             store::customers::delete_new(tx, id).await?;
             owner = holder;
         }
     }
-    // A card opened with only a contact (a back-in-stock request, a sign-in) takes the name
-    // the person gives with their first order.
-    store::customers::replace_stand_in_name(tx, owner, buyer.name.as_ref()).await?;
     if let Some(channel) = buyer.preferred_channel {
         store::customers::set_preferred_channel(tx, owner, channel.as_str()).await?;
     }

@@ -626,6 +626,13 @@ impl Shop {
             None => None,
         };
         let discount_minor = coupon.as_ref().map_or(0, |c| coupon_discount(c, &order));
+        if coupon.is_some() && discount_minor == 0 {
+            // Not used up for nothing: free delivery on an order with nothing to pay for it.
+            return Err(coupon_refusal(
+                "coupon_no_effect",
+                "this coupon takes nothing off this order",
+            ));
+        }
         let prepaid = draft
             .payment
             .as_ref()
@@ -661,6 +668,18 @@ impl Shop {
             address: draft.address.as_ref(),
         };
         let customer_id = find_or_create(&mut tx, &buyer, now_ms).await?;
+        // A card opened with only a contact (a back-in-stock request, a sign-in) takes the name
+        // the person gives with their first order.
+        store::customers::replace_stand_in_name(&mut tx, customer_id, draft.name.as_ref()).await?;
+        // A gift coupon is for the card it was given to (AF-8).
+        if let Some(given_to) = coupon.as_ref().and_then(|c| c.customer_id)
+            && given_to != customer_id
+        {
+            return Err(coupon_refusal(
+                "coupon_not_yours",
+                "this coupon was given to another customer",
+            ));
+        }
 
         // Stock rows are always locked in one global order (variant, then the order of places),
         // so two orders sharing SKUs can never wait on each other.

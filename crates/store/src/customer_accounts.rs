@@ -183,13 +183,17 @@ pub async fn erase(conn: &mut Conn, customer_id: i64, now_ms: i64) -> Result<()>
         "DELETE FROM newsletter_requests WHERE customer_id = $1",
         "DELETE FROM inquiries WHERE customer_id = $1",
         "UPDATE messages SET status = 'withdrawn' WHERE customer_id = $1 AND status = 'queued'",
-        "UPDATE messages SET recipient = '', data = '{}', subject = NULL, body = NULL \
+        "UPDATE messages SET recipient = '', data = '{}', subject = NULL, body = NULL, error = NULL \
          WHERE customer_id = $1",
         "UPDATE orders SET phone = NULL, email = NULL, address_line = NULL, city = NULL, \
            postcode = NULL, pickup_point = NULL, note = '' WHERE customer_id = $1",
         "UPDATE order_lines SET note = '' WHERE order_id IN (SELECT id FROM orders WHERE customer_id = $1)",
         "UPDATE courier_ratings SET comment = '' WHERE order_id IN (SELECT id FROM orders WHERE customer_id = $1)",
         "UPDATE returns SET note = '' WHERE order_id IN (SELECT id FROM orders WHERE customer_id = $1)",
+        // Free text on the timeline and in call notes may name the person.
+        "UPDATE order_events SET reason = NULL WHERE order_id IN (SELECT id FROM orders WHERE customer_id = $1)",
+        "UPDATE task_attempts SET note = '' WHERE task_id IN \
+           (SELECT t.id FROM tasks t JOIN orders o ON o.id = t.order_id WHERE o.customer_id = $1)",
     ] {
         sqlx::query(sql)
             .bind(customer_id)

@@ -112,22 +112,25 @@ pub async fn delete_new(conn: &mut Conn, id: i64) -> Result<()> {
 }
 
 /// Adds a contact to a card. Returns the card that holds it: this one, or another that already
-/// had it (a contact belongs to one card).
+/// had it (a contact belongs to one card). Only a `trusted` contact gets sign-in links: one
+/// that opened its card, not one an order added to a card found by another contact.
 pub async fn add_contact(
     conn: &mut Conn,
     customer_id: i64,
     kind: &str,
     value: &str,
+    trusted: bool,
     now_ms: i64,
 ) -> Result<i64> {
     let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO customer_contacts (customer_id, kind, value, created_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (kind, value) DO NOTHING RETURNING customer_id",
+        "INSERT INTO customer_contacts (customer_id, kind, value, created_at, trusted) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (kind, value) DO NOTHING RETURNING customer_id",
     )
     .bind(customer_id)
     .bind(kind)
     .bind(value)
     .bind(now_ms)
+    .bind(i64::from(trusted))
     .fetch_optional(&mut *conn)
     .await?;
     match inserted {
@@ -217,6 +220,17 @@ pub async fn replace_stand_in_name(conn: &mut Conn, id: i64, name: &str) -> Resu
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Whether a contact may sign in to its card: `None` when no card holds it.
+pub async fn contact_trusted(conn: &mut Conn, kind: &str, value: &str) -> Result<Option<bool>> {
+    let trusted: Option<i64> =
+        sqlx::query_scalar("SELECT trusted FROM customer_contacts WHERE kind = $1 AND value = $2")
+            .bind(kind)
+            .bind(value)
+            .fetch_optional(conn)
+            .await?;
+    Ok(trusted.map(|t| t == 1))
 }
 
 /// Whether the card consents to marketing messages now (AF-10).

@@ -246,3 +246,6 @@ sf-problem-return_line_unknown = that item is not on this order.
 sf-problem-return_quantity_invalid = choose no more units than you ordered.
 sf-problem-ReturnReason_invalid = choose a reason from the list.
 sf-problem-return_lines_missing = choose what to send back: how many of which item.
+sf-problem-contact_untrusted = an order added this contact to an account opened with another one; sign in with the phone or email you first ordered with
+sf-problem-coupon_not_yours = this coupon was given to another customer
+sf-problem-coupon_no_effect = this coupon takes nothing off this order

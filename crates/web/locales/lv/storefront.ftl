@@ -246,3 +246,6 @@ sf-problem-return_line_unknown = šīs preces nav pasūtījumā.
 sf-problem-return_quantity_invalid = izvēlieties ne vairāk, kā pasūtījāt.
 sf-problem-ReturnReason_invalid = izvēlieties iemeslu no saraksta.
 sf-problem-return_lines_missing = izvēlieties, ko atgriezt: cik un kuru preci.
+sf-problem-contact_untrusted = pasūtījums pievienoja šo kontaktu kontam, kas atvērts ar citu; piesakieties ar tālruni vai e-pastu, ar kuru pasūtījāt pirmo reizi
+sf-problem-coupon_not_yours = šis kupons tika uzdāvināts citam klientam
+sf-problem-coupon_no_effect = šis kupons šim pasūtījumam neko neatlaiž

@@ -246,3 +246,6 @@ sf-problem-return_line_unknown = den varen er ikke i denne bestillingen.
 sf-problem-return_quantity_invalid = velg ikke flere enn du bestilte.
 sf-problem-ReturnReason_invalid = velg en grunn fra listen.
 sf-problem-return_lines_missing = velg hva du sender tilbake: hvor mange av hvilken vare.
+sf-problem-contact_untrusted = en bestilling la denne kontakten til en konto som ble åpnet med en annen; logg inn med telefonnummeret eller e-posten du bestilte med første gang
+sf-problem-coupon_not_yours = denne kupongen ble gitt til en annen kunde
+sf-problem-coupon_no_effect = denne kupongen trekker ingenting fra denne bestillingen

@@ -246,3 +246,6 @@ sf-problem-return_line_unknown = этого товара нет в заказе.
 sf-problem-return_quantity_invalid = выберите не больше, чем заказали.
 sf-problem-ReturnReason_invalid = выберите причину из списка.
 sf-problem-return_lines_missing = выберите, что вернуть: сколько и какого товара.
+sf-problem-contact_untrusted = этот контакт добавлен к кабинету, открытому с другим; войдите по телефону или email, с которым заказывали впервые
+sf-problem-coupon_not_yours = этот купон подарен другому покупателю
+sf-problem-coupon_no_effect = этот купон ничего не снижает в этом заказе

@@ -246,3 +246,6 @@ sf-problem-return_line_unknown = цього товару немає в замо�
 sf-problem-return_quantity_invalid = виберіть не більше, ніж замовили.
 sf-problem-ReturnReason_invalid = виберіть причину зі списку.
 sf-problem-return_lines_missing = виберіть, що повернути: скільки і якого товару.
+sf-problem-contact_untrusted = цей контакт додано до кабінету, відкритого з іншим; увійдіть за телефоном або email, з яким замовляли вперше
+sf-problem-coupon_not_yours = цей купон подаровано іншому покупцеві
+sf-problem-coupon_no_effect = цей купон нічого не знижує в цьому замовленні

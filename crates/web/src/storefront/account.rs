@@ -6,7 +6,7 @@ use app::customer_accounts::{Account, AddressInput, Newsletter, ProfileInput};
 use askama::Template;
 use axum::extract::{Form, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -28,13 +28,7 @@ impl FromRequestParts<app::Shop> for Shopper {
 
     async fn from_request_parts(parts: &mut Parts, shop: &app::Shop) -> Result<Self, Response> {
         let visitor = Visitor::from_request_parts(parts, shop).await?;
-        // The cookie is SameSite=Lax already; a browser that says a form came from another
-        // site is refused as well, so no other site can change or erase an account.
-        let cross_site = parts
-            .headers
-            .get("sec-fetch-site")
-            .is_some_and(|v| v.as_bytes() == b"cross-site");
-        if parts.method != Method::GET && cross_site {
+        if parts.method != Method::GET && from_another_site(&parts.headers) {
             return Err(visitor.failure(app::Error::Forbidden));
         }
         let Some(session) = visitor.account.clone() else {
@@ -50,6 +44,15 @@ impl FromRequestParts<app::Shop> for Shopper {
             Err(err) => Err(visitor.failure(err)),
         }
     }
+}
+
+/// A form a browser says came from another site. The cookie is SameSite=Lax already; this
+/// also keeps another site from changing or erasing an account, signing a visitor in to an
+/// account of its choosing, or sending links in the visitor's name.
+fn from_another_site(headers: &HeaderMap) -> bool {
+    headers
+        .get("sec-fetch-site")
+        .is_some_and(|v| v.as_bytes() == b"cross-site")
 }
 
 impl Visitor {
@@ -237,8 +240,12 @@ pub struct LinkRequest {
 pub async fn ask_link(
     State(shop): State<app::Shop>,
     visitor: Visitor,
+    headers: HeaderMap,
     Form(form): Form<LinkRequest>,
 ) -> Response {
+    if from_another_site(&headers) {
+        return visitor.failure(app::Error::Forbidden);
+    }
     let mut page = DoorPage::new(&visitor);
     match shop.send_sign_in(&form.contact, visitor.lang.code).await {
         Ok(()) => {
@@ -290,8 +297,12 @@ pub async fn link(
 pub async fn use_link(
     State(shop): State<app::Shop>,
     visitor: Visitor,
+    headers: HeaderMap,
     Path(token): Path<String>,
 ) -> Response {
+    if from_another_site(&headers) {
+        return visitor.failure(app::Error::Forbidden);
+    }
     match shop.sign_in(&token).await {
         Ok(session) => {
             let seconds = session

@@ -121,3 +121,31 @@ async fn two_orders_racing_for_one_coupon_get_it_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_gift_is_for_its_customer_and_a_coupon_with_nothing_to_take_off_is_not_used_up() {
+    // AF-8: a birthday coupon belongs to the card it was given to.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let (_, first) = app.place(order_body()).await;
+        let anna = first["customer"]["id"].as_i64().expect("a card");
+        give(&app, "BD9-999999", 10, false, Some(anna)).await;
+        let mut stranger = with_coupon("BD9-999999");
+        stranger["customer"] = json!({"name": "Bo Lund", "phone": "913 11 111"});
+        let (_, refused) = app.post("/orders", stranger).await;
+        assert_eq!(refused["error"]["code"], "coupon_not_yours", "{refused}");
+        app.post_ok("/orders", with_coupon("BD9-999999"), StatusCode::CREATED)
+            .await;
+
+        // Free delivery on a pickup at the shop takes nothing off: refused, and kept.
+        give(&app, "AN9-888888", 0, true, None).await;
+        let mut pickup = with_coupon("AN9-888888");
+        pickup["delivery"] = json!({"method": "store_pickup"});
+        let (status, refused) = app.post("/orders", pickup).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(refused["error"]["code"], "coupon_no_effect");
+        app.post_ok("/orders", with_coupon("AN9-888888"), StatusCode::CREATED)
+            .await;
+    })
+    .await;
+}

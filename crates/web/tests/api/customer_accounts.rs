@@ -283,3 +283,111 @@ async fn af8_the_account_lists_its_gift_coupons_until_one_is_used() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_contact_an_order_added_to_someone_elses_card_gets_no_sign_in_link() {
+    // IN-3 joins an order to the card its phone matches, with the new email beside it; that
+    // email must not open the card's account, or anyone knowing a phone could read it.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut body = order_body();
+        body["customer"] =
+            json!({"name": "Siri Dahl", "phone": "913 22 222", "email": "siri@example.no"});
+        let (_, first) = app.place(body.clone()).await;
+        body["customer"] =
+            json!({"name": "Siri Dahl", "phone": "913 22 222", "email": "mallory@example.no"});
+        let (_, second) = app.place(body).await;
+        assert_eq!(
+            second["customer"]["id"], first["customer"]["id"],
+            "one card"
+        );
+
+        match app.shop.send_sign_in("mallory@example.no", "en").await {
+            Err(app::Error::Invalid { field, code, .. }) => {
+                assert_eq!((field.as_str(), code), ("contact", "contact_untrusted"))
+            }
+            other => panic!("no link to an added contact: {:?}", other.err()),
+        }
+        let links: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE template = 'sign_in_link'")
+                .fetch_one(app.shop.store().pool())
+                .await
+                .expect("count");
+        assert_eq!(links, 0);
+        // The contacts the card was opened with still sign in.
+        app.shop
+            .send_sign_in("913 22 222", "en")
+            .await
+            .expect("a link by SMS");
+        app.shop
+            .send_sign_in("siri@example.no", "en")
+            .await
+            .expect("a link by email");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn another_site_cannot_ask_for_links_or_sign_a_visitor_in() {
+    on_each_backend(|app: TestApp| async move {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let asked = client
+            .post(format!("{}/account/sign-in", app.base))
+            .header("Sec-Fetch-Site", "cross-site")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body("contact=ola%40example.no")
+            .send()
+            .await
+            .expect("posted");
+        assert_eq!(asked.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.customer_count().await, 0, "nothing written");
+
+        app.shop
+            .send_sign_in("ola@example.no", "en")
+            .await
+            .expect("a link");
+        let link = newest_link(&app, "ola@example.no").await;
+        let used = client
+            .post(format!("{}/account/sign-in/{link}", app.base))
+            .header("Sec-Fetch-Site", "cross-site")
+            .send()
+            .await
+            .expect("posted");
+        assert_eq!(used.status(), StatusCode::FORBIDDEN);
+        assert!(app.shop.sign_in_link_works(&link).await.expect("asked"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_contact_form_does_not_rename_a_card_only_an_order_does() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.shop
+            .send_sign_in("kari@example.no", "en")
+            .await
+            .expect("a link");
+        let form = app::support::ContactForm {
+            name: "Not Kari".into(),
+            contact: "kari@example.no".into(),
+            order: String::new(),
+            message: "Hello".into(),
+        };
+        let key = "abcdef0123456789abcdef0123456789abcd";
+        app.shop
+            .send_inquiry(&form, key, "127.0.0.1", "en")
+            .await
+            .expect("sent");
+        let mut body = order_body();
+        body["customer"] = json!({"name": "Kari Holm", "email": "kari@example.no"});
+        let (_, order) = app.place(body).await;
+        let card = app
+            .get_ok(&format!("/customers/{}", order["customer"]["id"]))
+            .await;
+        assert_eq!(card["name"], "Kari Holm");
+    })
+    .await;
+}
