@@ -197,7 +197,7 @@ pub(crate) async fn gift_coupon(
 ) -> Result<Value> {
     let code = format!(
         "{prefix}{customer_id}-{}",
-        crate::fulfilment::random_code(6)?
+        crate::fulfilment::coupon_secret()?
     );
     let until = ctx
         .now

@@ -232,6 +232,19 @@ pub(crate) fn random_code(digits: u32) -> Result<String> {
     Ok(format!("{n:0width$}", width = digits as usize))
 }
 
+/// The secret part of a coupon's code: ten letters and digits that cannot be mistaken for one
+/// another, about 50 bits, so a code cannot be guessed from its neighbours.
+pub(crate) fn coupon_secret() -> Result<String> {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut bytes = [0u8; 10];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| store::Error::Corrupt(format!("no randomness: {e}")))?;
+    Ok(bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect())
+}
+
 fn shipment_view(row: store::fulfilment::ShipmentRow) -> ShipmentView {
     ShipmentView {
         method: row.method,
@@ -692,7 +705,7 @@ impl Shop {
             fulfilment::inserts_for(&settings.fulfilment.inserts, previous, row.subtotal_minor);
         let mut coupon_code = None;
         for coupon in rules.iter().filter_map(|r| r.coupon.as_ref()) {
-            let code = format!("{}-{}", number, random_code(6)?);
+            let code = format!("{}-{}", number, coupon_secret()?);
             let expires = ctx
                 .now
                 .saturating_add(SignedDuration::from_hours(24 * coupon.valid_days))

@@ -1142,7 +1142,7 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
             {"title": "Wool sweater", "url": format!("{}/products/1?sku=SWEATER-GREY-M", settings.public_url)},
             {"title": "Wool wash", "url": format!("{}/products/7?sku=WASH-250", settings.public_url)},
         ],
-        "coupon_code": "BD1042-482913",
+        "coupon_code": "BD1042-K7QX3MPA2R",
         "discount_percent": 10,
         "free_delivery": false,
         "coupon_until": "2026-04-01",
