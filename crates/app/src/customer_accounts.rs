@@ -31,6 +31,9 @@ pub const LINK_LIFE: SignedDuration = SignedDuration::from_mins(30);
 const SESSION_LIFE: SignedDuration = SignedDuration::from_hours(90 * 24);
 /// Links sent to one contact per hour at most, so the form cannot be used to flood a person.
 const LINKS_PER_HOUR: i64 = 5;
+/// Links one sender may ask for per hour, whatever the contacts: SMS costs the shop money.
+/// Enough for a household or an office behind one address.
+const LINKS_PER_SENDER: i64 = 20;
 /// Addresses a card keeps at most.
 const ADDRESSES: usize = 20;
 /// Orders the history lists.
@@ -154,7 +157,8 @@ pub struct ExportedMessage {
 impl Shop {
     /// Sends a sign-in link to a phone or email. A contact no card holds yet gets a new card:
     /// an account can be opened before the first order.
-    pub async fn send_sign_in(&self, contact: &str, locale: &str) -> Result<()> {
+    /// `sender` is the visitor's network address; only a hash of it is kept, to count.
+    pub async fn send_sign_in(&self, contact: &str, locale: &str, sender: &str) -> Result<()> {
         let settings = self.settings().await?;
         let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
         let contact = Contact::parse(contact, region).field("contact")?;
@@ -166,17 +170,19 @@ impl Shop {
             .unwrap_or(now);
         let token = secret_token()?;
         let mut tx = self.store.begin_write().await?;
-        let recent = store::customer_accounts::links_since(
+        let sender = hash(sender);
+        let (to_contact, by_sender) = store::customer_accounts::links_since(
             &mut tx,
             contact.as_ref(),
+            &sender,
             store::to_millis(hour_ago),
         )
         .await?;
-        if recent >= LINKS_PER_HOUR {
+        if to_contact >= LINKS_PER_HOUR || by_sender >= LINKS_PER_SENDER {
             return Err(Error::field(
                 "contact",
                 "too_many_links",
-                "several links were sent to this contact in the last hour; use one of them or try again later",
+                "several links were sent to this contact, or asked for from here, in the last hour; use one of them or try again later",
             ));
         }
         let kind = match contact.channel() {
@@ -193,15 +199,14 @@ impl Shop {
         }
         let customer_id = card_of(&mut tx, &contact, locale, ctx.now_ms()).await?;
         let expires_at = now.saturating_add(LINK_LIFE).unwrap_or(now);
-        store::customer_accounts::insert_link(
-            &mut tx,
-            &hash(&token),
+        let link = store::customer_accounts::NewLink {
+            token_hash: &hash(&token),
             customer_id,
-            contact.as_ref(),
-            ctx.now_ms(),
-            store::to_millis(expires_at),
-        )
-        .await?;
+            contact: contact.as_ref(),
+            sender: &sender,
+            expires_at: store::to_millis(expires_at),
+        };
+        store::customer_accounts::insert_link(&mut tx, &link, ctx.now_ms()).await?;
         let message = Direct {
             customer_id,
             order_id: None,

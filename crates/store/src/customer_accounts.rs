@@ -4,34 +4,45 @@ use sqlx::FromRow;
 
 use crate::{Conn, Result};
 
-/// Links sent to a contact since a moment: how often someone asked for one.
-pub async fn links_since(conn: &mut Conn, contact: &str, since_ms: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM account_links WHERE contact = $1 AND created_at >= $2",
-    )
-    .bind(contact)
-    .bind(since_ms)
-    .fetch_one(conn)
-    .await?)
+/// Links sent since a moment to a contact, and those asked for by a sender.
+pub async fn links_since(
+    conn: &mut Conn,
+    contact: &str,
+    sender: &str,
+    since_ms: i64,
+) -> Result<(i64, i64)> {
+    let count = |column: &'static str, value: &str| {
+        sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM account_links WHERE {column} = $1 AND created_at >= $2"
+        )))
+        .bind(value.to_owned())
+        .bind(since_ms)
+    };
+    let to_contact = count("contact", contact).fetch_one(&mut *conn).await?;
+    let by_sender = count("sender", sender).fetch_one(conn).await?;
+    Ok((to_contact, by_sender))
 }
 
-pub async fn insert_link(
-    conn: &mut Conn,
-    token_hash: &str,
-    customer_id: i64,
-    contact: &str,
-    now_ms: i64,
-    expires_at: i64,
-) -> Result<()> {
+/// A link sent to `contact` at the request of `sender` (a hash of their address).
+pub struct NewLink<'a> {
+    pub token_hash: &'a str,
+    pub customer_id: i64,
+    pub contact: &'a str,
+    pub sender: &'a str,
+    pub expires_at: i64,
+}
+
+pub async fn insert_link(conn: &mut Conn, link: &NewLink<'_>, now_ms: i64) -> Result<()> {
     sqlx::query(
-        "INSERT INTO account_links (token_hash, customer_id, contact, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO account_links (token_hash, customer_id, contact, sender, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(token_hash)
-    .bind(customer_id)
-    .bind(contact)
+    .bind(link.token_hash)
+    .bind(link.customer_id)
+    .bind(link.contact)
+    .bind(link.sender)
     .bind(now_ms)
-    .bind(expires_at)
+    .bind(link.expires_at)
     .execute(conn)
     .await?;
     Ok(())

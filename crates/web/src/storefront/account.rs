@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Look, Visitor};
-use crate::pages::session::{render, set_cookie};
+use crate::pages::session::{ClientAddress, render, set_cookie};
 
 /// The signed-in customer's session: a random token; only its hash is kept.
 pub const ACCOUNT_COOKIE: &str = "sd_account";
@@ -241,13 +241,17 @@ pub async fn ask_link(
     State(shop): State<app::Shop>,
     visitor: Visitor,
     headers: HeaderMap,
+    ClientAddress(sender): ClientAddress,
     Form(form): Form<LinkRequest>,
 ) -> Response {
     if from_another_site(&headers) {
         return visitor.failure(app::Error::Forbidden);
     }
     let mut page = DoorPage::new(&visitor);
-    match shop.send_sign_in(&form.contact, visitor.lang.code).await {
+    match shop
+        .send_sign_in(&form.contact, visitor.lang.code, &sender)
+        .await
+    {
         Ok(()) => {
             page.message = Some(visitor.link_sent(form.contact.trim()));
             page.ask = false;
