@@ -403,12 +403,13 @@ async fn the_contact_form_does_not_rename_a_card_only_an_order_does() {
 async fn one_sender_gets_twenty_links_an_hour_whatever_the_numbers() {
     // Every SMS costs the shop: a script cannot send links to many phones from one address.
     on_each_backend(|app: TestApp| async move {
+        assert_eq!(app.customer_count().await, 0);
         for n in 0..20 {
             let phone = format!("913 00 {:03}", 100 + n);
             app.shop
                 .send_sign_in(&phone, "en", HOME)
                 .await
-                .expect("a link");
+                .unwrap_or_else(|e| panic!("link {n} to {phone}: {e:?}"));
         }
         match app.shop.send_sign_in("913 00 999", "en", HOME).await {
             Err(app::Error::Invalid { field, code, .. }) => {
