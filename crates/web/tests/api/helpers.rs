@@ -13,7 +13,9 @@ pub struct TestApp {
     pub token: String,
     pub shop: app::Shop,
     pub clock: Arc<ManualClock>,
-    _db: store::scratch::Scratch,
+    /// Shared with [`on_each_backend`], which keeps the database until the test is over even
+    /// when the test's async block captures only some fields of the app.
+    db: Arc<store::scratch::Scratch>,
 }
 
 /// The key the test carrier signs its reports with (DL-3).
@@ -42,7 +44,7 @@ pub async fn spawn(server: Option<&str>) -> TestApp {
         token,
         shop,
         clock,
-        _db: db,
+        db: Arc::new(db),
     }
 }
 
@@ -57,9 +59,15 @@ where
     F: Fn(TestApp) -> Fut,
     Fut: Future<Output = ()>,
 {
-    test(spawn(None).await).await;
+    let app = spawn(None).await;
+    let db = app.db.clone();
+    test(app).await;
+    drop(db);
     if let Ok(server) = std::env::var("SHOPDESK_TEST_DATABASE_URL") {
-        test(spawn(Some(&server)).await).await;
+        let app = spawn(Some(&server)).await;
+        let db = app.db.clone();
+        test(app).await;
+        drop(db);
     }
 }
 
