@@ -13,7 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use crate::access::hash;
-use crate::customers::card_of;
+use crate::customers::{AddressView, card_of, of_kind};
 use crate::error::FieldResult;
 use crate::messaging::{Direct, queue_direct};
 use crate::orders::{OrderView, secret_token};
@@ -38,6 +38,14 @@ const LINKS_PER_SENDER: i64 = 20;
 const ADDRESSES: usize = 20;
 /// Orders the history lists.
 const HISTORY: i64 = 200;
+
+/// The kind of contact a channel reaches: a phone for SMS, an email otherwise.
+fn contact_kind(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Sms => "phone",
+        Channel::Email | Channel::Webhook => "email",
+    }
+}
 
 /// A signed-in browser: the session's secret for the cookie, and when it ends.
 pub struct AccountSession {
@@ -118,7 +126,7 @@ pub struct AccountExport {
     pub locale: Option<String>,
     pub preferred_channel: Option<String>,
     pub contacts: Vec<ExportedContact>,
-    pub addresses: Vec<crate::customers::AddressView>,
+    pub addresses: Vec<AddressView>,
     pub marketing_consent_at: Option<Timestamp>,
     pub marketing_consent_source: Option<String>,
     pub marketing_consent_withdrawn_at: Option<Timestamp>,
@@ -185,10 +193,7 @@ impl Shop {
                 "several links were sent to this contact, or asked for from here, in the last hour; use one of them or try again later",
             ));
         }
-        let kind = match contact.channel() {
-            Channel::Sms => "phone",
-            Channel::Email | Channel::Webhook => "email",
-        };
+        let kind = contact_kind(contact.channel());
         if store::customers::contact_trusted(&mut tx, kind, contact.as_ref()).await? == Some(false)
         {
             return Err(Error::field(
@@ -288,13 +293,6 @@ impl Shop {
         let pending = store::customer_accounts::newsletter_pending(&mut conn, customer_id).await?;
         let now = store::to_millis(self.now());
         let coupons = store::customer_accounts::usable_coupons(&mut conn, customer_id, now).await?;
-        let of_kind = |kind: &str| {
-            contacts
-                .iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| c.value.clone())
-                .collect()
-        };
         let orders = history
             .into_iter()
             .map(|o| {
@@ -313,8 +311,8 @@ impl Shop {
             })
             .collect::<Result<_>>()?;
         Ok(Account {
-            phones: of_kind("phone"),
-            emails: of_kind("email"),
+            phones: of_kind(&contacts, "phone"),
+            emails: of_kind(&contacts, "email"),
             birthday: card.birthday.as_deref().and_then(|b| b.parse().ok()),
             locale: card.locale,
             preferred_channel: card.preferred_channel,
@@ -400,10 +398,7 @@ impl Shop {
         };
         if let Some(channel) = channel {
             let contacts = store::customers::contacts(&mut tx, customer_id).await?;
-            let kind = match channel {
-                Channel::Sms => "phone",
-                Channel::Email | Channel::Webhook => "email",
-            };
+            let kind = contact_kind(channel);
             if !contacts
                 .iter()
                 .any(|c| c.kind == kind && c.invalid_at.is_none())
@@ -562,15 +557,7 @@ impl Shop {
                     value: c.value,
                 })
                 .collect(),
-            addresses: addresses
-                .into_iter()
-                .map(|a| crate::customers::AddressView {
-                    line: a.line,
-                    city: a.city,
-                    postcode: a.postcode,
-                    country: a.country,
-                })
-                .collect(),
+            addresses: addresses.into_iter().map(AddressView::from).collect(),
             marketing_consent_at: optional(card.consent_at)?,
             marketing_consent_source: card.consent_source,
             marketing_consent_withdrawn_at: optional(card.consent_withdrawn_at)?,

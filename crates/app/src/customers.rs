@@ -56,6 +56,26 @@ pub struct AddressView {
     pub country: String,
 }
 
+impl From<store::customers::AddressRow> for AddressView {
+    fn from(a: store::customers::AddressRow) -> Self {
+        Self {
+            line: a.line,
+            city: a.city,
+            postcode: a.postcode,
+            country: a.country,
+        }
+    }
+}
+
+/// The values of a card's contacts of one kind (`phone` or `email`), in the order kept.
+pub(crate) fn of_kind(contacts: &[store::customers::ContactRow], kind: &str) -> Vec<String> {
+    contacts
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| c.value.clone())
+        .collect()
+}
+
 /// When and where the customer agreed to marketing messages (AF-10).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Consent {
@@ -230,13 +250,6 @@ impl Shop {
         let addresses = store::customers::addresses(&mut conn, id).await?;
         drop(conn);
         let orders = self.orders_of_customer(id).await?;
-        let of_kind = |kind: &str| {
-            contacts
-                .iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| c.value.clone())
-                .collect()
-        };
         // A card shows the consent it has, or else when it was withdrawn, each with its source.
         let source = row.consent_source.unwrap_or_default();
         let (marketing_consent, consent_withdrawn) =
@@ -248,22 +261,14 @@ impl Shop {
         Ok(CustomerCard {
             id: row.id,
             name: row.name,
-            phones: of_kind("phone"),
+            phones: of_kind(&contacts, "phone"),
             invalid_contacts: contacts
                 .iter()
                 .filter(|c| c.invalid_at.is_some())
                 .map(|c| c.value.clone())
                 .collect(),
-            emails: of_kind("email"),
-            addresses: addresses
-                .into_iter()
-                .map(|a| AddressView {
-                    line: a.line,
-                    city: a.city,
-                    postcode: a.postcode,
-                    country: a.country,
-                })
-                .collect(),
+            emails: of_kind(&contacts, "email"),
+            addresses: addresses.into_iter().map(AddressView::from).collect(),
             birthday: row.birthday,
             locale: row.locale,
             marketing_consent,

@@ -4,23 +4,23 @@ use sqlx::FromRow;
 
 use crate::{Conn, Result};
 
-/// Links sent since a moment to a contact, and those asked for by a sender.
+/// Links sent since a moment to a contact, and those asked for by a sender, in one query.
 pub async fn links_since(
     conn: &mut Conn,
     contact: &str,
     sender: &str,
     since_ms: i64,
 ) -> Result<(i64, i64)> {
-    let count = |column: &'static str, value: &str| {
-        sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM account_links WHERE {column} = $1 AND created_at >= $2"
-        )))
-        .bind(value.to_owned())
-        .bind(since_ms)
-    };
-    let to_contact = count("contact", contact).fetch_one(&mut *conn).await?;
-    let by_sender = count("sender", sender).fetch_one(conn).await?;
-    Ok((to_contact, by_sender))
+    Ok(sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN contact = $1 THEN 1 ELSE 0 END), 0), \
+                COALESCE(SUM(CASE WHEN sender = $2 THEN 1 ELSE 0 END), 0) \
+         FROM account_links WHERE created_at >= $3 AND (contact = $1 OR sender = $2)",
+    )
+    .bind(contact)
+    .bind(sender)
+    .bind(since_ms)
+    .fetch_one(conn)
+    .await?)
 }
 
 /// A link sent to `contact` at the request of `sender` (a hash of their address).

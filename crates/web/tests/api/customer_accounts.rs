@@ -26,6 +26,26 @@ async fn newest_link(app: &TestApp, recipient: &str) -> String {
     url.rsplit('/').next().expect("a secret").to_owned()
 }
 
+/// Asks for a link by email and uses it: the session's secret and the card it opened.
+async fn sign_in_as(app: &TestApp, email: &str) -> (String, i64) {
+    app.shop
+        .send_sign_in(email, "en", HOME)
+        .await
+        .expect("a link");
+    let session = app
+        .shop
+        .sign_in(&newest_link(app, email).await)
+        .await
+        .expect("signed in");
+    let customer = app
+        .shop
+        .signed_in(&session.token)
+        .await
+        .expect("asked")
+        .expect("a card");
+    (session.token, customer)
+}
+
 #[tokio::test]
 async fn a_sign_in_link_works_once_for_half_an_hour_and_a_contact_gets_five_an_hour() {
     on_each_backend(|app: TestApp| async move {
@@ -157,18 +177,7 @@ async fn af10_unsubscribing_in_the_account_stops_a_review_request_already_queued
 async fn af8_a_birthday_from_the_account_is_a_past_date_and_one_kept_without_a_year_stays() {
     on_each_backend(|app: TestApp| async move {
         let shop = &app.shop;
-        shop.send_sign_in("ola@example.no", "en", HOME)
-            .await
-            .expect("a link");
-        let session = shop
-            .sign_in(&newest_link(&app, "ola@example.no").await)
-            .await
-            .expect("signed in");
-        let customer = shop
-            .signed_in(&session.token)
-            .await
-            .expect("asked")
-            .expect("a card");
+        let (_, customer) = sign_in_as(&app, "ola@example.no").await;
         let profile = |birthday: &str| app::customer_accounts::ProfileInput {
             name: "Ola Nordmann".into(),
             birthday: birthday.into(),
@@ -226,18 +235,7 @@ async fn erasing_an_account_takes_the_questions_written_to_the_shop_and_the_copy
         shop.send_inquiry(&form, key, "127.0.0.1", "en")
             .await
             .expect("sent");
-        shop.send_sign_in("kari@example.no", "en", HOME)
-            .await
-            .expect("a link");
-        let session = shop
-            .sign_in(&newest_link(&app, "kari@example.no").await)
-            .await
-            .expect("signed in");
-        let customer = shop
-            .signed_in(&session.token)
-            .await
-            .expect("asked")
-            .expect("a card");
+        let (session, customer) = sign_in_as(&app, "kari@example.no").await;
         let copy = shop.export_account(customer).await.expect("the copy");
         assert_eq!(copy.questions.len(), 1);
         assert_eq!(copy.questions[0].question, "Do you knit children's sizes?");
@@ -253,7 +251,7 @@ async fn erasing_an_account_takes_the_questions_written_to_the_shop_and_the_copy
         assert!(card.erased_at.is_some());
         assert!(card.emails.is_empty());
         // Erased, the session is gone too.
-        assert_eq!(shop.signed_in(&session.token).await.expect("asked"), None);
+        assert_eq!(shop.signed_in(&session).await.expect("asked"), None);
     })
     .await;
 }
