@@ -1,16 +1,14 @@
 //! Customer cards (IN-3): found by phone or email, never duplicated.
 
+use domain::access::Permission;
 use domain::contact::{Address, Contact, Email, PersonName, Phone};
 use domain::customers::{LoyaltyTier, matching_card};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use domain::access::Permission;
-
 use crate::access::Actor;
-use crate::error::FieldResult;
-use crate::orders::OrderSummary;
-use crate::views::timestamp;
+use crate::kernel::error::FieldResult;
+use crate::kernel::views::{OrderSummary, order_summaries, timestamp};
 use crate::{Error, Result, Shop};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -366,5 +364,19 @@ impl Shop {
             locale: row.locale,
             subscribed: false,
         })
+    }
+}
+
+impl Shop {
+    /// The card's orders, newest first.
+    pub(crate) async fn orders_of_customer(&self, customer_id: i64) -> Result<Vec<OrderSummary>> {
+        let filter = store::orders::Filter {
+            stage: "",
+            q: "",
+            customer_id: Some(customer_id),
+            limit: 1000,
+            offset: 0,
+        };
+        order_summaries(&mut *self.store.read().await?, &filter).await
     }
 }

@@ -4,38 +4,27 @@
 //! timeline events together. Inputs arrive as plain data from the edges (JSON, CLI, import) and
 //! are parsed here into domain types, so every refusal can name the field it is about.
 
-pub mod access;
-pub mod accounts;
-mod after_sale;
+mod kernel;
+
+pub mod after_sale;
 pub mod backoffice;
 pub mod catalog;
-pub mod choices;
-mod clock;
-pub mod customer_accounts;
 pub mod customers;
-mod error;
 pub mod fulfilment;
-pub mod inventory;
 pub mod messaging;
 pub mod orders;
-pub mod payments;
-mod processing;
-pub mod promise;
-pub mod reports;
-pub mod returns;
+mod reactions;
 pub mod settings;
-pub mod station;
 pub mod storefront;
 pub mod support;
-pub mod tasks;
-mod views;
 pub mod worker;
 
 use std::sync::Arc;
 
-pub use clock::{Clock, ManualClock, SystemClock};
-pub use error::{Error, Result};
-pub use views::MoneyView;
+pub use kernel::access;
+pub use kernel::clock::{Clock, ManualClock, SystemClock};
+pub use kernel::error::{Error, Problem, Result};
+pub use kernel::views::MoneyView;
 
 /// The shop: its database and its clock. Cheap to clone; holds nothing another instance needs.
 #[derive(Clone)]
@@ -46,7 +35,7 @@ pub struct Shop {
     /// The key carriers sign their reports with (DL-3); without it, reports are refused.
     carrier_secret: Option<Arc<str>>,
     /// Today's learned transit (CK-4), built on first use each day.
-    transit_book: promise::TransitBook,
+    transit_book: catalog::TransitBook,
     /// Until when this instance added the day's after-sale run (AF-7..9).
     daily: worker::DailyMark,
 }
@@ -59,7 +48,7 @@ impl Shop {
             clock,
             transports: messaging::Transports::default(),
             carrier_secret: None,
-            transit_book: promise::TransitBook::default(),
+            transit_book: catalog::TransitBook::default(),
             daily: worker::DailyMark::default(),
         }
     }

@@ -1,8 +1,7 @@
 //! Reading and changing the shop's settings.
 
-use domain::settings::ShopSettings;
-
 use domain::access::Permission;
+use domain::settings::ShopSettings;
 
 use crate::access::Actor;
 use crate::{Error, Result, Shop};

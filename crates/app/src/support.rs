@@ -14,10 +14,11 @@ use utoipa::ToSchema;
 
 use crate::access::Actor;
 use crate::customers::{Buyer, find_or_create};
-use crate::error::FieldResult;
-use crate::processing::Context;
-use crate::storefront::{Problem, known_locale};
-use crate::views::timestamp;
+use crate::kernel::Context;
+use crate::kernel::error::{FieldResult, Problem};
+use crate::kernel::timeline;
+use crate::kernel::views::timestamp;
+use crate::messaging::known_locale;
 use crate::{Error, Result, Shop};
 
 /// The template of an answer.
@@ -122,7 +123,7 @@ fn phone_region(settings: &domain::settings::ShopSettings) -> Result<PhoneRegion
 /// A fresh key for a contact form: the message it sends is found again by it, so a form sent
 /// twice makes one message.
 pub fn form_key() -> Result<String> {
-    crate::orders::secret_token()
+    crate::kernel::tokens::secret_token()
 }
 
 impl Shop {
@@ -325,7 +326,7 @@ impl Shop {
             None => None,
         };
         let mut data = match &order {
-            Some(row) => crate::processing::order_data(row, &settings),
+            Some(row) => crate::messaging::order_data(row, &settings),
             None => json!({
                 "shop_name": settings.name,
                 "shop_phone": settings.contact_phone,
@@ -364,8 +365,7 @@ impl Shop {
                 template: ANSWER_TEMPLATE.into(),
                 channel: channel.as_str().into(),
             };
-            let rows = crate::orders::event_rows(&[event], ctx.now_ms(), actor, None)?;
-            store::orders::append_events(&mut tx, row.id, &rows).await?;
+            timeline::append(&mut tx, row.id, &[event], ctx.now_ms(), actor, None).await?;
         }
         let row = store::support::get(&mut tx, id)
             .await?

@@ -10,11 +10,18 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::access::Actor;
-use crate::processing::{self, Context, Reach, jobs};
+use crate::kernel::order_row::row_has;
+use crate::kernel::timeline;
+use crate::kernel::{Context, jobs};
+use crate::messaging::Reach;
 use crate::{Error, Result, Shop};
 
 /// How long a claimed job is its worker's before another may take it.
 const LEASE: SignedDuration = SignedDuration::from_secs(60);
+fn lease_from(now: Timestamp) -> Timestamp {
+    now.saturating_add(LEASE).unwrap_or(now)
+}
+
 /// Attempts before a failing job is dead.
 const MAX_ATTEMPTS: i64 = 8;
 
@@ -54,20 +61,26 @@ fn parse_payload<T: serde::de::DeserializeOwned>(job: &store::jobs::JobRow) -> R
 }
 
 impl Shop {
-    /// Claims and runs up to `limit` due jobs as `worker`; returns how many ran.
+    /// Claims and runs up to `limit` due jobs as `worker`; returns how many ran. The jobs of a
+    /// batch run one after another, so each gets a fresh lease just before it runs: a job whose
+    /// lease ran out while the ones before it ran may have gone to another worker, and is left
+    /// to it, so no job's effect happens twice.
     pub async fn run_due_jobs(&self, worker: &str, limit: i64) -> Result<usize> {
         let now = self.now();
-        let lease_until = now.saturating_add(LEASE).unwrap_or(now);
         let claimed = store::jobs::claim(
             &self.store,
             worker,
             store::to_millis(now),
-            store::to_millis(lease_until),
+            store::to_millis(lease_from(now)),
             limit,
         )
         .await?;
-        let count = claimed.len();
+        let mut count = 0;
         for job in claimed {
+            if !self.renew_lease(&job, worker).await? {
+                continue;
+            }
+            count += 1;
             let outcome = self.run_job(&job).await;
             let now_ms = store::to_millis(self.now());
             let mut tx = self.store.begin_write().await?;
@@ -100,6 +113,21 @@ impl Shop {
         Ok(count)
     }
 
+    async fn renew_lease(&self, job: &store::jobs::JobRow, worker: &str) -> Result<bool> {
+        let now = self.now();
+        let mut tx = self.store.begin_write().await?;
+        let renewed = store::jobs::renew(
+            &mut tx,
+            job.id,
+            worker,
+            store::to_millis(now),
+            store::to_millis(lease_from(now)),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(renewed)
+    }
+
     /// Adds the day's jobs for the whole shop unless they exist: today's after-sale run
     /// (AF-7..9) and the nightly cart clean-up, which then schedules itself. The worker calls
     /// this before each batch of jobs, on every instance; the day, as each job's dedupe key,
@@ -124,7 +152,7 @@ impl Shop {
             ctx.now_ms(),
         )
         .await?;
-        processing::schedule_daily(&mut tx, jobs::EXPIRE_CARTS, &ctx).await?;
+        jobs::schedule_daily(&mut tx, jobs::EXPIRE_CARTS, &ctx).await?;
         tx.commit().await?;
         let tomorrow = today.tomorrow().unwrap_or(today);
         self.daily.set(ctx.calendar.start_of(tomorrow));
@@ -132,7 +160,7 @@ impl Shop {
     }
 
     async fn run_job(&self, job: &store::jobs::JobRow) -> Result<()> {
-        if job.kind == crate::messaging::SEND_JOB {
+        if job.kind == crate::kernel::jobs::SEND_MESSAGE {
             let MessageJob { message } = parse_payload(job)?;
             return self
                 .send_message(message, job.attempts >= MAX_ATTEMPTS)
@@ -159,7 +187,7 @@ impl Shop {
         match job.kind.as_str() {
             jobs::PAYMENT_REMINDER if unpaid => {
                 let extra = json!({"balance_minor": row.total_minor - row.paid_minor});
-                let events = processing::message(
+                let events = crate::messaging::message(
                     &mut tx,
                     &row,
                     "payment_reminder",
@@ -168,8 +196,7 @@ impl Shop {
                     &ctx,
                 )
                 .await?;
-                let rows = crate::orders::event_rows(&events, ctx.now_ms(), &system, None)?;
-                store::orders::append_events(&mut tx, order, &rows).await?;
+                timeline::append(&mut tx, order, &events, ctx.now_ms(), &system, None).await?;
             }
             jobs::PAYMENT_DEADLINE if unpaid => {
                 // PY-2: no payment by the deadline: a manager calls (a broken link, wrong details).
@@ -177,9 +204,7 @@ impl Shop {
                     kind: HoldKind::PaymentProblem,
                     reason: "no payment by the deadline".into(),
                 };
-                let held = crate::orders::parse_holds(&row.holds)?
-                    .iter()
-                    .any(|h| h.kind == HoldKind::PaymentProblem);
+                let held = row_has(&row, HoldKind::PaymentProblem)?;
                 if !held {
                     self.change(
                         &mut tx,
@@ -195,7 +220,7 @@ impl Shop {
                     .now
                     .saturating_add(SignedDuration::from_hours(settings.payment.grace_hours))
                     .unwrap_or(ctx.now);
-                processing::schedule(&mut tx, jobs::PAYMENT_CANCEL, order, grace, &ctx).await?;
+                jobs::schedule(&mut tx, jobs::PAYMENT_CANCEL, order, grace, &ctx).await?;
             }
             jobs::PAYMENT_CANCEL if unpaid => {
                 let reason = "no payment after the deadline and the grace period";
@@ -230,14 +255,8 @@ impl Shop {
                             .now
                             .saturating_add(SignedDuration::from_hours(24 * 7))
                             .unwrap_or(ctx.now);
-                        processing::schedule_again(
-                            &mut tx,
-                            jobs::REVIEW_REQUEST,
-                            order,
-                            later,
-                            &ctx,
-                        )
-                        .await?;
+                        jobs::schedule_again(&mut tx, jobs::REVIEW_REQUEST, order, later, &ctx)
+                            .await?;
                     }
                 } else {
                     let first = store::orders::lines(&mut tx, order)
@@ -248,11 +267,15 @@ impl Shop {
                         "product_title": first.map(|l| l.title),
                         "review_url": row.confirm_token.as_ref().map(|t| format!("{}/o/{t}#review", settings.public_url)),
                     });
-                    let events =
-                        processing::marketing_message(&mut tx, &row, "review_request", extra, &ctx)
-                            .await?;
-                    let rows = crate::orders::event_rows(&events, ctx.now_ms(), &system, None)?;
-                    store::orders::append_events(&mut tx, order, &rows).await?;
+                    let events = crate::messaging::marketing_message(
+                        &mut tx,
+                        &row,
+                        "review_request",
+                        extra,
+                        &ctx,
+                    )
+                    .await?;
+                    timeline::append(&mut tx, order, &events, ctx.now_ms(), &system, None).await?;
                 }
             }
             // What the job was for is no longer true: nothing to do.
@@ -291,7 +314,7 @@ impl Shop {
                     id: job.id,
                     kind: job.kind,
                     payload: serde_json::from_str(&job.payload).unwrap_or_default(),
-                    run_at: crate::views::timestamp(job.run_at)?,
+                    run_at: crate::kernel::views::timestamp(job.run_at)?,
                     state: job.state,
                     attempts: job.attempts,
                     last_error: job.last_error,

@@ -130,7 +130,7 @@ async fn seeded_shop(server: Option<&str>) -> anyhow::Result<(Shop, store::scrat
     let owner = app::access::Actor::system();
     shop.create_location(
         &owner,
-        &app::inventory::NewLocation {
+        &app::catalog::NewLocation {
             code: "WH".into(),
             name: "Warehouse".into(),
             kind: "warehouse".into(),
@@ -159,7 +159,7 @@ async fn seeded_shop(server: Option<&str>) -> anyhow::Result<(Shop, store::scrat
         };
         shop.create_product(&owner, &product).await?;
         for size in SIZES {
-            let stock = app::inventory::SetStock {
+            let stock = app::catalog::SetStock {
                 on_hand: 1_000_000,
                 bin: format!("A-{p}"),
             };

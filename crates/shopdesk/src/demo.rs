@@ -19,13 +19,13 @@ use std::time::Instant;
 
 use anyhow::Context;
 use app::access::Actor;
+use app::backoffice::AttemptInput;
+use app::catalog::{NewLocation, SetStock};
 use app::catalog::{NewProduct, NewVariant};
-use app::choices::ChoiceInput;
 use app::fulfilment::{CourierDelivery, HandIn};
-use app::inventory::{NewLocation, SetStock};
+use app::orders::ChoiceInput;
 use app::orders::{NewAddress, NewBuyer, NewDelivery, NewLine, NewOrder, NewPayment, OrderView};
 use app::support::{AnswerInput, ContactForm};
-use app::tasks::AttemptInput;
 use domain::access::Role;
 use domain::after_sale::{AfterSalePolicy, HolidayGreeting, ReplenishRule};
 use domain::contact::{Phone, PhoneRegion};

@@ -278,7 +278,7 @@ async fn main() -> anyhow::Result<()> {
             let shop = open(&cli.database_url, &cli.channels).await?;
             let name =
                 name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
-            let input = app::accounts::NewUser {
+            let input = app::backoffice::NewUser {
                 email,
                 name,
                 role: role.as_str().into(),

@@ -85,7 +85,7 @@ async fn demo_on(server: Option<&str>) {
     let waiting = shop.waiting_inquiries(&owner).await.expect("messages");
     assert_eq!(waiting.len(), 1, "{waiting:?}");
     assert!(waiting[0].message.contains("Svalbard"), "{waiting:?}");
-    let everything = store::messages::Filter {
+    let everything = store::messaging::Filter {
         order_id: 0,
         customer_id: 0,
         status: "",

@@ -110,6 +110,28 @@ pub async fn claim(
     Ok(jobs)
 }
 
+/// Gives a claimed job a fresh lease just before it runs. `false` when its owner's lease ran
+/// out first: another worker may have claimed the job since, so this one must not run it.
+pub async fn renew(
+    conn: &mut Conn,
+    id: i64,
+    owner: &str,
+    now_ms: i64,
+    lease_until_ms: i64,
+) -> Result<bool> {
+    let renewed = sqlx::query(
+        "UPDATE jobs SET lease_until = $1 \
+         WHERE id = $2 AND lease_owner = $3 AND state = 'queued' AND lease_until >= $4",
+    )
+    .bind(lease_until_ms)
+    .bind(id)
+    .bind(owner)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await?;
+    Ok(renewed.rows_affected() == 1)
+}
+
 /// Marks a claimed job done. Only its lease holder may.
 pub async fn complete(conn: &mut Conn, id: i64, owner: &str, now_ms: i64) -> Result<bool> {
     let done = sqlx::query(

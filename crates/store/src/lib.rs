@@ -5,27 +5,19 @@
 //! keeps the two schemas in step. Every function takes a connection, so the app layer decides
 //! what shares a transaction.
 
-pub mod accounts;
 pub mod after_sale;
 pub mod backoffice;
 pub mod catalog;
-pub mod customer_accounts;
 pub mod customers;
 mod db;
 pub mod fulfilment;
-pub mod inventory;
 pub mod jobs;
-pub mod messages;
+pub mod messaging;
 pub mod orders;
-pub mod payments;
-pub mod returns;
 pub mod scratch;
 pub mod settings;
 pub mod storefront;
 pub mod support;
-pub mod tasks;
-pub mod templates;
-pub mod tokens;
 
 pub use db::{Backend, Store, WriteTx};
 pub use sqlx::AnyConnection as Conn;

@@ -1,15 +1,14 @@
 //! The JSON API under `/api/v1`, one module per part of the shop.
 
+mod backoffice;
 mod catalog;
 mod customers;
 mod fulfilment;
-mod inventory;
-mod messages;
+mod messaging;
 mod orders;
-mod public;
 mod settings;
+mod storefront;
 mod support;
-mod tasks;
 
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -69,15 +68,14 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .nest(
             "/api/v1",
             OpenApiRouter::new()
+                .merge(backoffice::router())
                 .merge(catalog::router())
-                .merge(inventory::router())
-                .merge(messages::router())
                 .merge(customers::router())
                 .merge(fulfilment::router())
+                .merge(messaging::router())
                 .merge(orders::router())
                 .merge(settings::router())
-                .merge(support::router())
-                .merge(tasks::router()),
+                .merge(support::router()),
         )
-        .nest("/api/public", public::router())
+        .nest("/api/public", storefront::router())
 }

@@ -1,6 +1,6 @@
-use app::choices::ChoiceInput;
+use app::orders::ChoiceInput;
+use app::orders::FailedPayment;
 use app::orders::{MoveInput, NewOrder, NewPayment, OrderSummary, OrderView};
-use app::payments::FailedPayment;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};

@@ -4,7 +4,7 @@
 //! out here; the template only writes the shapes.
 
 use app::backoffice::OnTimeDay;
-use app::reports::ProcessingDay;
+use app::backoffice::ProcessingDay;
 
 use super::frame::Frame;
 

@@ -73,7 +73,7 @@ pub async fn card(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let card = shop.customer(me.actor(), id).await?;
-    let filter = store::messages::Filter {
+    let filter = store::messaging::Filter {
         order_id: 0,
         customer_id: id,
         status: "",

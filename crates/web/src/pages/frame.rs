@@ -2,7 +2,7 @@
 //! their role allows, the one-time notice, and the formatting of money and times.
 
 use app::MoneyView;
-use app::accounts::Staff;
+use app::backoffice::Staff;
 use domain::access::Permission;
 use fluent_templates::fluent_bundle::FluentValue;
 use jiff::Timestamp;

@@ -1,6 +1,6 @@
 //! Logging in and out, and the person's language.
 
-use app::accounts::Login;
+use app::backoffice::Login;
 use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -60,7 +60,7 @@ async fn login_page(
 ) -> Result<Response, PageError> {
     let settings = shop.settings().await?;
     let lang = language(headers, None, &settings);
-    let token = app::accounts::form_token()?;
+    let token = app::backoffice::form_token()?;
     let mut f = Frame::new(lang, time_zone(&settings), None, "", "login-title");
     f.login_csrf = token.clone();
     let page = LoginPage {

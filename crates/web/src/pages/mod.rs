@@ -5,20 +5,18 @@
 //! the use case decides what the person's role may see and do.
 
 mod assets;
-mod calls;
-mod cash;
 mod charts;
-mod courier;
 mod customers;
 mod dashboard;
 pub(crate) mod frame;
+mod fulfilment;
 pub(crate) mod i18n;
 mod login;
+mod messaging;
 mod orders;
-mod outbox;
-mod packing;
 pub(crate) mod session;
 mod settings;
+mod tasks;
 mod unsubscribe;
 mod users;
 
@@ -40,12 +38,12 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/orders", get(orders::list))
         .route("/admin/orders/{number}", get(orders::page))
         .route("/admin/orders/{number}/{action}", post(orders::act))
-        .route("/admin/calls", get(calls::page))
-        .route("/admin/calls/{task}/attempts", post(calls::record))
-        .route("/admin/inquiries/{id}/answer", post(calls::answer))
+        .route("/admin/calls", get(tasks::page))
+        .route("/admin/calls/{task}/attempts", post(tasks::record))
+        .route("/admin/inquiries/{id}/answer", post(tasks::answer))
         .route("/admin/customers", get(customers::list))
         .route("/admin/customers/{id}", get(customers::card))
-        .route("/admin/outbox", get(outbox::page))
+        .route("/admin/outbox", get(messaging::page))
         .route("/admin/settings", get(settings::page).post(settings::save))
         .route("/admin/settings/templates", get(settings::templates))
         .route("/admin/settings/templates/preview", post(settings::preview))
@@ -62,29 +60,47 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/users/{id}/access", post(users::access))
         .route("/admin/users/{id}/password", post(users::password))
         .route("/admin/tokens", post(users::token))
-        .route("/admin/packing", get(packing::page))
-        .route("/admin/packing/pick-list", get(packing::pick_list))
-        .route("/admin/packing/{number}", get(packing::order))
-        .route("/admin/packing/{number}/scan", post(packing::scan))
-        .route("/admin/packing/{number}/defect", post(packing::defect))
-        .route("/admin/packing/{number}/pack", post(packing::pack))
+        .route("/admin/packing", get(fulfilment::station::page))
+        .route(
+            "/admin/packing/pick-list",
+            get(fulfilment::station::pick_list),
+        )
+        .route("/admin/packing/{number}", get(fulfilment::station::order))
+        .route(
+            "/admin/packing/{number}/scan",
+            post(fulfilment::station::scan),
+        )
+        .route(
+            "/admin/packing/{number}/defect",
+            post(fulfilment::station::defect),
+        )
+        .route(
+            "/admin/packing/{number}/pack",
+            post(fulfilment::station::pack),
+        )
         .route(
             "/admin/packing/{number}/hand-over",
-            post(packing::hand_over),
+            post(fulfilment::station::hand_over),
         )
-        .route("/admin/packing/{number}/slip", get(packing::slip))
-        .route("/admin/courier", get(courier::page))
-        .route("/admin/courier/cash", post(courier::hand_in))
+        .route(
+            "/admin/packing/{number}/slip",
+            get(fulfilment::station::slip),
+        )
+        .route("/admin/courier", get(fulfilment::couriers::page))
+        .route("/admin/courier/cash", post(fulfilment::couriers::hand_in))
         .route(
             "/admin/courier/{number}/on-the-way",
-            post(courier::on_the_way),
+            post(fulfilment::couriers::on_the_way),
         )
         .route(
             "/admin/courier/{number}/delivered",
-            post(courier::delivered),
+            post(fulfilment::couriers::delivered),
         )
-        .route("/admin/courier/{number}/receipt", get(courier::receipt))
-        .route("/admin/cash", get(cash::page))
+        .route(
+            "/admin/courier/{number}/receipt",
+            get(fulfilment::couriers::receipt),
+        )
+        .route("/admin/cash", get(fulfilment::cash::page))
         .route("/admin/couriers", post(users::create_courier))
         .route("/admin/couriers/{id}/login", post(users::courier_login))
         .route(

@@ -2,12 +2,13 @@
 //! same use case as the API's (`Shop::act` after `orders::parse_move`).
 
 use app::backoffice::{OrderList, OrderPage, OrderQuery};
+use app::fulfilment::HandOverInput;
 use app::orders::MoveInput;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::access::Permission;
-use domain::orders::{DeliveryMethod, HoldKind, PaymentMode, ReturnOutcome, Stage};
+use domain::orders::{Command, DeliveryMethod, HoldKind, PaymentMode, ReturnOutcome, Stage};
 use serde::Deserialize;
 
 use super::frame::Frame;
@@ -124,6 +125,14 @@ pub async fn act(
         outcome: given(form.outcome),
     };
     let moved = match app::orders::parse_move(&action, &input) {
+        // The parcel's journey starts with the shipment record (DL-3, DL-6).
+        Ok((Command::HandOver { tracking_number }, _)) => {
+            let input = HandOverInput {
+                tracking_number,
+                courier_id: None,
+            };
+            shop.hand_over(me.actor(), number, &input).await
+        }
         Ok((command, reason)) => shop.act(number, command, me.actor(), reason).await,
         Err(err) => Err(err),
     };

@@ -3,7 +3,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use app::accounts::Staff;
+use app::backoffice::Staff;
 use askama::Template;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};

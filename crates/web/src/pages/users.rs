@@ -2,7 +2,7 @@
 //! A new password or token is shown once, on the answer to the form, and never stored. The
 //! shop's couriers are made here too, each with the login that delivers as them (DL-7).
 
-use app::accounts::{NewUser, TokenView, UserView};
+use app::backoffice::{NewUser, TokenView, UserView};
 use app::fulfilment::{CourierView, NewCourier};
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -83,7 +83,7 @@ pub async fn page(State(shop): State<app::Shop>, me: Me) -> Result<Response, Pag
 }
 
 /// The password of a new or reset login, for the owner to hand over.
-fn password_shown(me: &Me, login: app::accounts::NewLogin) -> ShownOnce {
+fn password_shown(me: &Me, login: app::backoffice::NewLogin) -> ShownOnce {
     ShownOnce {
         label: me
             .lang

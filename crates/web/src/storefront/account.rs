@@ -2,7 +2,7 @@
 //! phone or email, the order history, addresses for the checkout, birthday (AF-8), the channel
 //! to hear from (DL-4), the newsletter (AF-10), and taking or erasing one's own data.
 
-use app::customer_accounts::{Account, AddressInput, Newsletter, ProfileInput};
+use app::storefront::{Account, AddressInput, Newsletter, ProfileInput};
 use askama::Template;
 use axum::extract::{Form, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
@@ -273,7 +273,7 @@ impl Visitor {
             "contact",
             contact,
             "minutes",
-            app::customer_accounts::LINK_LIFE.as_mins(),
+            app::storefront::LINK_LIFE.as_mins(),
         )
     }
 }

@@ -2,7 +2,8 @@
 //! click (or a reload of the POST) returns the order the first made. A refused form comes back
 //! with every field as typed and the problem beside the field it is about (CK-1).
 
-use app::storefront::{CartView, Checkout, Problem};
+use app::Problem;
+use app::storefront::{CartView, Checkout};
 use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -147,7 +148,7 @@ impl Visitor {
         form: Checkout,
         problems: Vec<Problem>,
         key: String,
-        windows: Vec<Option<app::promise::Window>>,
+        windows: Vec<Option<app::catalog::Window>>,
     ) -> CheckoutPage {
         let methods = self
             .settings
@@ -190,7 +191,7 @@ async fn cart_windows(
     visitor: &Visitor,
     cart: &CartView,
     postcode: &str,
-) -> app::Result<Vec<Option<app::promise::Window>>> {
+) -> app::Result<Vec<Option<app::catalog::Window>>> {
     let lines: Vec<_> = cart
         .lines
         .iter()

@@ -105,12 +105,12 @@ pub async fn answer(
     Path((token, kind)): Path<(String, String)>,
     Form(answer): Form<Answer>,
 ) -> Response {
-    let customer = app::storefront::visitor();
+    let customer = app::access::Actor::visitor();
     let done = match kind.as_str() {
         "confirm" => shop.confirm_by_link(&token).await.map(drop),
         "choice" => match shop.order_by_link(&token).await {
             Ok((number, _)) => {
-                let input = app::choices::ChoiceInput {
+                let input = app::orders::ChoiceInput {
                     line_no: answer.line_no,
                     choice: answer.choice,
                     sku: answer.sku,
@@ -139,7 +139,7 @@ pub async fn ask_return(
     Path(token): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let mut input = app::returns::ReturnInput::default();
+    let mut input = app::after_sale::ReturnInput::default();
     for (name, value) in &fields {
         if name == "note" {
             input.note.clone_from(value);
@@ -155,7 +155,7 @@ pub async fn ask_return(
             .find(|(n, _)| *n == format!("reason-{line_no}"))
             .map(|(_, r)| r.clone())
             .unwrap_or_default();
-        input.lines.push(app::returns::ReturnLineInput {
+        input.lines.push(app::after_sale::ReturnLineInput {
             line_no,
             // Not a number is as wrong as too many: the use case names the field.
             quantity: value.trim().parse().unwrap_or(-1),

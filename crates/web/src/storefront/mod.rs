@@ -229,7 +229,7 @@ impl Look {
     }
 
     /// What is wrong with a form's input, in words, with the input's name in front.
-    pub fn problem_text(&self, input: &str, problem: &app::storefront::Problem) -> String {
+    pub fn problem_text(&self, input: &str, problem: &app::Problem) -> String {
         let words = self
             .lang
             .try_text(&format!("sf-problem-{}", problem.code))

@@ -2,7 +2,8 @@
 //! delivery windows (DL-5), back-in-stock requests (ST-4), the pages that describe the shop
 //! (SU-2), and the contacts page with its form to write to the shop (SU-1).
 
-use app::storefront::{Catalogue, CatalogueQuery, Problem, ProductPage, StockState, VariantOffer};
+use app::Problem;
+use app::storefront::{Catalogue, CatalogueQuery, ProductPage, StockState, VariantOffer};
 use app::support::ContactForm;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};

@@ -3,7 +3,7 @@
 //! courier, such as a courier-role API token, is refused with `courier_not_linked`.
 
 use app::access::Actor;
-use app::accounts::{Login, NewUser};
+use app::backoffice::{Login, NewUser};
 use domain::access::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};

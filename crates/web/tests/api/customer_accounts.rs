@@ -178,7 +178,7 @@ async fn af8_a_birthday_from_the_account_is_a_past_date_and_one_kept_without_a_y
     on_each_backend(|app: TestApp| async move {
         let shop = &app.shop;
         let (_, customer) = sign_in_as(&app, "ola@example.no").await;
-        let profile = |birthday: &str| app::customer_accounts::ProfileInput {
+        let profile = |birthday: &str| app::storefront::ProfileInput {
             name: "Ola Nordmann".into(),
             birthday: birthday.into(),
             locale: "nb".into(),

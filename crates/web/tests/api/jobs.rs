@@ -1,7 +1,8 @@
 //! The durable job queue: nothing scheduled is lost or run twice.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use app::ManualClock;
 use jiff::SignedDuration;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -172,6 +173,98 @@ async fn two_workers_never_run_the_same_job() {
             done.iter().all(|j| j.attempts == 1),
             "a job was claimed twice"
         );
+    })
+    .await;
+}
+
+/// An SMS gateway on this machine that takes two seconds of the shop's time to answer each
+/// message, and keeps the idempotency key of every message it is asked to send.
+async fn slow_gateway(clock: Arc<ManualClock>) -> (String, Arc<Mutex<Vec<String>>>) {
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let seen = asked.clone();
+    let send = move |headers: axum::http::HeaderMap| {
+        let (clock, seen) = (clock.clone(), seen.clone());
+        async move {
+            clock.advance(SignedDuration::from_secs(2));
+            let key = headers
+                .get("idempotency-key")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
+            seen.lock().expect("the gateway's list").push(key);
+            axum::Json(json!({"id": "gw-1"}))
+        }
+    };
+    let router = axum::Router::new().route("/sms", axum::routing::post(send));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/sms", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (url, asked)
+}
+
+#[tokio::test]
+async fn two_workers_and_a_slow_gateway_send_each_message_once() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.set_stock("SOCK-M", "WH1", 1000, "A-01-1").await;
+        let (url, asked) = slow_gateway(app.clock.clone()).await;
+        let sms = integrations::SmsGateway::new(&url, None, None).expect("gateway");
+        let app = app.with_transports(app::messaging::Transports {
+            sms: Some(Arc::new(sms)),
+            ..Default::default()
+        });
+        // Forty-five customers who gave only a phone: their messages are due at once, and the
+        // worker that claims a batch needs longer than one lease to send it all.
+        for _ in 0..45 {
+            let mut body = order_body();
+            body["customer"] = json!({"name": "Anna Berg", "phone": "912 34 567"});
+            app.post_ok("/orders", body, StatusCode::CREATED).await;
+        }
+        let app = Arc::new(app);
+        let mut workers = tokio::task::JoinSet::new();
+        for name in ["left", "right"] {
+            let app = app.clone();
+            workers.spawn(async move {
+                // Each worker keeps asking until no message is left to send, as `shopdesk
+                // worker` does every few seconds; bounded, so a stuck queue fails the test.
+                for _ in 0..2000 {
+                    if app.shop.run_due_jobs(name, 50).await.expect("run") == 0 {
+                        let queued = jobs(&app, "queued").await;
+                        if !queued.iter().any(|j| j.kind == "send_message") {
+                            return;
+                        }
+                        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                    }
+                }
+                panic!("messages were still waiting to be sent");
+            });
+        }
+        while let Some(done) = workers.join_next().await {
+            done.expect("worker");
+        }
+        let asked = asked.lock().expect("the gateway's list").clone();
+        let mut once = asked.clone();
+        once.sort();
+        once.dedup();
+        assert_eq!(
+            asked.len(),
+            once.len(),
+            "a message went to the gateway twice"
+        );
+        let mut conn = app.shop.store().read().await.expect("connection");
+        let filter = store::messaging::Filter {
+            order_id: 0,
+            customer_id: 0,
+            status: "sent",
+            limit: 1000,
+        };
+        let sent = store::messaging::list(&mut conn, &filter)
+            .await
+            .expect("messages");
+        assert!(sent.len() >= 45, "every customer heard from the shop");
+        assert_eq!(asked.len(), sent.len());
     })
     .await;
 }

@@ -3,7 +3,7 @@
 //! back, a task to send the right item at once when the wrong one was sent, and a thank-you
 //! with a coupon once the shop settles the return.
 
-use app::returns::{ReturnInput, ReturnLineInput, ReturnView};
+use app::after_sale::{ReturnInput, ReturnLineInput, ReturnView};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

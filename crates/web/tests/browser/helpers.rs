@@ -95,7 +95,7 @@ impl TestApp {
 
     /// Adds a user with this role, as the owner would.
     pub async fn person(&self, role: Role) -> Person {
-        let input = app::accounts::NewUser {
+        let input = app::backoffice::NewUser {
             email: format!("{}@shop.test", role.as_str()),
             name: format!("Test {}", role.as_str()),
             role: role.as_str().into(),

@@ -5,7 +5,7 @@
 //! return once the order has arrived.
 
 use app::access::Actor;
-use app::fulfilment::PackInput;
+use app::fulfilment::{HandOverInput, PackInput};
 use domain::orders::Command;
 use jiff::SignedDuration;
 use serde_json::json;
@@ -713,15 +713,18 @@ async fn deliver(app: &TestApp, number: i64, sku: &str) {
         weight_grams: 400,
     };
     app.shop.pack(&system, number, &parcel).await.expect("pack");
-    let hand_over = Command::HandOver {
+    let hand_over = HandOverInput {
         tracking_number: Some("TRK100200".into()),
+        courier_id: None,
     };
-    for command in [hand_over, Command::Deliver] {
-        app.shop
-            .act(number, command, &system, None)
-            .await
-            .expect("on its way, then delivered");
-    }
+    app.shop
+        .hand_over(&system, number, &hand_over)
+        .await
+        .expect("on its way");
+    app.shop
+        .act(number, Command::Deliver, &system, None)
+        .await
+        .expect("delivered");
 }
 
 #[tokio::test]

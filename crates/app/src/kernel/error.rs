@@ -1,0 +1,68 @@
+use domain::orders::Refusal;
+
+/// Why a use case did not happen. In every case nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input broke a rule; `field` names where, as a path such as `lines[0].quantity`.
+    #[error("{field}: {message}")]
+    Invalid {
+        field: String,
+        code: &'static str,
+        message: String,
+    },
+    #[error("{what} not found")]
+    NotFound { what: &'static str },
+    /// The request clashes with what exists, such as a SKU already taken.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    /// The order's lifecycle does not allow this move now.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    #[error("not allowed for this role")]
+    Forbidden,
+    /// The role may do this, but not to this record: a courier acting on another's delivery.
+    #[error("{message}")]
+    Denied { code: &'static str, message: String },
+    #[error(transparent)]
+    Store(#[from] store::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Bad input in `field`, with a stable code and a sentence for a person.
+    pub fn field(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn invalid(field: impl Into<String>, invalid: domain::Invalid) -> Self {
+        Self::Invalid {
+            field: field.into(),
+            code: invalid.code,
+            message: invalid.message,
+        }
+    }
+}
+
+/// Parses one field, naming it in the error.
+pub(crate) trait FieldResult<T> {
+    fn field(self, name: impl Into<String>) -> Result<T>;
+}
+
+impl<T> FieldResult<T> for std::result::Result<T, domain::Invalid> {
+    fn field(self, name: impl Into<String>) -> Result<T> {
+        self.map_err(|invalid| Error::invalid(name, invalid))
+    }
+}
+
+/// One thing wrong with a form a person filled in: the field (as intake names it) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}

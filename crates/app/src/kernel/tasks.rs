@@ -1,0 +1,41 @@
+//! A task is work for a manager about one order, due within calling hours; the queue itself
+//! is the back office's (`backoffice::tasks`).
+
+use domain::orders::Event;
+
+use crate::Result;
+use crate::kernel::Context;
+
+pub const CONFIRM_CALL: &str = "confirm_call";
+pub const CLARIFY_DATA: &str = "clarify_data";
+pub const PAYMENT_HELP: &str = "payment_help";
+pub const CUSTOMER_CHOICE: &str = "customer_choice";
+pub const LOST_PARCEL: &str = "lost_parcel";
+/// The wrong item was sent: the right one goes now, at the shop's cost (AF-2).
+pub const SEND_RIGHT_ITEM: &str = "send_right_item";
+
+/// Opens a task of `kind` on the order, and returns the timeline event for it.
+pub(crate) async fn open(
+    tx: &mut store::Conn,
+    order_id: i64,
+    kind: &str,
+    priority: i64,
+    reason: &str,
+    ctx: &Context<'_>,
+) -> Result<Event> {
+    let due = ctx.calendar.within_calling_hours(ctx.now);
+    store::backoffice::tasks::open(
+        tx,
+        order_id,
+        kind,
+        store::to_millis(due),
+        priority,
+        reason,
+        ctx.now_ms(),
+    )
+    .await?;
+    Ok(Event::TaskOpened {
+        kind: kind.into(),
+        reason: reason.into(),
+    })
+}

@@ -1,0 +1,22 @@
+//! Orders: intake from every channel (IN-1), the lifecycle moves, the customer's choices by
+//! their link, the money recorded against an order, and the views of an order.
+
+mod choices;
+mod draft;
+mod intake;
+mod lifecycle;
+mod payments;
+mod views;
+
+pub use crate::kernel::views::OrderSummary;
+pub use choices::{ChoiceInput, CustomerLine, CustomerOrderView};
+pub use draft::{NewAddress, NewBuyer, NewDelivery, NewLine, NewOrder};
+pub use intake::Placed;
+pub use lifecycle::{MoveInput, parse_move};
+pub(crate) use lifecycle::{order_state, permission_for, stamp};
+pub(crate) use payments::record_payment_row;
+pub use payments::{FailedPayment, NewPayment};
+pub use views::{
+    DeliveryView, HoldView, LineView, OrderCustomer, OrderPromise, OrderView, PaymentView,
+    ReservationView, TimelineEntry,
+};

@@ -1,0 +1,101 @@
+use app::backoffice::ProcessingDay;
+use app::backoffice::{AttemptAnswer, AttemptInput, TaskView};
+use app::worker::JobView;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::ApiError;
+use crate::error::ErrorBody;
+use crate::extract::{Body, Caller, Params, PathArg};
+
+pub fn router() -> OpenApiRouter<app::Shop> {
+    OpenApiRouter::new()
+        .routes(routes!(list_tasks))
+        .routes(routes!(record_attempt))
+        .routes(routes!(processing_report))
+        .routes(routes!(list_jobs))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+struct JobQuery {
+    /// `queued`, `done` or `dead`; all when left out.
+    state: Option<String>,
+}
+
+/// The job queue (owner only): `dead` jobs failed every attempt and need a look.
+#[utoipa::path(get, path = "/jobs", tag = "reports", params(JobQuery), responses((status = 200, body = [JobView]), (status = 403, body = ErrorBody)))]
+async fn list_jobs(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    Params(query): Params<JobQuery>,
+) -> Result<Json<Vec<JobView>>, ApiError> {
+    Ok(Json(
+        shop.jobs(&actor, query.state.as_deref().unwrap_or(""))
+            .await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+struct TaskQuery {
+    /// `now` for what is due now; anything else for every open task.
+    due: Option<String>,
+    /// Only this kind: `confirm_call`, `clarify_data`, `payment_help`, `customer_choice`.
+    kind: Option<String>,
+}
+
+/// The manager's queue: open tasks, the most urgent first.
+#[utoipa::path(get, path = "/tasks", tag = "tasks", params(TaskQuery), responses((status = 200, body = [TaskView])))]
+async fn list_tasks(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    Params(query): Params<TaskQuery>,
+) -> Result<Json<Vec<TaskView>>, ApiError> {
+    let due_now = query.due.as_deref() == Some("now");
+    Ok(Json(
+        shop.tasks(&actor, due_now, query.kind.as_deref().unwrap_or(""))
+            .await?,
+    ))
+}
+
+/// Records a call and its outcome (CF-3, CF-4). Answers with the task and, when there is one,
+/// the time of the next call or the date the order is held until.
+#[utoipa::path(post, path = "/tasks/{id}/attempts", tag = "tasks", params(("id" = i64, Path)), request_body = AttemptInput,
+    responses((status = 201, body = AttemptAnswer), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn record_attempt(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(id): PathArg<i64>,
+    Body(input): Body<AttemptInput>,
+) -> Result<(StatusCode, Json<AttemptAnswer>), ApiError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(shop.record_attempt(&actor, id, &input).await?),
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+struct Range {
+    /// First day, `YYYY-MM-DD`.
+    from: String,
+    /// Last day, `YYYY-MM-DD`.
+    to: String,
+}
+
+/// Orders placed per day and the share processed the same day (CF-5).
+#[utoipa::path(get, path = "/reports/processing", tag = "reports", params(Range),
+    responses((status = 200, body = [ProcessingDay]), (status = 422, body = ErrorBody)))]
+async fn processing_report(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    Params(range): Params<Range>,
+) -> Result<Json<Vec<ProcessingDay>>, ApiError> {
+    Ok(Json(
+        shop.processing_report(&actor, &range.from, &range.to)
+            .await?,
+    ))
+}
