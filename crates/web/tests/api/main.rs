@@ -21,5 +21,6 @@ mod processing;
 mod promise;
 mod returns;
 mod stock_race;
+mod settings;
 mod storefront;
 mod support;
