@@ -18,6 +18,30 @@ pub enum Backend {
     Postgres,
 }
 
+/// How far SQLite goes to keep a commit through a power cut (its `synchronous` pragma).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Synchronous {
+    /// Every commit is on disk before it is acknowledged, so an order the shop confirmed
+    /// survives a power cut.
+    #[default]
+    Full,
+    /// Faster writes; the last commits before a power cut (not a crash of the process) may be
+    /// lost.
+    Normal,
+}
+
+impl std::str::FromStr for Synchronous {
+    type Err = String;
+
+    fn from_str(raw: &str) -> Result<Self, String> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "full" => Ok(Self::Full),
+            "normal" => Ok(Self::Normal),
+            other => Err(format!("'{other}' is not full or normal")),
+        }
+    }
+}
+
 /// The database behind the shop, cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -57,8 +81,13 @@ impl DerefMut for WriteTx {
 
 impl Store {
     /// Connects to `url` (`sqlite://path` or `postgres://...`). A SQLite file is created if it
-    /// is missing and put in WAL mode with foreign keys on.
+    /// is missing and put in WAL mode with foreign keys on, every commit synced to disk.
     pub async fn connect(url: &str) -> Result<Self> {
+        Self::connect_with(url, Synchronous::default()).await
+    }
+
+    /// [`Store::connect`], with SQLite syncing commits as `synchronous` says.
+    pub async fn connect_with(url: &str, synchronous: Synchronous) -> Result<Self> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -77,12 +106,16 @@ impl Store {
             Backend::Sqlite => {
                 AnyPoolOptions::new()
                     .max_connections(8)
-                    .after_connect(|conn, _meta| {
+                    .after_connect(move |conn, _meta| {
                         Box::pin(async move {
-                            conn.execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                            )
+                            let synchronous = match synchronous {
+                                Synchronous::Full => "FULL",
+                                Synchronous::Normal => "NORMAL",
+                            };
+                            conn.execute(sqlx::AssertSqlSafe(format!(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; \
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+                            )))
                             .await?;
                             Ok(())
                         })
