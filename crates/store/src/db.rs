@@ -42,6 +42,16 @@ impl std::str::FromStr for Synchronous {
     }
 }
 
+/// Whether the schema is the one this build of shopdesk expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schema {
+    Current,
+    /// Migrations of this build are not applied yet.
+    Behind,
+    /// The database was migrated by a newer build.
+    Ahead,
+}
+
 /// The database behind the shop, cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -156,6 +166,32 @@ impl Store {
         }
         crate::catalog::fill_search(self).await?;
         Ok(())
+    }
+
+    /// Whether every migration of this build is applied, and no other.
+    pub async fn schema(&self) -> Result<Schema> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        let applied: std::collections::BTreeSet<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .collect();
+        let known: std::collections::BTreeSet<i64> = migrator
+            .iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+            .map(|m| m.version)
+            .collect();
+        Ok(if !known.is_subset(&applied) {
+            Schema::Behind
+        } else if applied.len() > known.len() {
+            Schema::Ahead
+        } else {
+            Schema::Current
+        })
     }
 
     /// A pooled connection for reads.

@@ -27,7 +27,7 @@ pub mod tasks;
 pub mod templates;
 pub mod tokens;
 
-pub use db::{Backend, Store, Synchronous, WriteTx};
+pub use db::{Backend, Schema, Store, Synchronous, WriteTx};
 pub use sqlx::AnyConnection as Conn;
 
 /// Why a storage call failed.
