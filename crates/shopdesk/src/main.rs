@@ -1,5 +1,6 @@
 //! The shopdesk command line.
 
+mod backup;
 mod bench;
 mod demo;
 mod promise_eval;
@@ -40,6 +41,29 @@ enum Command {
     Worker,
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database to FILE while the shop serves.
+    Backup {
+        /// The new file to write; an existing one is never overwritten.
+        file: std::path::PathBuf,
+    },
+    /// Put a SQLite backup in place of the database (stop the shop first); order numbers then
+    /// jump past any handed out since the backup.
+    Restore {
+        file: std::path::PathBuf,
+        /// Replace the database that is there.
+        #[arg(long)]
+        force: bool,
+        /// Order numbers skipped after the highest in the backup.
+        #[arg(long, default_value_t = backup::DEFAULT_GAP, value_parser = clap::value_parser!(i64).range(1..))]
+        gap: i64,
+    },
+    /// After a database was restored by other means (pg_restore), make order numbers jump past
+    /// any handed out since its backup.
+    SkipNumbers {
+        /// Order numbers skipped after the highest in the database.
+        #[arg(long, default_value_t = backup::DEFAULT_GAP, value_parser = clap::value_parser!(i64).range(1..))]
+        gap: i64,
+    },
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
@@ -198,7 +222,8 @@ fn parse_role(raw: &str) -> Result<Role, String> {
     Role::parse(raw).map_err(|e| e.message)
 }
 
-async fn open(database: &Database, channels: &Channels) -> anyhow::Result<app::Shop> {
+/// The database with its schema up to date.
+async fn migrated(database: &Database) -> anyhow::Result<store::Store> {
     let url = &database.url;
     let store = store::Store::connect_with(url, database.sqlite_synchronous)
         .await
@@ -207,6 +232,11 @@ async fn open(database: &Database, channels: &Channels) -> anyhow::Result<app::S
         .migrate()
         .await
         .context("cannot bring the database schema up to date")?;
+    Ok(store)
+}
+
+async fn open(database: &Database, channels: &Channels) -> anyhow::Result<app::Shop> {
+    let store = migrated(database).await?;
     let transports = channels.transports().context("message channels")?;
     Ok(app::Shop::new(store, Arc::new(app::SystemClock))
         .with_transports(transports)
@@ -279,6 +309,16 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => {
             open(&cli.database, &cli.channels).await?;
             println!("The database at {} is up to date.", cli.database.url);
+            Ok(())
+        }
+        Command::Backup { file } => backup::backup(&cli.database.url, &file).await,
+        Command::Restore { file, force, gap } => {
+            backup::restore(&cli.database, &file, force, gap).await
+        }
+        Command::SkipNumbers { gap } => {
+            let shop = open(&cli.database, &cli.channels).await?;
+            let next = backup::skip_numbers(shop.store(), gap).await?;
+            println!("The next order is number {next}.");
             Ok(())
         }
         Command::Token {

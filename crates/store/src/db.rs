@@ -18,6 +18,17 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The database a URL names: `sqlite:...` or else PostgreSQL.
+    pub fn of_url(url: &str) -> Self {
+        if url.starts_with("sqlite:") {
+            Self::Sqlite
+        } else {
+            Self::Postgres
+        }
+    }
+}
+
 /// How far SQLite goes to keep a commit through a power cut (its `synchronous` pragma).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Synchronous {
@@ -99,11 +110,7 @@ impl Store {
     /// [`Store::connect`], with SQLite syncing commits as `synchronous` says.
     pub async fn connect_with(url: &str, synchronous: Synchronous) -> Result<Self> {
         sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("sqlite:") {
-            Backend::Sqlite
-        } else {
-            Backend::Postgres
-        };
+        let backend = Backend::of_url(url);
         let url = match backend {
             Backend::Sqlite if !url.contains("mode=") => {
                 let sep = if url.contains('?') { '&' } else { '?' };
@@ -192,6 +199,16 @@ impl Store {
         } else {
             Schema::Current
         })
+    }
+
+    /// Writes a consistent copy of a SQLite database to the new file `path` while others go on
+    /// reading and writing: one snapshot, including the commits still in the write-ahead log.
+    pub async fn backup_into(&self, path: &str) -> Result<()> {
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// A pooled connection for reads.

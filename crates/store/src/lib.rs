@@ -16,6 +16,7 @@ pub mod fulfilment;
 pub mod inventory;
 pub mod jobs;
 pub mod messages;
+pub mod numbers;
 pub mod orders;
 pub mod payments;
 pub mod returns;
