@@ -38,7 +38,7 @@ impl Sim {
             ..defaults
         };
         self.shop
-            .change_settings(&owner(), &serde_json::to_value(&settings)?)
+            .update_settings(&owner(), &settings)
             .await
             .context("cannot save the shop's settings")?;
         self.settings = settings;

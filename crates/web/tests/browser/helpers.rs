@@ -143,12 +143,10 @@ impl TestApp {
 
     /// Changes the shop's settings through the use case.
     pub async fn configure(&self, change: impl FnOnce(&mut domain::settings::ShopSettings)) {
-        let before = self.shop.settings().await.expect("settings");
-        let mut settings = before.clone();
+        let mut settings = self.shop.settings().await.expect("settings");
         change(&mut settings);
-        let change = app::settings::change_between(&before, &settings).expect("a change");
         self.shop
-            .change_settings(&Actor::system(), &change)
+            .update_settings(&Actor::system(), &settings)
             .await
             .expect("settings saved");
     }
