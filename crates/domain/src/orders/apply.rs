@@ -15,6 +15,7 @@ impl Order {
         let stage = self.stage;
         let action = command.name();
         let wrong_stage = || Refusal::WrongStage { action, stage };
+        let only_when = |allowed: bool| if allowed { Ok(()) } else { Err(wrong_stage()) };
         let mut decision = Decision {
             order: self,
             events: Vec::new(),
@@ -22,9 +23,7 @@ impl Order {
         };
         match command {
             Command::Confirm => {
-                if !matches!(stage, Stage::Placed | Stage::Confirming) {
-                    return Err(wrong_stage());
-                }
+                only_when(matches!(stage, Stage::Placed | Stage::Confirming))?;
                 if decision.order.payment_mode.is_none() || decision.order.delivery_method.is_none()
                 {
                     return Err(Refusal::MethodsMissing);
@@ -50,26 +49,20 @@ impl Order {
                 });
             }
             Command::StartAssembly => {
-                if stage != Stage::AwaitingPayment {
-                    return Err(wrong_stage());
-                }
+                only_when(stage == Stage::AwaitingPayment)?;
                 decision.require_no_holds()?;
                 decision.require_paid()?;
                 decision.move_to(Stage::Assembling);
             }
             Command::MarkReady => {
-                if stage != Stage::Assembling {
-                    return Err(wrong_stage());
-                }
+                only_when(stage == Stage::Assembling)?;
                 decision.require_no_holds()?;
                 decision.move_to(Stage::Ready);
             }
             Command::HandOver {
                 ref tracking_number,
             } => {
-                if stage != Stage::Ready || decision.order.is_self_pickup() {
-                    return Err(wrong_stage());
-                }
+                only_when(stage == Stage::Ready && !decision.order.is_self_pickup())?;
                 decision.require_no_holds()?;
                 decision.require_paid_unless_on_delivery()?;
                 if let Some(number) = tracking_number {
@@ -98,41 +91,30 @@ impl Order {
                 decision.move_to(Stage::Delivered);
             }
             Command::Close => {
-                if stage != Stage::Delivered {
-                    return Err(wrong_stage());
-                }
+                only_when(stage == Stage::Delivered)?;
                 // PY-5: an order paid on receipt closes only once the money is recorded.
                 decision.require_paid()?;
                 decision.move_to(Stage::Closed);
             }
             Command::Cancel { reason } => {
-                if !stage.can_cancel() {
-                    return Err(wrong_stage());
-                }
+                only_when(stage.can_cancel())?;
                 decision.events.push(Event::Cancelled { reason });
                 decision.order.holds.clear();
                 decision.effects.push(Effect::ReleaseReservations);
                 decision.move_to(Stage::Cancelled);
             }
             Command::CancelLine { line_no, reason } => {
-                if !matches!(
+                only_when(matches!(
                     stage,
                     Stage::Placed | Stage::Confirming | Stage::AwaitingPayment | Stage::Assembling
-                ) {
-                    return Err(wrong_stage());
-                }
+                ))?;
                 let active = decision
                     .order
                     .lines
                     .iter()
                     .filter(|l| l.status == LineStatus::Active)
                     .count();
-                let line = decision
-                    .order
-                    .lines
-                    .iter_mut()
-                    .find(|l| l.line_no == line_no && l.status == LineStatus::Active)
-                    .ok_or(Refusal::NoSuchLine { line_no })?;
+                let line = decision.order.active_line_mut(line_no)?;
                 if active == 1 {
                     return Err(Refusal::LastLine);
                 }
@@ -175,9 +157,7 @@ impl Order {
                 }
             }
             Command::RequestReturn { reason } => {
-                if stage != Stage::Delivered {
-                    return Err(wrong_stage());
-                }
+                only_when(stage == Stage::Delivered)?;
                 decision.events.push(Event::ReturnRequested { reason });
                 decision.move_to(Stage::ReturnRequested);
             }
@@ -186,15 +166,8 @@ impl Order {
                 sku,
                 unit_price_minor,
             } => {
-                if !matches!(stage, Stage::Placed | Stage::Confirming) {
-                    return Err(wrong_stage());
-                }
-                let line = decision
-                    .order
-                    .lines
-                    .iter_mut()
-                    .find(|l| l.line_no == line_no && l.status == LineStatus::Active)
-                    .ok_or(Refusal::NoSuchLine { line_no })?;
+                only_when(matches!(stage, Stage::Placed | Stage::Confirming))?;
+                let line = decision.order.active_line_mut(line_no)?;
                 let price_difference_minor =
                     (unit_price_minor - line.unit_price_minor) * line.quantity;
                 line.unit_price_minor = unit_price_minor;
@@ -209,9 +182,7 @@ impl Order {
                 delivery_method,
                 delivery_minor,
             } => {
-                if !matches!(stage, Stage::Placed | Stage::Confirming) {
-                    return Err(wrong_stage());
-                }
+                only_when(matches!(stage, Stage::Placed | Stage::Confirming))?;
                 if let Some(price) = delivery_minor {
                     decision.order.delivery_minor = price;
                 }
@@ -226,9 +197,7 @@ impl Order {
                 amount_minor,
                 reason,
             } => {
-                if !stage.can_cancel() {
-                    return Err(wrong_stage());
-                }
+                only_when(stage.can_cancel())?;
                 let room = decision.order.subtotal_minor() - decision.order.discount_minor;
                 if amount_minor <= 0 || amount_minor > room {
                     return Err(Refusal::DiscountOutOfRange);
@@ -241,9 +210,7 @@ impl Order {
             }
             Command::Compensate { compensation } => {
                 use crate::fulfilment::Compensation;
-                if stage != Stage::InTransit {
-                    return Err(wrong_stage());
-                }
+                only_when(stage == Stage::InTransit)?;
                 if !decision.order.has_hold(HoldKind::Lost) {
                     return Err(Refusal::NotOnHold {
                         kind: HoldKind::Lost,
@@ -264,9 +231,7 @@ impl Order {
                 }
             }
             Command::ResolveReturn { outcome } => {
-                if stage != Stage::ReturnRequested {
-                    return Err(wrong_stage());
-                }
+                only_when(stage == Stage::ReturnRequested)?;
                 decision.move_to(match outcome {
                     ReturnOutcome::Returned => Stage::Returned,
                     ReturnOutcome::Replaced => Stage::Replaced,

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Channel, Decision, DeliveryMethod, Event, Hold, HoldKind, PaymentMode, Stage};
+use super::{
+    Channel, Decision, DeliveryMethod, Event, Hold, HoldKind, PaymentMode, Refusal, Stage,
+};
 use crate::money::Currency;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,6 +98,14 @@ impl Order {
 
     pub fn has_hold(&self, kind: HoldKind) -> bool {
         self.holds.iter().any(|h| h.kind == kind)
+    }
+
+    /// The active line numbered `line_no`, to change it.
+    pub(super) fn active_line_mut(&mut self, line_no: i64) -> Result<&mut Line, Refusal> {
+        self.lines
+            .iter_mut()
+            .find(|l| l.line_no == line_no && l.status == LineStatus::Active)
+            .ok_or(Refusal::NoSuchLine { line_no })
     }
 
     /// Intake: a new order is placed and goes straight on to confirmation. Lines that could not
