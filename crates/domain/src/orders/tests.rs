@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::money::Currency;
 
 fn order(payment_mode: PaymentMode, delivery_method: DeliveryMethod) -> Order {
     Order {
@@ -89,6 +90,7 @@ type Row = (
     Result<Stage, &'static str>,
 );
 
+// Long on purpose: one row per path through the lifecycle, read as a table.
 #[test]
 fn lifecycle_table() {
     use Command::*;

@@ -1,0 +1,76 @@
+//! Where an order stands: its stage, the holds on it, and how a return ended.
+
+use serde::{Deserialize, Serialize};
+
+text_enum!(
+    /// The pipeline position of an order.
+    Stage {
+        Placed = "placed",
+        Confirming = "confirming",
+        AwaitingPayment = "awaiting_payment",
+        Assembling = "assembling",
+        Ready = "ready",
+        InTransit = "in_transit",
+        Delivered = "delivered",
+        Closed = "closed",
+        Cancelled = "cancelled",
+        ReturnRequested = "return_requested",
+        Returned = "returned",
+        Replaced = "replaced",
+        Refunded = "refunded",
+    }
+);
+
+impl Stage {
+    /// No command moves an order out of these.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::Closed | Self::Cancelled | Self::Returned | Self::Replaced | Self::Refunded
+        )
+    }
+
+    /// Before the parcel leaves, an order can still be cancelled.
+    pub(super) fn can_cancel(self) -> bool {
+        matches!(
+            self,
+            Self::Placed
+                | Self::Confirming
+                | Self::AwaitingPayment
+                | Self::Assembling
+                | Self::Ready
+        )
+    }
+}
+
+text_enum!(
+    /// A reason a person must act before the order moves on.
+    HoldKind {
+        NeedsCall = "needs_call",
+        WaitingForCustomer = "waiting_for_customer",
+        PaymentProblem = "payment_problem",
+        DefectFound = "defect_found",
+        Delayed = "delayed",
+        Lost = "lost",
+    }
+);
+
+/// A reason a person must act, with what they need to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hold {
+    pub kind: HoldKind,
+    pub reason: String,
+}
+
+/// The question of a `waiting_for_customer` hold when the customer was sent the link to confirm
+/// because the phone did not work (CF-4); confirming answers it.
+pub const CONFIRM_BY_LINK: &str = "confirmation by link";
+
+text_enum!(
+    /// How a return ended.
+    ReturnOutcome {
+        Returned = "returned",
+        Replaced = "replaced",
+        Refunded = "refunded",
+    }
+);
