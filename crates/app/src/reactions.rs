@@ -134,11 +134,9 @@ async fn stage_changed(
                 .map(|t| format!("{}/o/{t}#rate", ctx.settings.public_url));
             let extra = json!({"faq_url": links.faq_url, "social_url": links.social_url, "rate_url": rate_url});
             done.extend(message(tx, row, "delivered", Reach::Preferred, extra, ctx).await?);
-            let ask_at = ctx.calendar.within_calling_hours(
-                ctx.now
-                    .saturating_add(SignedDuration::from_hours(24 * REVIEW_AFTER_DAYS))
-                    .unwrap_or(ctx.now),
-            );
+            let ask_at = ctx
+                .calendar
+                .within_calling_hours(ctx.later(24 * REVIEW_AFTER_DAYS));
             jobs::schedule(tx, jobs::REVIEW_REQUEST, row.id, ask_at, ctx).await?;
         }
         Stage::Cancelled => {

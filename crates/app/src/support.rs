@@ -327,11 +327,7 @@ impl Shop {
         };
         let mut data = match &order {
             Some(row) => crate::messaging::order_data(row, &settings),
-            None => json!({
-                "shop_name": settings.name,
-                "shop_phone": settings.contact_phone,
-                "shop_email": settings.contact_email,
-            }),
+            None => crate::messaging::shop_contacts(&settings),
         };
         if let Some(fields) = data.as_object_mut() {
             fields.insert("customer_name".into(), json!(inquiry.name));

@@ -18,12 +18,13 @@ use crate::{Error, Result, Shop};
 
 /// How long a claimed job is its worker's before another may take it.
 const LEASE: SignedDuration = SignedDuration::from_secs(60);
+/// Attempts before a failing job is dead.
+const MAX_ATTEMPTS: i64 = 8;
+
+/// When a lease taken at `now` runs out.
 fn lease_from(now: Timestamp) -> Timestamp {
     now.saturating_add(LEASE).unwrap_or(now)
 }
-
-/// Attempts before a failing job is dead.
-const MAX_ATTEMPTS: i64 = 8;
 
 /// Until when this instance has added the day's jobs: the worker asks every few seconds, and
 /// the database is asked once a day.
@@ -160,7 +161,7 @@ impl Shop {
     }
 
     async fn run_job(&self, job: &store::jobs::JobRow) -> Result<()> {
-        if job.kind == crate::kernel::jobs::SEND_MESSAGE {
+        if job.kind == jobs::SEND_MESSAGE {
             let MessageJob { message } = parse_payload(job)?;
             return self
                 .send_message(message, job.attempts >= MAX_ATTEMPTS)
@@ -216,10 +217,7 @@ impl Shop {
                     )
                     .await?;
                 }
-                let grace = ctx
-                    .now
-                    .saturating_add(SignedDuration::from_hours(settings.payment.grace_hours))
-                    .unwrap_or(ctx.now);
+                let grace = ctx.later(settings.payment.grace_hours);
                 jobs::schedule(&mut tx, jobs::PAYMENT_CANCEL, order, grace, &ctx).await?;
             }
             jobs::PAYMENT_CANCEL if unpaid => {
@@ -251,10 +249,7 @@ impl Shop {
                         .await?
                         .is_some_and(|c| c.consent_at.is_some());
                     if consented {
-                        let later = ctx
-                            .now
-                            .saturating_add(SignedDuration::from_hours(24 * 7))
-                            .unwrap_or(ctx.now);
+                        let later = ctx.later(24 * 7);
                         jobs::schedule_again(&mut tx, jobs::REVIEW_REQUEST, order, later, &ctx)
                             .await?;
                     }

@@ -9,8 +9,8 @@
 //! sends nothing twice and loses nothing.
 
 use domain::after_sale::{Birthday, Gift, Occasion, occasions};
+use jiff::ToSpan;
 use jiff::civil::Date;
-use jiff::{SignedDuration, ToSpan};
 use serde_json::{Value, json};
 
 use crate::access::Actor;
@@ -208,10 +208,7 @@ pub(crate) async fn gift_coupon(
         "{prefix}{customer_id}-{}",
         crate::kernel::tokens::coupon_secret()?
     );
-    let until = ctx
-        .now
-        .saturating_add(SignedDuration::from_hours(24 * gift.valid_days()))
-        .unwrap_or(ctx.now);
+    let until = ctx.later(24 * gift.valid_days());
     let coupon = store::fulfilment::CouponRow {
         code: code.clone(),
         percent: gift.percent(),

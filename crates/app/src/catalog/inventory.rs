@@ -349,15 +349,15 @@ pub(crate) async fn tell_waiting(
         .join(", ");
     let settings = ctx.settings;
     for request in waiting {
-        let data = serde_json::json!({
-            "shop_name": settings.name,
-            "shop_phone": settings.contact_phone,
-            "shop_email": settings.contact_email,
-            "product_title": variant.title,
-            "variant": options,
-            "sku": variant.sku,
-            "product_url": format!("{}/products/{}?sku={}", settings.public_url, variant.product_id, variant.sku),
-        });
+        let data = crate::messaging::with(
+            crate::messaging::shop_contacts(settings),
+            serde_json::json!({
+                "product_title": variant.title,
+                "variant": options,
+                "sku": variant.sku,
+                "product_url": format!("{}/products/{}?sku={}", settings.public_url, variant.product_id, variant.sku),
+            }),
+        );
         let channel = domain::messaging::Channel::parse(&request.channel)
             .map_err(|e| store::Error::Corrupt(format!("stock request channel: {e}")))?;
         let message = crate::messaging::Direct {

@@ -6,7 +6,6 @@ use domain::access::Permission;
 use domain::fulfilment::{self, Compensation, ParcelWatch, ShipmentStatus};
 use domain::orders::{Command, DeliveryMethod, Event, Hold, HoldKind, Stage};
 use hmac::{Hmac, Mac};
-use jiff::SignedDuration;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::Sha256;
@@ -153,11 +152,7 @@ impl Shop {
         };
         self.change(&mut tx, number, &[command], actor, None, &ctx)
             .await?;
-        let first_watch = ctx.calendar.within_calling_hours(
-            ctx.now
-                .saturating_add(SignedDuration::from_hours(24))
-                .unwrap_or(ctx.now),
-        );
+        let first_watch = ctx.calendar.within_calling_hours(ctx.later(24));
         jobs::schedule(&mut tx, jobs::PARCEL_WATCH, number, first_watch, &ctx).await?;
         tx.commit().await?;
         self.order(number).await
@@ -444,11 +439,7 @@ impl Shop {
                     .await?;
             timeline::append(tx, row.id, &events, ctx.now_ms(), &system, None).await?;
         }
-        let tomorrow = ctx.calendar.within_calling_hours(
-            ctx.now
-                .saturating_add(SignedDuration::from_hours(24))
-                .unwrap_or(ctx.now),
-        );
+        let tomorrow = ctx.calendar.within_calling_hours(ctx.later(24));
         jobs::schedule_again(tx, jobs::PARCEL_WATCH, row.id, tomorrow, ctx).await
     }
 }

@@ -9,7 +9,7 @@ use domain::fulfilment::{
     self, DefectAnswer, LineToVerify, ScanVerdict, Scanned, Severity, ShipmentStatus,
 };
 use domain::orders::{Command, DeliveryMethod, Event, Hold, HoldKind, Stage};
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
@@ -412,10 +412,7 @@ impl Shop {
         let mut coupon_code = None;
         for coupon in rules.iter().filter_map(|r| r.coupon.as_ref()) {
             let code = format!("{}-{}", number, coupon_secret()?);
-            let expires = ctx
-                .now
-                .saturating_add(SignedDuration::from_hours(24 * coupon.valid_days))
-                .unwrap_or(ctx.now);
+            let expires = ctx.later(24 * coupon.valid_days);
             let coupon = store::fulfilment::CouponRow {
                 code: code.clone(),
                 percent: coupon.percent,

@@ -17,7 +17,7 @@ use domain::settings::ShopSettings;
 
 pub(crate) use queue::{
     Addressee, Direct, Reach, customer_data, extend, marketing_allowed, marketing_message, message,
-    order_data, queue_direct, queue_marketing,
+    order_data, queue_direct, queue_marketing, shop_contacts, with,
 };
 pub use sending::{MessageView, Receipt};
 pub use templates::{

@@ -225,9 +225,8 @@ pub(crate) async fn queue_direct(
 
 /// What every message about an order may say: the order's basics and the shop's contacts.
 pub(crate) fn order_data(row: &store::orders::OrderRow, settings: &ShopSettings) -> Value {
-    let mut data = customer_data(&row.customer_name, settings);
-    extend(
-        &mut data,
+    with(
+        customer_data(&row.customer_name, settings),
         json!({
             "order_number": row.id,
             "total_minor": row.total_minor,
@@ -238,20 +237,31 @@ pub(crate) fn order_data(row: &store::orders::OrderRow, settings: &ShopSettings)
             "delivery_until": row.promise_latest,
             "tracking_number": row.tracking_number,
         }),
-    );
-    data
+    )
 }
 
 /// What a message to a customer may say without an order: their name and the shop's contacts
 /// (AF-8, AF-9).
 pub(crate) fn customer_data(name: &str, settings: &ShopSettings) -> Value {
+    with(
+        shop_contacts(settings),
+        json!({"customer_name": name, "currency": settings.currency.as_str()}),
+    )
+}
+
+/// How every message says who it is from and how to reach the shop.
+pub(crate) fn shop_contacts(settings: &ShopSettings) -> Value {
     json!({
-        "customer_name": name,
-        "currency": settings.currency.as_str(),
         "shop_name": settings.name,
         "shop_phone": settings.contact_phone,
         "shop_email": settings.contact_email,
     })
+}
+
+/// `data` with `more`'s fields added, over any of the same name.
+pub(crate) fn with(mut data: Value, more: Value) -> Value {
+    extend(&mut data, more);
+    data
 }
 
 /// Queues a message with the order's basics and the shop's contacts, and returns the timeline
@@ -264,7 +274,7 @@ pub(crate) async fn message(
     extra: Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
-    let data = with_order_data(row, extra, ctx.settings);
+    let data = with(order_data(row, ctx.settings), extra);
     queue(tx, row, template, reach, data, ctx).await
 }
 
@@ -276,14 +286,8 @@ pub(crate) async fn marketing_message(
     extra: Value,
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
-    let data = with_order_data(row, extra, ctx.settings);
+    let data = with(order_data(row, ctx.settings), extra);
     queue_marketing(tx, row.into(), template, data, ctx).await
-}
-
-fn with_order_data(row: &store::orders::OrderRow, extra: Value, settings: &ShopSettings) -> Value {
-    let mut data = order_data(row, settings);
-    extend(&mut data, extra);
-    data
 }
 
 /// Adds `more`'s fields to `data`, over any of the same name.

@@ -207,7 +207,7 @@ impl Shop {
             .collect();
         store::catalog::inventory::insert_reservations(&mut tx, id, &reservations, &stock_ids)
             .await?;
-        let events = follow_intake(&mut tx, &row, &decided, &stock, &reservations, &ctx).await?;
+        let events = follow_intake(&mut tx, &row, decided, &stock, &reservations, &ctx).await?;
         let events = timeline::append(&mut tx, id, &events, now_ms, actor, None).await?;
         tx.commit().await?;
         // The answer is built from what was written, without reading it back.
@@ -565,12 +565,13 @@ fn reservation_rows(
 async fn follow_intake(
     tx: &mut store::Conn,
     row: &store::orders::OrderRow,
-    decided: &Decided,
+    decided: Decided,
     stock: &Reserved,
     reservations: &[store::catalog::inventory::ReservationRow],
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
-    let mut events = decided.decision.events.clone();
+    let stage = decided.decision.order.stage;
+    let mut events = decided.decision.events;
     for (at, r) in (1..).zip(reservations) {
         events.insert(
             at,
@@ -582,7 +583,7 @@ async fn follow_intake(
     }
     let mut followed = crate::reactions::react(tx, row, &events, ctx).await?;
     // Out of stock, the customer already got the choice to make (ST-1).
-    if decided.decision.order.stage == Stage::Confirming && stock.out_of_stock.is_empty() {
+    if stage == Stage::Confirming && stock.out_of_stock.is_empty() {
         // CF-1: the customer confirms name, items, method, address, date, total and payment
         // through the link; otherwise they hear the order arrived and the shop will be in touch.
         let template = if decided.route == Route::Link {

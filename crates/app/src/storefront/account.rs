@@ -221,13 +221,13 @@ impl Shop {
             channel: contact.channel(),
             recipient: contact.as_ref().to_owned(),
             locale: locale.to_owned(),
-            data: serde_json::json!({
-                "shop_name": settings.name,
-                "shop_phone": settings.contact_phone,
-                "shop_email": settings.contact_email,
-                "sign_in_url": format!("{}/account/sign-in/{token}", settings.public_url),
-                "minutes": LINK_LIFE.as_mins(),
-            }),
+            data: crate::messaging::with(
+                crate::messaging::shop_contacts(&settings),
+                serde_json::json!({
+                    "sign_in_url": format!("{}/account/sign-in/{token}", settings.public_url),
+                    "minutes": LINK_LIFE.as_mins(),
+                }),
+            ),
             marketing: false,
         };
         queue_direct(&mut tx, message, &ctx).await?;

@@ -36,12 +36,12 @@ impl Shop {
             channel: contact.channel(),
             recipient: contact.as_ref().to_owned(),
             locale: locale.to_owned(),
-            data: serde_json::json!({
-                "shop_name": settings.name,
-                "shop_phone": settings.contact_phone,
-                "shop_email": settings.contact_email,
-                "confirm_url": format!("{}/newsletter/{token}", settings.public_url),
-            }),
+            data: crate::messaging::with(
+                crate::messaging::shop_contacts(&settings),
+                serde_json::json!({
+                    "confirm_url": format!("{}/newsletter/{token}", settings.public_url),
+                }),
+            ),
             marketing: false,
         };
         crate::messaging::queue_direct(&mut tx, message, &ctx).await?;
