@@ -1,47 +1,266 @@
-//! Reading and changing the shop's settings.
+//! Reading and changing the shop's settings. A change names the settings it changes and leaves
+//! every other one as it is; each setting it changes is recorded with who changed it, when, and
+//! its value before and after, so a mistake can be seen and put right.
 
 use domain::access::Permission;
 use domain::settings::ShopSettings;
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
 
 use crate::access::Actor;
+use crate::kernel::views::timestamp;
 use crate::{Error, Result, Shop};
 
 const KEY: &str = "shop";
+
+/// One setting changed: who changed it, when, and its value before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SettingChange {
+    #[schema(value_type = String, format = DateTime)]
+    pub at: Timestamp,
+    /// Who changed it, as the timeline names them: `user:ana@shop.example`, `token:cli`.
+    pub actor: String,
+    /// The setting, as a path such as `confirmation.always_call`; a list (`delivery`,
+    /// `holidays`) is one setting.
+    pub key: String,
+    #[schema(value_type = Object)]
+    pub from: Value,
+    #[schema(value_type = Object)]
+    pub to: Value,
+}
 
 impl Shop {
     /// The shop's settings; the defaults until the owner changes them.
     pub async fn settings(&self) -> Result<ShopSettings> {
         let mut conn = self.store.read().await?;
         match store::settings::get(&mut conn, KEY).await? {
-            Some(json) => serde_json::from_str(&json)
-                .map_err(|e| store::Error::Corrupt(format!("settings: {e}")).into()),
+            Some(json) => parse_stored(&json),
             None => Ok(ShopSettings::default()),
         }
     }
 
-    /// Replaces the settings after checking the values the rules depend on.
-    pub async fn update_settings(&self, actor: &Actor, settings: &ShopSettings) -> Result<()> {
+    /// Changes the settings `change` names: a JSON object shaped like the settings, such as
+    /// `{"confirmation": {"always_call": true}}`; every setting it leaves out keeps its value.
+    /// A key the settings do not have, a value of the wrong kind or one the rules cannot work
+    /// with is refused naming it, and nothing changes. Every setting that changed is recorded.
+    pub async fn change_settings(&self, actor: &Actor, change: &Value) -> Result<ShopSettings> {
         actor.require(Permission::Administer)?;
-        domain::contact::PhoneRegion::parse(&settings.phone_region)
-            .map_err(|e| Error::invalid("phone_region", e))?;
-        if jiff::tz::TimeZone::get(&settings.time_zone).is_err() {
-            return Err(Error::Invalid {
-                field: "time_zone".into(),
-                code: "time_zone_invalid",
-                message: format!(
-                    "'{}' is not an IANA time zone such as Europe/Oslo",
-                    settings.time_zone
-                ),
-            });
-        }
-        check_bounds(settings)?;
-        let json =
-            serde_json::to_string(settings).map_err(|e| store::Error::Corrupt(e.to_string()))?;
+        let Value::Object(change) = change else {
+            return Err(Error::field(
+                "settings",
+                "settings_object_required",
+                "send the settings to change as a JSON object, such as {\"name\": \"Sokk AS\"}",
+            ));
+        };
         let mut tx = self.store.begin_write().await?;
-        store::settings::put(&mut tx, KEY, &json).await?;
+        let before = to_json(&parse_stored(
+            &store::settings::get_for_update(&mut tx, KEY).await?,
+        )?)?;
+        let mut merged = before.clone();
+        merge(&mut merged, change);
+        let settings = parse_change(merged, change)?;
+        check(&settings)?;
+        let after = to_json(&settings)?;
+        let changed_at = store::to_millis(self.now());
+        let mut changes = Vec::new();
+        differences(&before, &after, &mut Vec::new(), &mut |path, from, to| {
+            changes.push(store::settings::ChangeRow {
+                changed_at,
+                actor: actor.name.clone(),
+                setting: path.join("."),
+                old_value: from.to_string(),
+                new_value: to.to_string(),
+            });
+        });
+        if changes.is_empty() {
+            return Ok(settings);
+        }
+        store::settings::put(&mut tx, KEY, &after.to_string()).await?;
+        for change in &changes {
+            store::settings::record_change(&mut tx, change).await?;
+        }
         tx.commit().await?;
-        Ok(())
+        Ok(settings)
     }
+
+    /// Every change of the settings, newest first (owner only).
+    pub async fn settings_changes(
+        &self,
+        actor: &Actor,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<SettingChange>> {
+        actor.require(Permission::Administer)?;
+        let mut conn = self.store.read().await?;
+        let rows = store::settings::changes(&mut conn, limit, offset).await?;
+        rows.into_iter()
+            .map(|row| {
+                let value = |json: &str| {
+                    serde_json::from_str(json)
+                        .map_err(|e| store::Error::Corrupt(format!("settings change: {e}")))
+                };
+                Ok(SettingChange {
+                    at: timestamp(row.changed_at)?,
+                    from: value(&row.old_value)?,
+                    to: value(&row.new_value)?,
+                    actor: row.actor,
+                    key: row.setting,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The change that turns `before` into `after`, naming only the settings that differ: what a
+/// form showing some of the settings sends, so that it never writes back the others.
+pub fn change_between(before: &ShopSettings, after: &ShopSettings) -> Result<Value> {
+    let mut change = Map::new();
+    differences(
+        &to_json(before)?,
+        &to_json(after)?,
+        &mut Vec::new(),
+        &mut |path, _, to| insert_at(&mut change, path, to.clone()),
+    );
+    Ok(Value::Object(change))
+}
+
+fn parse_stored(json: &str) -> Result<ShopSettings> {
+    serde_json::from_str(json).map_err(|e| store::Error::Corrupt(format!("settings: {e}")).into())
+}
+
+fn to_json(settings: &ShopSettings) -> Result<Value> {
+    serde_json::to_value(settings).map_err(|e| store::Error::Corrupt(e.to_string()).into())
+}
+
+/// Lays `change` over `settings`: an object goes into the object it names, key by key; any
+/// other value (a list, a number, `null`) takes the place of the one there.
+fn merge(settings: &mut Value, change: &Map<String, Value>) {
+    let Value::Object(settings) = settings else {
+        *settings = Value::Object(change.clone());
+        return;
+    };
+    for (key, value) in change {
+        match (settings.get_mut(key), value) {
+            (Some(old @ Value::Object(_)), Value::Object(inner)) => merge(old, inner),
+            _ => {
+                settings.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+/// The settings `merged` describes. A key the settings do not read is refused when `change`
+/// named it; one left over from the stored value is dropped, such as the `percent` of a
+/// birthday discount that the change turned into free delivery.
+fn parse_change(merged: Value, change: &Map<String, Value>) -> Result<ShopSettings> {
+    let change = Value::Object(change.clone());
+    let mut unknown = None;
+    let mut ignored = |path: serde_ignored::Path<'_>| {
+        if unknown.is_none() && lookup(&change, &path).is_some() {
+            unknown = Some(path_text(&path));
+        }
+    };
+    let parsed =
+        serde_path_to_error::deserialize(serde_ignored::Deserializer::new(merged, &mut ignored));
+    if let Some(field) = unknown {
+        return Err(Error::field(
+            field.clone(),
+            "setting_unknown",
+            format!("'{field}' is not a setting; see GET /api/v1/settings for their names"),
+        ));
+    }
+    parsed.map_err(|err| {
+        let field = err.path().to_string();
+        Error::field(field, "field_invalid", err.into_inner().to_string())
+    })
+}
+
+fn lookup<'v>(value: &'v Value, path: &serde_ignored::Path<'_>) -> Option<&'v Value> {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => Some(value),
+        Path::Seq { parent, index } => lookup(value, parent)?.get(index),
+        Path::Map { parent, key } => lookup(value, parent)?.get(key),
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => lookup(value, parent),
+    }
+}
+
+/// A path as errors name it elsewhere: `delivery[0].price_minor`.
+fn path_text(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", path_text(parent)),
+        Path::Map { parent, key } => match path_text(parent) {
+            parent if parent.is_empty() => key.clone(),
+            parent => format!("{parent}.{key}"),
+        },
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => path_text(parent),
+    }
+}
+
+/// Calls `found` with the path, old and new value of each setting that differs. Objects with
+/// the same keys are compared key by key; anything else (a list, a number, a gift that changed
+/// its kind and so its keys) is one setting.
+fn differences(
+    before: &Value,
+    after: &Value,
+    path: &mut Vec<String>,
+    found: &mut impl FnMut(&[String], &Value, &Value),
+) {
+    match (before, after) {
+        (Value::Object(old), Value::Object(new))
+            if old.len() == new.len() && old.keys().all(|k| new.contains_key(k)) =>
+        {
+            for (key, old_value) in old {
+                path.push(key.clone());
+                differences(old_value, &new[key], path, found);
+                path.pop();
+            }
+        }
+        _ if before != after => found(path, before, after),
+        _ => {}
+    }
+}
+
+fn insert_at(object: &mut Map<String, Value>, path: &[String], value: Value) {
+    match path {
+        [] => {}
+        [last] => {
+            object.insert(last.clone(), value);
+        }
+        [first, rest @ ..] => {
+            if let Value::Object(inner) = object
+                .entry(first.clone())
+                .or_insert_with(|| Value::Object(Map::new()))
+            {
+                insert_at(inner, rest, value);
+            }
+        }
+    }
+}
+
+/// The values the rules depend on, checked before any change is kept.
+fn check(settings: &ShopSettings) -> Result<()> {
+    domain::contact::PhoneRegion::parse(&settings.phone_region)
+        .map_err(|e| Error::invalid("phone_region", e))?;
+    if jiff::tz::TimeZone::get(&settings.time_zone).is_err() {
+        return Err(Error::Invalid {
+            field: "time_zone".into(),
+            code: "time_zone_invalid",
+            message: format!(
+                "'{}' is not an IANA time zone such as Europe/Oslo",
+                settings.time_zone
+            ),
+        });
+    }
+    check_bounds(settings)
 }
 
 /// Numbers the rules compute with stay where a shop could mean them, so no setting can

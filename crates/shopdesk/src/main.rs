@@ -1,5 +1,6 @@
 //! The shopdesk command line.
 
+mod backup;
 mod bench;
 mod demo;
 mod promise_eval;
@@ -18,14 +19,8 @@ use domain::access::Role;
     about = "The back office and storefront of an online shop"
 )]
 struct Cli {
-    /// The database: `sqlite://path` (created if missing) or `postgres://user@host/db`.
-    #[arg(
-        long,
-        global = true,
-        env = "SHOPDESK_DATABASE_URL",
-        default_value = "sqlite://shopdesk.db"
-    )]
-    database_url: String,
+    #[command(flatten)]
+    database: Database,
     #[command(flatten)]
     channels: Channels,
     #[command(subcommand)]
@@ -46,6 +41,29 @@ enum Command {
     Worker,
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database to FILE while the shop serves.
+    Backup {
+        /// The new file to write; an existing one is never overwritten.
+        file: std::path::PathBuf,
+    },
+    /// Put a SQLite backup in place of the database (stop the shop first); order numbers then
+    /// jump past any handed out since the backup.
+    Restore {
+        file: std::path::PathBuf,
+        /// Replace the database that is there.
+        #[arg(long)]
+        force: bool,
+        /// Order numbers skipped after the highest in the backup.
+        #[arg(long, default_value_t = backup::DEFAULT_GAP, value_parser = clap::value_parser!(i64).range(1..))]
+        gap: i64,
+    },
+    /// After a database was restored by other means (pg_restore), make order numbers jump past
+    /// any handed out since its backup.
+    SkipNumbers {
+        /// Order numbers skipped after the highest in the database.
+        #[arg(long, default_value_t = backup::DEFAULT_GAP, value_parser = clap::value_parser!(i64).range(1..))]
+        gap: i64,
+    },
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
@@ -74,6 +92,28 @@ enum Command {
         #[command(subcommand)]
         command: bench::BenchCommand,
     },
+}
+
+/// The database and how it keeps what it is told.
+#[derive(clap::Args)]
+struct Database {
+    /// The database: `sqlite://path` (created if missing) or `postgres://user@host/db`.
+    #[arg(
+        long = "database-url",
+        global = true,
+        env = "SHOPDESK_DATABASE_URL",
+        default_value = "sqlite://shopdesk.db"
+    )]
+    url: String,
+    /// How SQLite puts commits on disk: `full` keeps every acknowledged order through a power
+    /// cut; `normal` writes faster and may lose the last moments before one.
+    #[arg(
+        long,
+        global = true,
+        env = "SHOPDESK_SQLITE_SYNCHRONOUS",
+        default_value = "full"
+    )]
+    sqlite_synchronous: store::Synchronous,
 }
 
 /// Where messages go; a channel left out keeps its messages in the outbox.
@@ -182,14 +222,21 @@ fn parse_role(raw: &str) -> Result<Role, String> {
     Role::parse(raw).map_err(|e| e.message)
 }
 
-async fn open(url: &str, channels: &Channels) -> anyhow::Result<app::Shop> {
-    let store = store::Store::connect(url)
+/// The database with its schema up to date.
+async fn migrated(database: &Database) -> anyhow::Result<store::Store> {
+    let url = &database.url;
+    let store = store::Store::connect_with(url, database.sqlite_synchronous)
         .await
         .with_context(|| format!("cannot open the database at {url}"))?;
     store
         .migrate()
         .await
         .context("cannot bring the database schema up to date")?;
+    Ok(store)
+}
+
+async fn open(database: &Database, channels: &Channels) -> anyhow::Result<app::Shop> {
+    let store = migrated(database).await?;
     let transports = channels.transports().context("message channels")?;
     Ok(app::Shop::new(store, Arc::new(app::SystemClock))
         .with_transports(transports)
@@ -244,14 +291,14 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { listen, no_worker } => {
             serve(
-                open(&cli.database_url, &cli.channels).await?,
+                open(&cli.database, &cli.channels).await?,
                 listen,
                 !no_worker,
             )
             .await
         }
         Command::Worker => {
-            let shop = open(&cli.database_url, &cli.channels).await?;
+            let shop = open(&cli.database, &cli.channels).await?;
             tracing::info!("shopdesk worker running");
             tokio::select! {
                 () = work(shop) => {}
@@ -260,14 +307,24 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Migrate => {
-            open(&cli.database_url, &cli.channels).await?;
-            println!("The database at {} is up to date.", cli.database_url);
+            open(&cli.database, &cli.channels).await?;
+            println!("The database at {} is up to date.", cli.database.url);
+            Ok(())
+        }
+        Command::Backup { file } => backup::backup(&cli.database.url, &file).await,
+        Command::Restore { file, force, gap } => {
+            backup::restore(&cli.database, &file, force, gap).await
+        }
+        Command::SkipNumbers { gap } => {
+            let shop = open(&cli.database, &cli.channels).await?;
+            let next = backup::skip_numbers(shop.store(), gap).await?;
+            println!("The next order is number {next}.");
             Ok(())
         }
         Command::Token {
             command: TokenCommand::Create { role, name },
         } => {
-            let shop = open(&cli.database_url, &cli.channels).await?;
+            let shop = open(&cli.database, &cli.channels).await?;
             let token = shop.create_token(&name, role).await?;
             println!("New {} token '{name}': {token}", role.as_str());
             Ok(())
@@ -275,7 +332,7 @@ async fn main() -> anyhow::Result<()> {
         Command::User {
             command: UserCommand::Create { email, role, name },
         } => {
-            let shop = open(&cli.database_url, &cli.channels).await?;
+            let shop = open(&cli.database, &cli.channels).await?;
             let name =
                 name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
             let input = app::backoffice::NewUser {
@@ -295,7 +352,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo { listen, no_serve } => {
-            let shop = open(&cli.database_url, &cli.channels).await?;
+            let shop = open(&cli.database, &cli.channels).await?;
             let summary = demo::build(shop.store()).await?;
             let token = shop.create_token("demo", Role::Owner).await?;
             println!("{summary}");

@@ -18,6 +18,51 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The database a URL names: `sqlite:...` or else PostgreSQL.
+    pub fn of_url(url: &str) -> Self {
+        if url.starts_with("sqlite:") {
+            Self::Sqlite
+        } else {
+            Self::Postgres
+        }
+    }
+}
+
+/// How far SQLite goes to keep a commit through a power cut (its `synchronous` pragma).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Synchronous {
+    /// Every commit is on disk before it is acknowledged, so an order the shop confirmed
+    /// survives a power cut.
+    #[default]
+    Full,
+    /// Faster writes; the last commits before a power cut (not a crash of the process) may be
+    /// lost.
+    Normal,
+}
+
+impl std::str::FromStr for Synchronous {
+    type Err = String;
+
+    fn from_str(raw: &str) -> Result<Self, String> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "full" => Ok(Self::Full),
+            "normal" => Ok(Self::Normal),
+            other => Err(format!("'{other}' is not full or normal")),
+        }
+    }
+}
+
+/// Whether the schema is the one this build of shopdesk expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schema {
+    Current,
+    /// Migrations of this build are not applied yet.
+    Behind,
+    /// The database was migrated by a newer build.
+    Ahead,
+}
+
 /// The database behind the shop, cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -57,14 +102,15 @@ impl DerefMut for WriteTx {
 
 impl Store {
     /// Connects to `url` (`sqlite://path` or `postgres://...`). A SQLite file is created if it
-    /// is missing and put in WAL mode with foreign keys on.
+    /// is missing and put in WAL mode with foreign keys on, every commit synced to disk.
     pub async fn connect(url: &str) -> Result<Self> {
+        Self::connect_with(url, Synchronous::default()).await
+    }
+
+    /// [`Store::connect`], with SQLite syncing commits as `synchronous` says.
+    pub async fn connect_with(url: &str, synchronous: Synchronous) -> Result<Self> {
         sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("sqlite:") {
-            Backend::Sqlite
-        } else {
-            Backend::Postgres
-        };
+        let backend = Backend::of_url(url);
         let url = match backend {
             Backend::Sqlite if !url.contains("mode=") => {
                 let sep = if url.contains('?') { '&' } else { '?' };
@@ -77,12 +123,16 @@ impl Store {
             Backend::Sqlite => {
                 AnyPoolOptions::new()
                     .max_connections(8)
-                    .after_connect(|conn, _meta| {
+                    .after_connect(move |conn, _meta| {
                         Box::pin(async move {
-                            conn.execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                            )
+                            let synchronous = match synchronous {
+                                Synchronous::Full => "FULL",
+                                Synchronous::Normal => "NORMAL",
+                            };
+                            conn.execute(sqlx::AssertSqlSafe(format!(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; \
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+                            )))
                             .await?;
                             Ok(())
                         })
@@ -122,6 +172,42 @@ impl Store {
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
         crate::catalog::fill_search(self).await?;
+        Ok(())
+    }
+
+    /// Whether every migration of this build is applied, and no other.
+    pub async fn schema(&self) -> Result<Schema> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        let applied: std::collections::BTreeSet<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .collect();
+        let known: std::collections::BTreeSet<i64> = migrator
+            .iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+            .map(|m| m.version)
+            .collect();
+        Ok(if !known.is_subset(&applied) {
+            Schema::Behind
+        } else if applied.len() > known.len() {
+            Schema::Ahead
+        } else {
+            Schema::Current
+        })
+    }
+
+    /// Writes a consistent copy of a SQLite database to the new file `path` while others go on
+    /// reading and writing: one snapshot, including the commits still in the write-ahead log.
+    pub async fn backup_into(&self, path: &str) -> Result<()> {
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

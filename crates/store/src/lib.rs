@@ -13,13 +13,14 @@ mod db;
 pub mod fulfilment;
 pub mod jobs;
 pub mod messaging;
+pub mod numbers;
 pub mod orders;
 pub mod scratch;
 pub mod settings;
 pub mod storefront;
 pub mod support;
 
-pub use db::{Backend, Store, WriteTx};
+pub use db::{Backend, Schema, Store, Synchronous, WriteTx};
 pub use sqlx::AnyConnection as Conn;
 
 /// Why a storage call failed.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use store::{Backend, Store, scratch};
+use store::{Backend, Store, Synchronous, scratch};
 
 type Columns = BTreeMap<String, Vec<String>>;
 
@@ -77,4 +77,26 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys() {
         .await
         .expect("pragma");
     assert_eq!((mode.as_str(), fk), ("wal", 1));
+}
+
+#[tokio::test]
+async fn sqlite_puts_every_commit_on_disk_unless_told_to_go_faster() {
+    let db = scratch::create(None).await.expect("sqlite");
+    let synchronous = |store: Store| async move {
+        let level: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(store.pool())
+            .await
+            .expect("pragma");
+        store.close().await;
+        level
+    };
+    // SQLite's levels: 1 NORMAL, 2 FULL.
+    let default = Store::connect(&db.url).await.expect("connect");
+    assert_eq!(synchronous(default).await, 2);
+    let normal = Store::connect_with(&db.url, Synchronous::Normal)
+        .await
+        .expect("connect");
+    assert_eq!(synchronous(normal).await, 1);
+    assert_eq!("Normal".parse(), Ok(Synchronous::Normal));
+    assert!("off".parse::<Synchronous>().is_err());
 }

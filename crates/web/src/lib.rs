@@ -3,12 +3,14 @@
 //! The JSON API lives under `/api/v1`, described by OpenAPI at `/api/openapi.json` and readable
 //! at `/api/docs`. Handlers are thin: they read the request, call one use case of `app`, and
 //! turn its answer or its error into a response. The back office's pages live under `/admin`;
-//! the storefront is everything else a visitor opens, from `/`.
+//! `/healthz` and `/readyz` answer health checks; the storefront is everything else a visitor
+//! opens, from `/`.
 
 mod api;
 mod docs;
 mod error;
 mod extract;
+mod health;
 mod pages;
 mod storefront;
 
@@ -27,6 +29,7 @@ pub fn router(shop: app::Shop) -> Router {
     Router::new()
         .merge(api)
         .merge(docs::router(openapi))
+        .merge(health::router())
         .merge(pages::router(shop.clone()))
         .merge(storefront::router())
         .fallback(|| async { ApiError::not_found("page") })

@@ -38,7 +38,7 @@ impl Sim {
             ..defaults
         };
         self.shop
-            .update_settings(&owner(), &settings)
+            .change_settings(&owner(), &serde_json::to_value(&settings)?)
             .await
             .context("cannot save the shop's settings")?;
         self.settings = settings;

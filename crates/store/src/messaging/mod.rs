@@ -32,10 +32,13 @@ pub struct MessageRow {
 const COLUMNS: &str = "id, customer_id, order_id, template, channel, recipient, status, data, created_at, locale, \
      subject, body, provider_id, error, sent_at, marketing";
 
+/// Queues the message and returns its id, never one handed out before (see
+/// [`crate::numbers`]): gateways drop a repeated idempotency key.
 pub async fn queue(conn: &mut Conn, message: &MessageRow) -> Result<i64> {
+    let id = crate::numbers::next(conn, crate::numbers::Numbered::Messages).await?;
     Ok(sqlx::query_scalar(
-        "INSERT INTO messages (customer_id, order_id, template, channel, recipient, status, data, created_at, locale, marketing) \
-         VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO messages (customer_id, order_id, template, channel, recipient, status, data, created_at, locale, marketing, id) \
+         VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(message.customer_id)
     .bind(message.order_id)
@@ -46,6 +49,7 @@ pub async fn queue(conn: &mut Conn, message: &MessageRow) -> Result<i64> {
     .bind(message.created_at)
     .bind(&message.locale)
     .bind(message.marketing)
+    .bind(id)
     .fetch_one(conn)
     .await?)
 }

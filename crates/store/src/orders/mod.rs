@@ -97,17 +97,19 @@ const ORDER_COLUMNS: &str = "id, customer_id, channel, stage, holds, payment_mod
 pub(crate) const SUMMARY_COLUMNS: &str = "id, customer_id, customer_name, channel, stage, holds, payment_mode, delivery_method, \
      currency, total_minor, paid_minor, placed_at";
 
-/// Inserts the order row as given (its `id` is ignored) and returns the new id. A reused
-/// idempotency key is [`crate::Error::Duplicate`].
+/// Inserts the order row as given (its `id` is ignored) and returns the new id, its number,
+/// never one handed out before (see [`crate::numbers`]). A reused idempotency key is
+/// [`crate::Error::Duplicate`].
 pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
+    let id = crate::numbers::next(conn, crate::numbers::Numbered::Orders).await?;
     sqlx::query_scalar(
         "INSERT INTO orders (customer_id, channel, stage, holds, payment_mode, delivery_method, customer_name, \
          phone, email, address_line, city, postcode, country, pickup_point, note, currency, subtotal_minor, \
          delivery_minor, total_minor, paid_minor, tracking_number, idempotency_key, request_hash, version, \
          placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at, \
-         discount_minor) \
+         discount_minor, id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33) RETURNING id",
+         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34) RETURNING id",
     )
     .bind(order.customer_id)
     .bind(&order.channel)
@@ -142,6 +144,7 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
     .bind(order.payment_due_at)
     .bind(order.processed_at)
     .bind(order.discount_minor)
+    .bind(id)
     .fetch_one(conn)
     .await
     .map_err(duplicate_as("idempotency_key"))

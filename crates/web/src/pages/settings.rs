@@ -1,5 +1,6 @@
-//! The owner's settings: the shop's main fields, checked by `update_settings`, and the message
-//! templates with a live preview in each language (AF-6).
+//! The owner's settings: the shop's main fields, saved by `change_settings` as a change naming
+//! only the fields the owner changed, and the message templates with a live preview in each
+//! language (AF-6).
 
 use app::messaging::{LOCALES, PreviewInput, Rendered, TemplateText, TemplateView};
 use askama::Template;
@@ -318,12 +319,14 @@ pub async fn save(
     me: Me,
     Form(form): Form<ShopForm>,
 ) -> Result<Response, PageError> {
-    let saved = match form.apply(&me.settings) {
-        Ok(settings) => shop.update_settings(me.actor(), &settings).await,
-        Err(err) => Err(err),
-    };
+    let saved = async {
+        let settings = form.apply(&me.settings)?;
+        let change = app::settings::change_between(&me.settings, &settings)?;
+        shop.change_settings(me.actor(), &change).await
+    }
+    .await;
     match saved {
-        Ok(()) => {
+        Ok(_) => {
             me.notice(&shop, &me.lang.text("settings-saved")).await?;
             Ok(Redirect::to("/admin/settings").into_response())
         }

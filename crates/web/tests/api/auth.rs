@@ -78,6 +78,7 @@ async fn the_api_describes_itself() {
         "/api/v1/orders/{number}/{action}",
         "/api/v1/stock/{sku}/{location_code}",
         "/api/v1/customers/{id}",
+        "/api/v1/settings/changes",
     ] {
         assert!(
             spec["paths"][path].is_object(),

@@ -143,10 +143,12 @@ impl TestApp {
 
     /// Changes the shop's settings through the use case.
     pub async fn configure(&self, change: impl FnOnce(&mut domain::settings::ShopSettings)) {
-        let mut settings = self.shop.settings().await.expect("settings");
+        let before = self.shop.settings().await.expect("settings");
+        let mut settings = before.clone();
         change(&mut settings);
+        let change = app::settings::change_between(&before, &settings).expect("a change");
         self.shop
-            .update_settings(&Actor::system(), &settings)
+            .change_settings(&Actor::system(), &change)
             .await
             .expect("settings saved");
     }

@@ -443,6 +443,24 @@ async fn the_owner_writes_the_faq_and_the_lockers_the_visitors_see() {
         browser.page_says("The settings are saved.").await;
         let settings = app.shop.settings().await.expect("settings");
         assert_eq!(settings.returns.days, 14);
+        // The page saves what the owner changed, recorded under their name, and nothing else.
+        let changes = app
+            .shop
+            .settings_changes(&app::access::Actor::system(), 10, 0)
+            .await
+            .expect("changes");
+        // The shop was set up by the system before the owner came; only the owner's changes count.
+        let by_owner = format!("user:{}", owner.email);
+        let mut changed: Vec<_> = changes
+            .iter()
+            .filter(|c| c.actor == by_owner)
+            .map(|c| c.key.as_str())
+            .collect();
+        changed.sort_unstable();
+        assert_eq!(
+            changed,
+            ["returns.days", "storefront.faq", "storefront.lockers"]
+        );
 
         browser.goto(&app.url("/faq")).await;
         assert_eq!(
