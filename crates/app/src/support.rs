@@ -189,6 +189,12 @@ impl Shop {
             .now
             .saturating_sub(SignedDuration::from_hours(1))
             .unwrap_or(ctx.now);
+        // Messages from the same contact or sender count each other in turn.
+        tx.serialise(&[
+            &format!("inquiry:{}", contact.as_ref()),
+            &format!("inquiry-from:{sender}"),
+        ])
+        .await?;
         let (by_contact, by_sender) = store::support::sent_since(
             &mut tx,
             contact.as_ref(),

@@ -226,7 +226,11 @@ async fn intake_over_http(server: Option<&str>, args: &IntakeArgs) -> anyhow::Re
     let token = shop.create_token("bench", Role::Owner).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}/api/v1/orders", listener.local_addr()?);
-    let server_task = tokio::spawn(web::serve(listener, shop.clone()));
+    let server_task = tokio::spawn(web::serve(
+        listener,
+        shop.clone(),
+        web::TrustedProxies::default(),
+    ));
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(args.clients)
         .build()?;
@@ -392,7 +396,11 @@ async fn storefront_on(server: Option<&str>, args: &StorefrontArgs) -> anyhow::R
     let (shop, _db) = seeded_shop(server).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let server_task = tokio::spawn(web::serve(listener, shop.clone()));
+    let server_task = tokio::spawn(web::serve(
+        listener,
+        shop.clone(),
+        web::TrustedProxies::default(),
+    ));
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(PAGE_CONNECTIONS)
         .redirect(reqwest::redirect::Policy::none())

@@ -23,6 +23,11 @@ struct Cli {
     database: Database,
     #[command(flatten)]
     channels: Channels,
+    /// The reverse proxies in front of the shop (addresses or networks, separated by commas):
+    /// only their `X-Forwarded-For` is believed when counting failed logins and messages.
+    #[arg(long, global = true, env = "SHOPDESK_TRUSTED_PROXIES", default_value = "",
+          value_parser = web::TrustedProxies::parse)]
+    trusted_proxies: web::TrustedProxies,
     #[command(subcommand)]
     command: Command,
 }
@@ -216,6 +221,9 @@ enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Give a person a new password, ending their sessions and clearing their failed logins;
+    /// the password is the last word printed. For an owner who cannot log in.
+    ResetPassword { email: String },
 }
 
 fn parse_role(raw: &str) -> Result<Role, String> {
@@ -266,7 +274,12 @@ async fn work(shop: app::Shop) {
     }
 }
 
-async fn serve(shop: app::Shop, listen: SocketAddr, with_worker: bool) -> anyhow::Result<()> {
+async fn serve(
+    shop: app::Shop,
+    listen: SocketAddr,
+    with_worker: bool,
+    proxies: web::TrustedProxies,
+) -> anyhow::Result<()> {
     if with_worker {
         tokio::spawn(work(shop.clone()));
     }
@@ -274,7 +287,7 @@ async fn serve(shop: app::Shop, listen: SocketAddr, with_worker: bool) -> anyhow
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!("shopdesk listening on http://{listen}");
-    web::serve(listener, shop).await?;
+    web::serve(listener, shop, proxies).await?;
     Ok(())
 }
 
@@ -294,6 +307,7 @@ async fn main() -> anyhow::Result<()> {
                 open(&cli.database, &cli.channels).await?,
                 listen,
                 !no_worker,
+                cli.trusted_proxies,
             )
             .await
         }
@@ -351,6 +365,25 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::User {
+            command: UserCommand::ResetPassword { email },
+        } => {
+            let shop = open(&cli.database, &cli.channels).await?;
+            let system = app::access::Actor::system();
+            let wanted = email.trim().to_lowercase();
+            let user = shop
+                .users(&system)
+                .await?
+                .into_iter()
+                .find(|u| u.email == wanted)
+                .with_context(|| format!("no one in the back office has the email {email}"))?;
+            let login = shop.reset_password(&system, user.id).await?;
+            println!(
+                "{} can log in at /admin with the new password: {}",
+                login.user.email, login.password
+            );
+            Ok(())
+        }
         Command::Demo { listen, no_serve } => {
             let shop = open(&cli.database, &cli.channels).await?;
             let summary = demo::build(shop.store()).await?;
@@ -366,7 +399,7 @@ async fn main() -> anyhow::Result<()> {
             if no_serve {
                 return Ok(());
             }
-            serve(shop, listen, true).await
+            serve(shop, listen, true, cli.trusted_proxies).await
         }
         Command::Promise {
             command: PromiseCommand::Evaluate { olist, from, json },

@@ -77,12 +77,36 @@ pub struct Store {
 /// (`BEGIN IMMEDIATE`), so a read-then-write never fails on a stale snapshot.
 pub struct WriteTx {
     tx: Transaction<'static, sqlx::Any>,
+    backend: Backend,
     _writer: Option<OwnedMutexGuard<()>>,
 }
 
 impl WriteTx {
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        Ok(())
+    }
+
+    /// Makes write transactions that name one of the same `subjects` run one after another
+    /// until they end, so a limit counted and then added to holds exactly however many requests
+    /// race for it. SQLite runs one write transaction at a time already; PostgreSQL takes a
+    /// transaction-scoped advisory lock per subject, in one order, so two never wait on each other.
+    pub async fn serialise(&mut self, subjects: &[&str]) -> Result<()> {
+        if self.backend != Backend::Postgres {
+            return Ok(());
+        }
+        let mut subjects = subjects.to_vec();
+        subjects.sort_unstable();
+        subjects.dedup();
+        for subject in subjects {
+            // Wrapped so the answer is a number: the Any driver cannot read PostgreSQL's `void`.
+            sqlx::query(
+                "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS held",
+            )
+                .bind(subject)
+                .execute(&mut *self.tx)
+                .await?;
+        }
         Ok(())
     }
 }
@@ -227,6 +251,7 @@ impl Store {
         };
         Ok(WriteTx {
             tx,
+            backend: self.backend,
             _writer: writer,
         })
     }

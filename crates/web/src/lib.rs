@@ -21,6 +21,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
+pub use pages::session::TrustedProxies;
 
 /// The whole HTTP surface of a shop.
 pub fn router(shop: app::Shop) -> Router {
@@ -41,9 +42,16 @@ pub fn router(shop: app::Shop) -> Router {
         .with_state(shop)
 }
 
-/// Serves the shop until the process is asked to stop.
-pub async fn serve(listener: tokio::net::TcpListener, shop: app::Shop) -> std::io::Result<()> {
-    let app = router(shop).into_make_service_with_connect_info::<std::net::SocketAddr>();
+/// Serves the shop until the process is asked to stop, believing `X-Forwarded-For` only from
+/// the `proxies` named.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    shop: app::Shop,
+    proxies: TrustedProxies,
+) -> std::io::Result<()> {
+    let app = router(shop)
+        .layer(axum::Extension(proxies))
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

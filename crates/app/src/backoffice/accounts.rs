@@ -1,6 +1,8 @@
 //! The people of the back office: users with a role, passwords hashed with argon2, sessions
-//! behind a cookie with their own CSRF token, and failed logins counted in the database per
-//! account and per address, so that every instance refuses the same attempts.
+//! behind a cookie with their own CSRF token, and failed logins counted in the database, so that
+//! every instance refuses the same attempts. An address that fails on an account is locked out
+//! of that account, and one that fails on many accounts out of all; an account failing from
+//! many addresses is slowed down, never locked, so no one can lock the owner out of their shop.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -19,10 +21,14 @@ use crate::{Error, Result, Shop};
 
 /// Failed logins are counted over this window.
 const WINDOW: SignedDuration = SignedDuration::from_mins(15);
-/// Failures within the window that lock an account.
-const PER_ACCOUNT: i64 = 5;
+/// Failures within the window that lock an address out of one account.
+const PER_ACCOUNT_AND_ADDRESS: i64 = 5;
 /// Failures within the window that lock an address, whatever accounts it tries.
 const PER_ADDRESS: i64 = 20;
+/// Failures of an account within the window, from any addresses, after which its password is
+/// checked at most once every [`SLOW_STEP`].
+const SLOW_AFTER: i64 = 10;
+const SLOW_STEP: SignedDuration = SignedDuration::from_secs(5);
 /// How long a login lasts.
 const SESSION: SignedDuration = SignedDuration::from_hours(7 * 24);
 
@@ -36,6 +42,8 @@ pub struct UserView {
     pub locale: Option<String>,
     pub disabled: bool,
     pub created_at: Timestamp,
+    /// Failed logins within the last quarter of an hour; the owner may clear them.
+    pub failed_logins: i64,
 }
 
 /// A user to create, as typed by the owner or on the command line.
@@ -149,6 +157,7 @@ fn actor_name(email: &str) -> String {
 
 fn user_view(row: store::backoffice::accounts::UserRow) -> Result<UserView> {
     Ok(UserView {
+        failed_logins: 0,
         role: Role::parse(&row.role).map_err(|e| store::Error::Corrupt(e.to_string()))?,
         created_at: timestamp(row.created_at)?,
         disabled: row.disabled_at.is_some(),
@@ -234,25 +243,31 @@ async fn verify_password(password: String, stored: Option<String>) -> Result<boo
     .map_err(|e| store::Error::Corrupt(format!("checking stopped: {e}")).into())
 }
 
-/// When a lock on this account or address ends, if there is one.
-fn locked_until(failures: &store::backoffice::accounts::Failures) -> Result<Option<Timestamp>> {
-    let ends = |count: i64, limit: i64, oldest: Option<i64>| -> Result<Option<Timestamp>> {
-        match oldest {
-            Some(at) if count >= limit => Ok(Some(
-                timestamp(at)?
-                    .saturating_add(WINDOW)
-                    .unwrap_or(Timestamp::MAX),
-            )),
-            _ => Ok(None),
-        }
+/// Until when an attempt is refused without looking at its password, if it is: a lock of this
+/// address on this account or on all accounts, or the account's slowdown.
+fn locked_until(
+    failures: &store::backoffice::accounts::Failures,
+    now: Timestamp,
+) -> Result<Option<Timestamp>> {
+    let after = |at: Option<i64>, span: SignedDuration| -> Result<Option<Timestamp>> {
+        at.map(|at| {
+            Ok(timestamp(at)?
+                .saturating_add(span)
+                .unwrap_or(Timestamp::MAX))
+        })
+        .transpose()
     };
-    Ok(
-        ends(failures.by_email, PER_ACCOUNT, failures.oldest_by_email)?.max(ends(
-            failures.by_ip,
-            PER_ADDRESS,
-            failures.oldest_by_ip,
-        )?),
-    )
+    let mut until = None;
+    if failures.by_pair >= PER_ACCOUNT_AND_ADDRESS {
+        until = until.max(after(failures.oldest_by_pair, WINDOW)?);
+    }
+    if failures.by_ip >= PER_ADDRESS {
+        until = until.max(after(failures.oldest_by_ip, WINDOW)?);
+    }
+    if failures.by_email >= SLOW_AFTER {
+        until = until.max(after(failures.newest_by_email, SLOW_STEP)?.filter(|t| *t > now));
+    }
+    Ok(until)
 }
 
 fn parse_role(raw: &str) -> Result<Role> {
@@ -263,11 +278,24 @@ impl Shop {
     /// Every user of the back office (owner only).
     pub async fn users(&self, actor: &Actor) -> Result<Vec<UserView>> {
         actor.require(Permission::Administer)?;
+        let now = self.now();
+        let since_ms = store::to_millis(now.saturating_sub(WINDOW).unwrap_or(now));
         let mut conn = self.store.read().await?;
+        let failed: std::collections::HashMap<String, i64> =
+            store::backoffice::accounts::failures_by_email(&mut conn, since_ms)
+                .await?
+                .into_iter()
+                .collect();
         store::backoffice::accounts::list(&mut conn)
             .await?
             .into_iter()
-            .map(user_view)
+            .map(|row| {
+                let failed_logins = failed.get(&row.email).copied().unwrap_or(0);
+                Ok(UserView {
+                    failed_logins,
+                    ..user_view(row)?
+                })
+            })
             .collect()
     }
 
@@ -367,6 +395,18 @@ impl Shop {
         user_view(user)
     }
 
+    /// Forgets a user's failed logins, from every address, so they may try again at once.
+    pub async fn unlock_user(&self, actor: &Actor, id: i64) -> Result<UserView> {
+        actor.require(Permission::Administer)?;
+        let mut tx = self.store.begin_write().await?;
+        let user = store::backoffice::accounts::get(&mut tx, id)
+            .await?
+            .ok_or(Error::NotFound { what: "user" })?;
+        store::backoffice::accounts::clear_failures(&mut tx, &user.email, None).await?;
+        tx.commit().await?;
+        user_view(user)
+    }
+
     /// Gives a user a new password, shown once, and ends their sessions.
     pub async fn reset_password(&self, actor: &Actor, id: i64) -> Result<NewLogin> {
         actor.require(Permission::Administer)?;
@@ -377,7 +417,7 @@ impl Shop {
         let user = self.other_user(actor, &mut tx, id).await?;
         store::backoffice::accounts::set_password(&mut tx, id, &password_hash).await?;
         store::backoffice::accounts::delete_sessions_of(&mut tx, id, now_ms).await?;
-        store::backoffice::accounts::clear_failures(&mut tx, &user.email).await?;
+        store::backoffice::accounts::clear_failures(&mut tx, &user.email, None).await?;
         tx.commit().await?;
         Ok(NewLogin {
             user: user_view(user)?,
@@ -395,9 +435,13 @@ impl Shop {
         let now_ms = store::to_millis(now);
         let since_ms = store::to_millis(now.saturating_sub(WINDOW).unwrap_or(now));
         let mut tx = self.store.begin_write().await?;
+        // Attempts on this account or from this address wait for each other, so each one
+        // counts the ones before it.
+        tx.serialise(&[&format!("login:{email}"), &format!("login-from:{address}")])
+            .await?;
         let failures =
             store::backoffice::accounts::failures(&mut tx, &email, &address, since_ms).await?;
-        if let Some(until) = locked_until(&failures)? {
+        if let Some(until) = locked_until(&failures, now)? {
             return Ok(Login::Locked { until });
         }
         store::backoffice::accounts::add_failure(&mut tx, &email, &address, now_ms, since_ms)
@@ -412,7 +456,7 @@ impl Shop {
         let token = secret_token()?;
         let expires_at = now.saturating_add(SESSION).unwrap_or(now);
         let mut tx = self.store.begin_write().await?;
-        store::backoffice::accounts::clear_failures(&mut tx, &email).await?;
+        store::backoffice::accounts::clear_failures(&mut tx, &email, Some(&address)).await?;
         store::backoffice::accounts::insert_session(
             &mut tx,
             &hash(&token),
@@ -585,22 +629,37 @@ mod tests {
     }
 
     #[test]
-    fn an_account_locks_after_its_fifth_failure_until_the_first_ages_out() {
-        let at = |ms| Some(ms);
-        let failures = |by_email, by_ip| store::backoffice::accounts::Failures {
-            by_email,
-            oldest_by_email: at(1_000),
+    fn an_address_is_locked_out_of_an_account_and_an_account_tried_from_everywhere_slows_down() {
+        let now = Timestamp::from_millisecond(100_000).expect("now");
+        let failures = |by_pair, by_ip, by_email| store::backoffice::accounts::Failures {
+            by_pair,
+            oldest_by_pair: Some(1_000),
             by_ip,
-            oldest_by_ip: at(2_000),
+            oldest_by_ip: Some(2_000),
+            by_email,
+            newest_by_email: Some(98_000),
         };
-        assert_eq!(locked_until(&failures(4, 4)).expect("times"), None);
-        let until = locked_until(&failures(5, 5))
-            .expect("times")
-            .expect("locked");
-        assert_eq!(until.as_millisecond(), 1_000 + WINDOW.as_millis() as i64);
-        let until = locked_until(&failures(1, 20))
-            .expect("times")
-            .expect("locked by address");
-        assert_eq!(until.as_millisecond(), 2_000 + WINDOW.as_millis() as i64);
+        let until = |f| {
+            locked_until(&f, now)
+                .expect("times")
+                .map(|t| t.as_millisecond())
+        };
+        assert_eq!(until(failures(4, 4, 9)), None);
+        assert_eq!(
+            until(failures(5, 5, 5)),
+            Some(1_000 + WINDOW.as_millis() as i64)
+        );
+        assert_eq!(
+            until(failures(1, 20, 1)),
+            Some(2_000 + WINDOW.as_millis() as i64),
+            "locked by address"
+        );
+        // Ten failures from other addresses: one check every five seconds, no lock.
+        assert_eq!(until(failures(0, 0, 10)), Some(103_000));
+        let later = Timestamp::from_millisecond(104_000).expect("later");
+        assert_eq!(
+            locked_until(&failures(0, 0, 10), later).expect("times"),
+            None
+        );
     }
 }

@@ -131,7 +131,9 @@ impl Shop {
         let priced = price_lines(&draft.lines, &offers)?;
         let order = priced_order(&draft, &priced, &settings)?;
         let coupon = match &draft.coupon {
-            Some(code) => Some(self.usable_coupon(code).await?),
+            Some(code) => {
+                Some(usable_coupon(&mut *self.store.read().await?, code, self.now()).await?)
+            }
             None => None,
         };
         let discount_minor = coupon.as_ref().map_or(0, |c| coupon_discount(c, &order));
@@ -252,25 +254,26 @@ fn coupon_discount(coupon: &store::fulfilment::CouponRow, order: &Order) -> i64 
     off.min(subtotal)
 }
 
-impl Shop {
-    /// The coupon behind a code, if it can still be used: known, unused and not expired.
-    pub(crate) async fn usable_coupon(&self, code: &str) -> Result<store::fulfilment::CouponRow> {
-        let code = code.trim().to_uppercase();
-        let mut conn = self.store.read().await?;
-        let coupon = store::fulfilment::coupon(&mut conn, &code)
-            .await?
-            .ok_or_else(|| coupon_refusal("coupon_unknown", "no coupon has this code"))?;
-        if coupon.used_by_order.is_some() {
-            return Err(coupon_refusal(
-                "coupon_used",
-                "this coupon was used already",
-            ));
-        }
-        if coupon.expires_at <= store::to_millis(self.now()) {
-            return Err(coupon_refusal("coupon_expired", "this coupon has expired"));
-        }
-        Ok(coupon)
+/// The coupon behind a code, if it can still be used at `now`: known, unused and not expired.
+pub(crate) async fn usable_coupon(
+    conn: &mut store::Conn,
+    code: &str,
+    now: jiff::Timestamp,
+) -> Result<store::fulfilment::CouponRow> {
+    let code = code.trim().to_uppercase();
+    let coupon = store::fulfilment::coupon(conn, &code)
+        .await?
+        .ok_or_else(|| coupon_refusal("coupon_unknown", "no coupon has this code"))?;
+    if coupon.used_by_order.is_some() {
+        return Err(coupon_refusal(
+            "coupon_used",
+            "this coupon was used already",
+        ));
     }
+    if coupon.expires_at <= store::to_millis(now) {
+        return Err(coupon_refusal("coupon_expired", "this coupon has expired"));
+    }
+    Ok(coupon)
 }
 
 /// The order as the domain sees it at placement: its lines at their prices and the delivery

@@ -12,6 +12,7 @@ pub use crate::kernel::views::OrderSummary;
 pub use choices::{ChoiceInput, CustomerLine, CustomerOrderView};
 pub use draft::{NewAddress, NewBuyer, NewDelivery, NewLine, NewOrder};
 pub use intake::Placed;
+pub(crate) use intake::usable_coupon;
 pub use lifecycle::{MoveInput, parse_move};
 pub(crate) use lifecycle::{order_state, permission_for, stamp};
 pub(crate) use payments::record_payment_row;

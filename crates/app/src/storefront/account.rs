@@ -181,6 +181,12 @@ impl Shop {
         let token = secret_token()?;
         let mut tx = self.store.begin_write().await?;
         let sender = hash(sender);
+        // Requests for the same contact or from the same sender count each other in turn.
+        tx.serialise(&[
+            &format!("sign-in:{}", contact.as_ref()),
+            &format!("sign-in-from:{sender}"),
+        ])
+        .await?;
         let (to_contact, by_sender) = store::storefront::account::links_since(
             &mut tx,
             contact.as_ref(),

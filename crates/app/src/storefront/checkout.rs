@@ -5,7 +5,9 @@ use domain::checks;
 use domain::contact::{Email, PersonName, Phone, PhoneRegion};
 use domain::orders::DeliveryMethod;
 
-use crate::access::Actor;
+use jiff::SignedDuration;
+
+use crate::access::{Actor, hash};
 use crate::kernel::error::{FieldResult, Problem};
 use crate::orders::{NewAddress, NewBuyer, NewDelivery, NewLine, NewOrder, Placed};
 use crate::{Error, Result, Shop};
@@ -14,6 +16,9 @@ use crate::{Error, Result, Shop};
 pub fn checkout_key() -> Result<String> {
     crate::kernel::tokens::secret_token()
 }
+
+/// Unknown coupon codes one sender may try within an hour.
+pub const COUPON_TRIES_PER_HOUR: i64 = 10;
 
 /// The checkout form as typed, every field kept so a refused form comes back as it was.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +41,9 @@ pub struct Checkout {
     pub locale: String,
     /// A coupon's code, or empty (AS-4, AF-8).
     pub coupon: String,
+    /// Where the form came from (the visitor's network address): unknown coupon codes are
+    /// counted per sender, so codes cannot be found by trying many.
+    pub sender: String,
 }
 
 impl Shop {
@@ -122,7 +130,7 @@ impl Shop {
         }
         if !form.coupon.trim().is_empty()
             && let Err(Error::Invalid { code, message, .. }) =
-                self.usable_coupon(&form.coupon).await
+                self.try_coupon(&form.coupon, &form.sender).await
         {
             problems.push(Problem {
                 field: "coupon".into(),
@@ -131,6 +139,46 @@ impl Shop {
             });
         }
         Ok(problems)
+    }
+
+    /// The coupon a visitor typed, if it can be used. A code no coupon has counts against the
+    /// sender; after [`COUPON_TRIES_PER_HOUR`] of them within an hour no code is looked up for
+    /// them until the hour has passed.
+    async fn try_coupon(&self, code: &str, sender: &str) -> Result<store::fulfilment::CouponRow> {
+        let now = self.now();
+        let hour_ago = now
+            .saturating_sub(SignedDuration::from_hours(1))
+            .unwrap_or(now);
+        let sender = hash(sender);
+        let mut tx = self.store.begin_write().await?;
+        // Tries from one sender count each other in turn.
+        tx.serialise(&[&format!("coupon-from:{sender}")]).await?;
+        let tried =
+            store::storefront::coupon_tries_since(&mut tx, &sender, store::to_millis(hour_ago))
+                .await?;
+        if tried >= COUPON_TRIES_PER_HOUR {
+            return Err(Error::field(
+                "coupon",
+                "too_many_coupon_tries",
+                "several codes that are not coupons were tried from here in the last hour; try again later",
+            ));
+        }
+        let found = crate::orders::usable_coupon(&mut tx, code, now).await;
+        if let Err(Error::Invalid {
+            code: "coupon_unknown",
+            ..
+        }) = &found
+        {
+            store::storefront::add_coupon_try(
+                &mut tx,
+                &sender,
+                store::to_millis(now),
+                store::to_millis(hour_ago),
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        found
     }
 
     /// Places the cart as an order through the same intake as the API, with channel

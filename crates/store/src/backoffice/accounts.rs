@@ -193,19 +193,24 @@ pub async fn set_flash(conn: &mut Conn, token_hash: &str, flash: Option<&str>) -
     Ok(())
 }
 
-/// Failed logins since `since_ms` for this email and from this address, and the oldest of each.
+/// Failed logins since some moment: for this account from this address, from this address on
+/// any account, and on this account from anywhere.
 pub struct Failures {
-    pub by_email: i64,
-    pub oldest_by_email: Option<i64>,
+    pub by_pair: i64,
+    pub oldest_by_pair: Option<i64>,
     pub by_ip: i64,
     pub oldest_by_ip: Option<i64>,
+    pub by_email: i64,
+    pub newest_by_email: Option<i64>,
 }
 
 pub async fn failures(conn: &mut Conn, email: &str, ip: &str, since_ms: i64) -> Result<Failures> {
-    let (by_email, oldest_by_email): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT CAST(COUNT(*) AS BIGINT), MIN(at) FROM login_failures WHERE email = $1 AND at > $2",
+    let (by_pair, oldest_by_pair): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT), MIN(at) FROM login_failures \
+         WHERE email = $1 AND ip = $2 AND at > $3",
     )
     .bind(email)
+    .bind(ip)
     .bind(since_ms)
     .fetch_one(&mut *conn)
     .await?;
@@ -214,14 +219,33 @@ pub async fn failures(conn: &mut Conn, email: &str, ip: &str, since_ms: i64) -> 
     )
     .bind(ip)
     .bind(since_ms)
+    .fetch_one(&mut *conn)
+    .await?;
+    let (by_email, newest_by_email): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT), MAX(at) FROM login_failures WHERE email = $1 AND at > $2",
+    )
+    .bind(email)
+    .bind(since_ms)
     .fetch_one(conn)
     .await?;
     Ok(Failures {
-        by_email,
-        oldest_by_email,
+        by_pair,
+        oldest_by_pair,
         by_ip,
         oldest_by_ip,
+        by_email,
+        newest_by_email,
     })
+}
+
+/// Failed logins since `since_ms` per account, for the owner to see who is being tried.
+pub async fn failures_by_email(conn: &mut Conn, since_ms: i64) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT email, CAST(COUNT(*) AS BIGINT) FROM login_failures WHERE at > $1 GROUP BY email",
+    )
+    .bind(since_ms)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// Counts an attempt as failed until it succeeds; forgets attempts older than `forget_before_ms`.
@@ -245,10 +269,12 @@ pub async fn add_failure(
     Ok(())
 }
 
-/// After a successful login the account's count starts again.
-pub async fn clear_failures(conn: &mut Conn, email: &str) -> Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1")
+/// Starts the count again: of an account from one address after it logged in from there, or
+/// from everywhere when the owner unlocks it.
+pub async fn clear_failures(conn: &mut Conn, email: &str, ip: Option<&str>) -> Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE email = $1 AND ($2 IS NULL OR ip = $2)")
         .bind(email)
+        .bind(ip)
         .execute(conn)
         .await?;
     Ok(())

@@ -283,3 +283,33 @@ pub async fn confirm_newsletter(conn: &mut Conn, token: &str, now_ms: i64) -> Re
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Unknown coupon codes tried by `sender` since `since_ms`.
+pub async fn coupon_tries_since(conn: &mut Conn, sender: &str, since_ms: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM coupon_tries WHERE sender = $1 AND at > $2",
+    )
+    .bind(sender)
+    .bind(since_ms)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Counts an unknown code tried by `sender`; forgets tries older than `forget_before_ms`.
+pub async fn add_coupon_try(
+    conn: &mut Conn,
+    sender: &str,
+    now_ms: i64,
+    forget_before_ms: i64,
+) -> Result<()> {
+    sqlx::query("DELETE FROM coupon_tries WHERE at <= $1")
+        .bind(forget_before_ms)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO coupon_tries (sender, at) VALUES ($1, $2)")
+        .bind(sender)
+        .bind(now_ms)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -31,6 +31,10 @@ login-locked = { $count ->
     [one] Too many failed attempts. Try again in { $count } minute.
    *[other] Too many failed attempts. Try again in { $count } minutes.
 }
+login-slowed = { $count ->
+    [one] Many failed attempts on this account. Try again in { $count } second.
+   *[other] Many failed attempts on this account. Try again in { $count } seconds.
+}
 
 ## Errors
 error-title = Something is in the way
@@ -280,6 +284,11 @@ users-change = Change
 users-enable = Enable
 users-disable = Disable
 users-reset = New password
+users-unlock = Clear failed logins
+users-failed-logins = { $count ->
+    [one] { $count } failed login in the last 15 minutes
+   *[other] { $count } failed logins in the last 15 minutes
+}
 users-new = Add a person
 users-create = Add
 users-password-for = Password for { $email }:

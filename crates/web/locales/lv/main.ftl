@@ -31,6 +31,10 @@ login-locked = { $count ->
     [one] Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc { $count } minūtes.
    *[other] Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc { $count } minūtēm.
 }
+login-slowed = { $count ->
+    [one] Šim kontam daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc { $count } sekundes.
+   *[other] Šim kontam daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc { $count } sekundēm.
+}
 
 ## Errors
 error-title = Kaut kas traucē
@@ -287,6 +291,11 @@ users-change = Mainīt
 users-enable = Ieslēgt
 users-disable = Atslēgt
 users-reset = Jauna parole
+users-unlock = Notīrīt neveiksmīgās pieteikšanās
+users-failed-logins = { $count ->
+    [one] { $count } neveiksmīga pieteikšanās pēdējās 15 minūtēs
+   *[other] { $count } neveiksmīgas pieteikšanās pēdējās 15 minūtēs
+}
 users-new = Pievienot cilvēku
 users-create = Pievienot
 users-password-for = Parole lietotājam { $email }:

@@ -31,6 +31,10 @@ login-locked = { $count ->
     [one] For mange mislykkede forsøk. Prøv igjen om { $count } minutt.
    *[other] For mange mislykkede forsøk. Prøv igjen om { $count } minutter.
 }
+login-slowed = { $count ->
+    [one] Mange mislykkede forsøk på denne kontoen. Prøv igjen om { $count } sekund.
+   *[other] Mange mislykkede forsøk på denne kontoen. Prøv igjen om { $count } sekunder.
+}
 
 ## Errors
 error-title = Noe er i veien
@@ -280,6 +284,11 @@ users-change = Endre
 users-enable = Aktiver
 users-disable = Deaktiver
 users-reset = Nytt passord
+users-unlock = Nullstill mislykkede innlogginger
+users-failed-logins = { $count ->
+    [one] { $count } mislykket innlogging de siste 15 minuttene
+   *[other] { $count } mislykkede innlogginger de siste 15 minuttene
+}
 users-new = Legg til en person
 users-create = Legg til
 users-password-for = Passord for { $email }:

@@ -67,6 +67,7 @@ async fn login_page(
         error: error.map(|refusal| match refusal {
             Refusal::Wrong => f.t("login-refused"),
             Refusal::Locked { minutes } => f.count("login-locked", minutes),
+            Refusal::Slowed { seconds } => f.count("login-slowed", seconds),
         }),
         f,
         email,
@@ -109,7 +110,13 @@ pub async fn form(
 /// Why the form is shown again.
 enum Refusal {
     Wrong,
-    Locked { minutes: i64 },
+    Locked {
+        minutes: i64,
+    },
+    /// The account is tried from many places and answers one attempt every few seconds.
+    Slowed {
+        seconds: i64,
+    },
 }
 
 pub async fn submit(
@@ -139,10 +146,16 @@ pub async fn submit(
         }
         Login::Refused => (StatusCode::UNAUTHORIZED, Refusal::Wrong),
         Login::Locked { until } => {
-            // Whole minutes, rounded up, so "in 0 minutes" is never said.
+            // Whole minutes, rounded up, so "in 0 minutes" is never said; a slowdown in seconds.
             let seconds = until.duration_since(shop.now()).as_secs().max(1);
-            let minutes = (seconds + 59) / 60;
-            (StatusCode::TOO_MANY_REQUESTS, Refusal::Locked { minutes })
+            let refusal = if seconds < 60 {
+                Refusal::Slowed { seconds }
+            } else {
+                Refusal::Locked {
+                    minutes: (seconds + 59) / 60,
+                }
+            };
+            (StatusCode::TOO_MANY_REQUESTS, refusal)
         }
     };
     login_page(

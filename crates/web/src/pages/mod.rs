@@ -59,6 +59,7 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/users/{id}/role", post(users::role))
         .route("/admin/users/{id}/access", post(users::access))
         .route("/admin/users/{id}/password", post(users::password))
+        .route("/admin/users/{id}/unlock", post(users::unlock))
         .route("/admin/tokens", post(users::token))
         .route("/admin/packing", get(fulfilment::station::page))
         .route(

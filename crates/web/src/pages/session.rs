@@ -61,16 +61,45 @@ fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// The caller's address for counting failed logins: the peer, or, behind a proxy on this host
-/// or the private network, the address the proxy reports last.
+/// The reverse proxies in front of the shop, as the configuration names them: only a request
+/// coming from one of them is believed about the address it was forwarded for.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(Vec<ipnet::IpNet>);
+
+impl TrustedProxies {
+    /// A list of addresses or networks separated by commas: `127.0.0.1, 10.0.0.0/8`.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse::<ipnet::IpNet>()
+                    .or_else(|_| item.parse::<IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| {
+                        format!("'{item}' is not an address or a network such as 10.0.0.0/8")
+                    })
+            })
+            .collect::<Result<_, _>>()
+            .map(Self)
+    }
+
+    fn trusts(&self, peer: IpAddr) -> bool {
+        self.0.iter().any(|net| net.contains(&peer))
+    }
+}
+
+/// The caller's address for counting failed logins: the peer, or, when the peer is a proxy
+/// the configuration trusts, the address that proxy reports last in `X-Forwarded-For`.
 fn client_address(parts: &Parts) -> String {
     let peer = parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0.ip());
-    let proxied = |ip: IpAddr| match ip {
-        IpAddr::V4(v4) => v4.is_loopback() || v4.is_private(),
-        IpAddr::V6(v6) => v6.is_loopback() || v6.is_unique_local(),
+    let proxied = |ip: IpAddr| {
+        parts
+            .extensions
+            .get::<TrustedProxies>()
+            .is_some_and(|proxies| proxies.trusts(ip))
     };
     let forwarded = parts
         .headers
@@ -406,6 +435,32 @@ impl FromRequestParts<app::Shop> for Me {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_proxy_the_configuration_names_is_believed_about_the_callers_address() {
+        let address = |peer: &str, proxies: Option<&str>| {
+            let mut request = Request::builder()
+                .header("x-forwarded-for", "198.51.100.7, 203.0.113.5")
+                .body(())
+                .expect("a request");
+            let peer: SocketAddr = peer.parse().expect("a peer");
+            request.extensions_mut().insert(ConnectInfo(peer));
+            if let Some(list) = proxies {
+                let proxies = TrustedProxies::parse(list).expect("proxies");
+                request.extensions_mut().insert(proxies);
+            }
+            client_address(&request.into_parts().0)
+        };
+        // A forged header from anywhere, even the private network, changes nothing.
+        assert_eq!(address("10.1.2.3:5000", None), "10.1.2.3");
+        assert_eq!(address("10.1.2.3:5000", Some("127.0.0.1")), "10.1.2.3");
+        // The proxy named reports the address it saw last.
+        assert_eq!(
+            address("10.1.2.3:5000", Some("127.0.0.1, 10.0.0.0/8")),
+            "203.0.113.5"
+        );
+        assert!(TrustedProxies::parse("10.0.0.0/33").is_err());
+    }
 
     #[test]
     fn a_form_field_is_found_by_its_exact_name() {

@@ -161,6 +161,16 @@ pub async fn password(
     show(&shop, &me, outcome, NewUser::default()).await
 }
 
+/// Clears a user's failed logins, so an account tried by someone else opens again at once.
+pub async fn unlock(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let outcome = shop.unlock_user(me.actor(), id).await.map(|_| None);
+    show(&shop, &me, outcome, NewUser::default()).await
+}
+
 #[derive(Debug, Deserialize)]
 pub struct TokenForm {
     name: String,

@@ -12,7 +12,7 @@ use domain::orders::PaymentMode;
 use serde::Deserialize;
 
 use super::{Look, Visitor};
-use crate::pages::session::render;
+use crate::pages::session::{ClientAddress, render};
 
 #[derive(Template)]
 #[template(path = "storefront/cart.html")]
@@ -281,9 +281,11 @@ fn read(fields: Vec<(String, String)>) -> (Checkout, String) {
 pub async fn submit(
     State(shop): State<app::Shop>,
     visitor: Visitor,
+    ClientAddress(sender): ClientAddress,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let (form, key) = read(fields);
+    let (mut form, key) = read(fields);
+    form.sender = sender;
     let cart_token = visitor.cart.clone().unwrap_or_default();
     let key_ok = key.len() == 36 && key.chars().all(|c| c.is_ascii_hexdigit());
     let problems = match shop.checkout_problems(&form).await {
@@ -353,7 +355,9 @@ pub async fn check(
         .filter(|(_, v)| !v.trim().is_empty())
         .map(|(k, _)| k.clone())
         .collect();
-    let (form, _) = read(fields);
+    let (mut form, _) = read(fields);
+    // A coupon is looked up when the form is sent, where tries are counted, not as it is typed.
+    form.coupon.clear();
     let problems = match shop.checkout_problems(&form).await {
         Ok(problems) => problems,
         Err(err) => return visitor.failure(err),

@@ -17,6 +17,7 @@ mod health;
 mod intake;
 mod jobs;
 mod lifecycle;
+mod limits;
 mod messaging;
 mod processing;
 mod promise;
