@@ -33,6 +33,7 @@ enum JobState {
 #[derive(Debug, Deserialize, IntoParams)]
 struct JobQuery {
     /// `queued`, `done` or `dead`; all when left out.
+    #[param(inline)]
     state: Option<JobState>,
 }
 
@@ -70,6 +71,7 @@ enum Due {
 #[derive(Debug, Deserialize, IntoParams)]
 struct TaskQuery {
     /// `now` for what is due now, `all` (the default) for every open task.
+    #[param(inline)]
     due: Option<Due>,
     /// Only this kind: `confirm_call`, `clarify_data`, `payment_help`, `customer_choice`.
     kind: Option<String>,

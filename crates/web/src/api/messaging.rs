@@ -27,6 +27,7 @@ struct MessageQuery {
     /// Only this customer's messages.
     customer: Option<i64>,
     /// Only messages in this state.
+    #[param(inline)]
     status: Option<MessageStatus>,
 }
 
