@@ -222,8 +222,9 @@ impl Shop {
         offset: i64,
     ) -> Result<Vec<CustomerSummary>> {
         actor.require(Permission::ManageOrders)?;
+        let q = crate::kernel::listing::search_words("q", q)?;
         let mut conn = self.store.read().await?;
-        let rows = store::customers::list(&mut conn, q.trim(), limit, offset).await?;
+        let rows = store::customers::list(&mut conn, q, limit, offset).await?;
         Ok(rows
             .into_iter()
             .map(|row| CustomerSummary {

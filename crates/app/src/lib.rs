@@ -24,6 +24,7 @@ use std::sync::Arc;
 pub use kernel::access;
 pub use kernel::clock::{Clock, ManualClock, SystemClock};
 pub use kernel::error::{Error, Problem, Result};
+pub use kernel::listing;
 pub use kernel::views::MoneyView;
 
 /// The shop: its database and its clock. Cheap to clone; holds nothing another instance needs.

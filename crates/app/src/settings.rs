@@ -250,6 +250,27 @@ fn insert_at(object: &mut Map<String, Value>, path: &[String], value: Value) {
 fn check(settings: &ShopSettings) -> Result<()> {
     domain::contact::PhoneRegion::parse(&settings.phone_region)
         .map_err(|e| Error::invalid("phone_region", e))?;
+    if settings.ships_to.is_empty() {
+        return Err(Error::field(
+            "ships_to",
+            "ships_to_empty",
+            "name at least one country the shop delivers to",
+        ));
+    }
+    for (i, country) in settings.ships_to.iter().enumerate() {
+        if !domain::contact::known_countries().any(|known| known == country) {
+            return Err(Error::field(
+                format!("ships_to[{i}]"),
+                "country_unknown",
+                format!(
+                    "'{country}' is not one of the countries whose postcodes the shop knows: {}",
+                    domain::contact::known_countries()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
     if jiff::tz::TimeZone::get(&settings.time_zone).is_err() {
         return Err(Error::Invalid {
             field: "time_zone".into(),

@@ -199,6 +199,29 @@ impl<'a> Calendar<'a> {
     }
 }
 
+/// The first and last day the shop's records can mean: an order, a report, a parcel's
+/// estimate. A date outside is a typing mistake, and would overflow the conversions to time.
+pub const FIRST_DAY: Date = jiff::civil::date(2000, 1, 1);
+pub const LAST_DAY: Date = jiff::civil::date(2199, 12, 31);
+
+/// A day as people write it, `YYYY-MM-DD`, between [`FIRST_DAY`] and [`LAST_DAY`].
+pub fn parse_day(raw: &str) -> Result<Date, crate::Invalid> {
+    let raw = raw.trim();
+    let date = raw.parse::<Date>().map_err(|_| {
+        crate::Invalid::new(
+            "date_invalid",
+            format!("'{raw}' is not a date written YYYY-MM-DD, such as 2026-03-02"),
+        )
+    })?;
+    if !(FIRST_DAY..=LAST_DAY).contains(&date) {
+        return Err(crate::Invalid::new(
+            "date_out_of_range",
+            format!("'{raw}' is not between {FIRST_DAY} and {LAST_DAY}"),
+        ));
+    }
+    Ok(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,5 +358,25 @@ mod tests {
             cal.delivery_window(oslo("2026-12-24T10:00"), cutoff, 0, [1, 1]),
             (date("2026-12-28"), date("2026-12-28"))
         );
+    }
+
+    #[test]
+    fn a_day_is_read_only_inside_the_years_the_shop_can_mean() {
+        assert_eq!(
+            parse_day(" 2026-03-02 ").map(|d| d.to_string()),
+            Ok("2026-03-02".into())
+        );
+        assert_eq!(parse_day("2000-01-01"), Ok(FIRST_DAY));
+        assert_eq!(parse_day("2199-12-31"), Ok(LAST_DAY));
+        assert_eq!(
+            parse_day("0001-01-01").unwrap_err().code,
+            "date_out_of_range"
+        );
+        assert_eq!(
+            parse_day("9999-12-31").unwrap_err().code,
+            "date_out_of_range"
+        );
+        assert_eq!(parse_day("2026-02-30").unwrap_err().code, "date_invalid");
+        assert_eq!(parse_day("tomorrow").unwrap_err().code, "date_invalid");
     }
 }

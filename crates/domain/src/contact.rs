@@ -225,13 +225,81 @@ impl AddressPart {
     }
 }
 
+/// How each country the shop can deliver to writes its postcodes (CK-1): a postcode of another
+/// shape is a typing or autofill mistake, caught before the parcel is lost.
+const POSTCODES: &[(&str, &str)] = &[
+    ("NO", "4 digits, such as 0155"),
+    ("SE", "5 digits, such as 111 22"),
+    ("DK", "4 digits, such as 2100"),
+    ("FI", "5 digits, such as 00100"),
+    ("EE", "5 digits, such as 10111"),
+    ("LV", "LV- and 4 digits, such as LV-1050"),
+    ("LT", "LT- and 5 digits, such as LT-01103"),
+    ("PL", "2 digits, a dash and 3 digits, such as 00-950"),
+    ("DE", "5 digits, such as 10115"),
+    ("UA", "5 digits, such as 01001"),
+    ("RU", "6 digits, such as 101000"),
+];
+
+/// The countries whose postcodes the shop knows, and so may deliver to.
+pub fn known_countries() -> impl Iterator<Item = &'static str> {
+    POSTCODES.iter().map(|(country, _)| *country)
+}
+
+/// The postcode written the country's way, or why it is not one. `LV 1050`, `lv1050` and
+/// `1050` are all `LV-1050`; `111 22` is `11122`.
+pub fn parse_postcode(country: &str, raw: &str) -> Result<String, Invalid> {
+    let Some((_, shape)) = POSTCODES.iter().find(|(c, _)| *c == country) else {
+        return Err(Invalid::new(
+            "country_not_served",
+            format!("the shop does not deliver to '{country}'"),
+        ));
+    };
+    let upper = raw.trim().to_uppercase();
+    let (prefix, rest) = match upper.strip_prefix(country) {
+        Some(rest) if matches!(country, "LV" | "LT") => (true, rest.trim_start_matches([' ', '-'])),
+        _ => (false, upper.as_str()),
+    };
+    let digits: String = rest.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let all_digits = |n: usize| digits.len() == n && digits.bytes().all(|b| b.is_ascii_digit());
+    // Only a space or a dash may sit between the digits, where the country writes one.
+    let separators_fit = rest.chars().filter(|c| matches!(c, ' ' | '-')).count() <= 1;
+    let parsed = match country {
+        "NO" | "DK" if all_digits(4) && !rest.contains(['-', ' ']) => Some(digits),
+        "SE" if all_digits(5) && !rest.contains('-') && separators_fit => Some(digits),
+        "FI" | "EE" | "DE" | "UA" if all_digits(5) && !rest.contains(['-', ' ']) => Some(digits),
+        "RU" if all_digits(6) && !rest.contains(['-', ' ']) => Some(digits),
+        "LV" if all_digits(4) && (prefix || !rest.contains(['-', ' '])) => {
+            Some(format!("LV-{digits}"))
+        }
+        "LT" if all_digits(5) && (prefix || !rest.contains(['-', ' '])) => {
+            Some(format!("LT-{digits}"))
+        }
+        "PL" if all_digits(5) && rest.len() == 6 && rest.as_bytes()[2] == b'-' => {
+            Some(format!("{}-{}", &digits[..2], &digits[2..]))
+        }
+        _ => None,
+    };
+    parsed.ok_or_else(|| {
+        Invalid::new(
+            "postcode_invalid",
+            format!(
+                "a postcode in {country} is {shape}; '{}' is not one",
+                raw.trim()
+            ),
+        )
+    })
+}
+
 impl Address {
-    /// Trims every part and refuses a missing street or city: a courier needs both.
+    /// Trims every part and refuses a missing street or city: a courier needs both. The
+    /// country must be one of `ships_to` and the postcode written its way (CK-1).
     pub fn parse(
         line: &str,
         city: &str,
         postcode: &str,
         country: &str,
+        ships_to: &[String],
     ) -> Result<Self, (AddressPart, Invalid)> {
         let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let address = Self {
@@ -280,13 +348,90 @@ impl Address {
                 ),
             ));
         }
-        Ok(address)
+        if !ships_to.contains(&address.country) {
+            return Err((
+                AddressPart::Country,
+                Invalid::new(
+                    "country_not_served",
+                    format!(
+                        "the shop delivers to {}, not to {}",
+                        ships_to.join(", "),
+                        address.country
+                    ),
+                ),
+            ));
+        }
+        let postcode = parse_postcode(&address.country, &address.postcode)
+            .map_err(|e| (AddressPart::Postcode, e))?;
+        Ok(Self {
+            postcode,
+            ..address
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ships() -> Vec<String> {
+        known_countries().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn postcodes_are_checked_and_written_the_way_each_country_writes_them() {
+        // CK-1
+        for (country, typed, written) in [
+            ("NO", "0155", "0155"),
+            ("LV", "LV-1050", "LV-1050"),
+            ("LV", "lv 1050", "LV-1050"),
+            ("LV", "1050", "LV-1050"),
+            ("LT", "LT-01103", "LT-01103"),
+            ("UA", "01001", "01001"),
+            ("RU", "101000", "101000"),
+            ("SE", "111 22", "11122"),
+            ("PL", "00-950", "00-950"),
+        ] {
+            assert_eq!(
+                parse_postcode(country, typed),
+                Ok(written.into()),
+                "{country} {typed}"
+            );
+        }
+        for (country, typed) in [
+            ("NO", "abc"),
+            ("NO", "01555"),
+            ("NO", "01-55"),
+            ("LV", "LV-105"),
+            ("LV", "10-50"),
+            ("UA", "0100"),
+            ("RU", "10100"),
+            ("PL", "00950"),
+            ("NO", ""),
+        ] {
+            assert_eq!(
+                parse_postcode(country, typed).map_err(|e| e.code),
+                Err("postcode_invalid"),
+                "{country} {typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_address_in_a_country_the_shop_does_not_serve_is_refused() {
+        let only_no = vec!["NO".to_string()];
+        assert!(Address::parse("Storgata 1", "Oslo", "0155", "NO", &only_no).is_ok());
+        let refused = Address::parse("Brivibas 1", "Riga", "LV-1050", "LV", &only_no);
+        assert_eq!(
+            refused.map_err(|(part, e)| (part, e.code)),
+            Err((AddressPart::Country, "country_not_served"))
+        );
+        let refused = Address::parse("Storgata 1", "Oslo", "abc", "NO", &only_no);
+        assert_eq!(
+            refused.map_err(|(part, e)| (part, e.code)),
+            Err((AddressPart::Postcode, "postcode_invalid"))
+        );
+    }
 
     fn no() -> PhoneRegion {
         PhoneRegion::parse("no").expect("NO is a region")
@@ -358,17 +503,17 @@ mod tests {
 
     #[test]
     fn door_addresses_need_street_city_and_country() {
-        assert!(Address::parse("Storgata 1", "Oslo", "0155", "no").is_ok());
+        assert!(Address::parse("Storgata 1", "Oslo", "0155", "no", &ships()).is_ok());
         assert_eq!(
-            Address::parse("", "Oslo", "0155", "NO").map_err(|e| e.0),
+            Address::parse("", "Oslo", "0155", "NO", &ships()).map_err(|e| e.0),
             Err(AddressPart::Line)
         );
         assert_eq!(
-            Address::parse("Storgata 1", " ", "0155", "NO").map_err(|e| e.0),
+            Address::parse("Storgata 1", " ", "0155", "NO", &ships()).map_err(|e| e.0),
             Err(AddressPart::City)
         );
         assert_eq!(
-            Address::parse("Storgata 1", "Oslo", "0155", "Norway").map_err(|e| e.0),
+            Address::parse("Storgata 1", "Oslo", "0155", "Norway", &ships()).map_err(|e| e.0),
             Err(AddressPart::Country)
         );
     }

@@ -9,7 +9,7 @@ use crate::Invalid;
 
 text_enum!(
     /// How bad a flaw found in the quality check is (AS-2).
-    Severity {
+    Severity = "severity" {
         /// The customer may still want it: they are asked.
         Minor = "minor",
         /// It does not ship: a replacement is set aside.
@@ -19,7 +19,7 @@ text_enum!(
 
 text_enum!(
     /// The customer's answer to a minor flaw (AS-2).
-    DefectAnswer {
+    DefectAnswer = "defect_answer" {
         /// Ship the unit as it is, with the discount the shop offered.
         ShipAsIs = "ship_as_is",
         /// Wait for a flawless unit.
@@ -29,7 +29,7 @@ text_enum!(
 
 text_enum!(
     /// Where a parcel is on its way (DL-3).
-    ShipmentStatus {
+    ShipmentStatus = "shipment_status" {
         /// Packed, waiting for the carrier or the courier.
         Packed = "packed",
         HandedOver = "handed_over",
@@ -43,7 +43,7 @@ text_enum!(
 
 text_enum!(
     /// What the shop does for a customer whose parcel was lost (DL-6).
-    Compensation {
+    Compensation = "compensation" {
         ResendNow = "resend_now",
         Refund = "refund",
         CourierAtShopCost = "courier_at_shop_cost",
@@ -278,7 +278,7 @@ pub fn delay_sign(
 
 text_enum!(
     /// A line of a courier's cash ledger (PY-5).
-    CashKind {
+    CashKind = "cash_kind" {
         /// Taken from a customer at the door, with a receipt.
         Collected = "collected",
         /// Given to the shop at the end of the day.

@@ -5,8 +5,11 @@
 //! be tested as a table and driven by property tests.
 
 /// An enum stored and sent as snake_case text, with `ALL`, `as_str`, `parse` and `Display`.
+///
+/// `Name = "name" { ... }`: the literal is the snake_case name the refusal's code is made of
+/// (`name_invalid`), so every code a client sees is written the same way.
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident = $snake:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
@@ -23,7 +26,7 @@ macro_rules! text_enum {
                 match raw.trim() {
                     $($text => Ok(Self::$variant),)+
                     other => Err($crate::Invalid::new(
-                        concat!(stringify!($name), "_invalid"),
+                        concat!($snake, "_invalid"),
                         format!("'{}' is not one of: {}", other, [$($text),+].join(", ")),
                     )),
                 }

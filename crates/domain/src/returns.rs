@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 text_enum!(
     /// Why the customer sends something back.
-    ReturnReason {
+    ReturnReason = "return_reason" {
         ChangedMind = "changed_mind",
         DoesNotFit = "does_not_fit",
         WrongItem = "wrong_item",

@@ -13,6 +13,9 @@ pub struct ShopSettings {
     pub currency: Currency,
     /// ISO 3166-1 alpha-2 region for phone numbers written without a country code.
     pub phone_region: String,
+    /// The countries the shop delivers to, ISO 3166-1 alpha-2; an address elsewhere is refused
+    /// (CK-1). Each must be one whose postcodes the shop knows (`contact::known_countries`).
+    pub ships_to: Vec<String>,
     pub default_locale: String,
     /// IANA time zone for the shop's business rules.
     pub time_zone: String,
@@ -329,6 +332,9 @@ impl Default for ShopSettings {
             name: "My shop".into(),
             currency: Currency::parse("EUR").unwrap_or_else(|_| unreachable!("EUR is a currency")),
             phone_region: "NO".into(),
+            ships_to: crate::contact::known_countries()
+                .map(str::to_string)
+                .collect(),
             default_locale: "en".into(),
             time_zone: "Europe/Oslo".into(),
             city: "Oslo".into(),

@@ -90,6 +90,7 @@ async fn demo_on(server: Option<&str>) {
         customer_id: 0,
         status: "",
         limit: 100_000,
+        offset: 0,
     };
     let answers = shop
         .messages(&owner, &everything)

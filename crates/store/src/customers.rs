@@ -269,10 +269,11 @@ pub async fn card(conn: &mut Conn, id: i64) -> Result<Option<CustomerRow>> {
 
 /// Cards matching `q` (name, phone or email; empty for all), newest first.
 pub async fn list(conn: &mut Conn, q: &str, limit: i64, offset: i64) -> Result<Vec<CustomerRow>> {
-    let pattern = format!("%{}%", q.to_lowercase());
+    let pattern = crate::contains_pattern(q);
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{CARD_SELECT} WHERE $1 = '' OR LOWER(c.name) LIKE $2 \
-         OR EXISTS (SELECT 1 FROM customer_contacts cc WHERE cc.customer_id = c.id AND cc.value LIKE $2) \
+        "{CARD_SELECT} WHERE $1 = '' OR LOWER(c.name) LIKE $2 ESCAPE '\\' \
+         OR EXISTS (SELECT 1 FROM customer_contacts cc WHERE cc.customer_id = c.id \
+                    AND LOWER(cc.value) LIKE $2 ESCAPE '\\') \
          ORDER BY c.id DESC LIMIT $3 OFFSET $4"
     )))
     .bind(q)

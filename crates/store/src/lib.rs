@@ -66,6 +66,22 @@ pub(crate) fn values_list(rows: usize, columns: usize) -> String {
         .join(", ")
 }
 
+/// A LIKE pattern that finds the words anywhere, lowercased by Rust (whatever the alphabet), with
+/// LIKE's wildcards taken literally: "100%" finds "100%", "a_b" finds "a_b", not everything.
+/// The query says `LIKE $n ESCAPE '\\'` on both databases.
+pub fn contains_pattern(words: &str) -> String {
+    let mut pattern = String::with_capacity(words.len() + 2);
+    pattern.push('%');
+    for c in words.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
 /// Stored times are milliseconds since the Unix epoch, UTC.
 pub fn to_millis(at: jiff::Timestamp) -> i64 {
     at.as_millisecond()

@@ -58,40 +58,60 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        let field = (path != ".").then_some(path);
         let code = if inner.is_syntax() || inner.is_eof() {
             "json_invalid"
         } else {
             "field_invalid"
         };
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            code,
-            inner.to_string(),
-            field,
-        )
+        let message = inner.to_string();
+        let field = field_of(&path, &message);
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, message, field)
     })
 }
 
-/// Query parameters, refused in the API's error format.
+/// The field a deserialisation error is about. serde reports a missing field at the place of
+/// the object that lacks it, so its name is taken from the message: `lines[0]` and
+/// "missing field `sku`" make `lines[0].sku`.
+fn field_of(path: &str, message: &str) -> Option<String> {
+    let at = (path != ".").then_some(path);
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next());
+    match (at, missing) {
+        (Some(at), Some(name)) => Some(format!("{at}.{name}")),
+        (None, Some(name)) => Some(name.to_string()),
+        (at, None) => at.map(str::to_string),
+    }
+}
+
+/// Query parameters. A value of the wrong shape is a 422 naming the parameter, such as `limit`.
 pub struct Params<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        axum::extract::Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|q| Params(q.0))
-            .map_err(|e| {
-                ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    "query_invalid",
-                    e.body_text(),
-                    None,
-                )
-            })
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        parse_query(parts.uri.query().unwrap_or_default()).map(Params)
     }
+}
+
+pub(crate) fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    let deserializer =
+        serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let message = err.into_inner().to_string();
+        let field = field_of(&path, &message);
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "query_invalid",
+            match &field {
+                Some(field) => format!("{field}: {message}"),
+                None => message,
+            },
+            field,
+        )
+    })
 }
 
 /// A path segment, such as an order number.

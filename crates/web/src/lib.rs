@@ -34,6 +34,11 @@ pub fn router(shop: app::Shop) -> Router {
         .merge(pages::router(shop.clone()))
         .merge(storefront::router())
         .fallback(|| async { ApiError::not_found("page") })
+        // Outside /api, a person gets that answer, or a route's refusal of its address, as a page.
+        .layer(axum::middleware::from_fn_with_state(
+            shop.clone(),
+            storefront::html_errors,
+        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),

@@ -5,6 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::access::Actor;
+use crate::kernel::error::FieldResult;
 use crate::{Error, Result, Shop};
 
 /// CF-5: of the orders placed on a day, how many left checking and confirmation that same day.
@@ -28,16 +29,16 @@ impl Shop {
         actor.require(Permission::ManageOrders)?;
         let settings = self.settings().await?;
         let tz = jiff::tz::TimeZone::get(&settings.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-        let date = |field: &str, raw: &str| {
-            raw.parse::<jiff::civil::Date>().map_err(|_| {
-                Error::field(
-                    field,
-                    "date_invalid",
-                    format!("'{raw}' is not a date like 2026-03-02"),
-                )
-            })
-        };
-        let (from, to) = (date("from", from)?, date("to", to)?);
+        let from = domain::calendar::parse_day(from).field("from")?;
+        let to = domain::calendar::parse_day(to).field("to")?;
+        if from > to {
+            return Err(Error::field(
+                "from",
+                "range_reversed",
+                format!("the first day ({from}) comes after the last ({to})"),
+            ));
+        }
+        // Inside the shop's years every day has a time in every zone.
         let start = from
             .to_zoned_datetime(tz.clone())
             .map_err(|e| store::Error::Corrupt(e.to_string()))?;

@@ -260,7 +260,10 @@ impl Shop {
         check("hold", &query.hold, HoldKind::parse)?;
         check("payment", &query.payment, PaymentMode::parse)?;
         check("delivery", &query.delivery, DeliveryMethod::parse)?;
-        let page = query.page.max(1);
+        let page = query
+            .page
+            .clamp(1, crate::kernel::listing::MAX_OFFSET / PAGE_SIZE);
+        let q = crate::kernel::listing::search_words("q", &query.q)?;
         let own = own_orders_only(actor).then_some(actor.name.as_str());
         let mut conn = self.store.read().await?;
         let filter = store::backoffice::OrderFilter {
@@ -269,7 +272,7 @@ impl Shop {
             channel: query.channel.trim(),
             payment_mode: query.payment.trim(),
             delivery_method: query.delivery.trim(),
-            q: query.q.trim(),
+            q,
             actor: own.unwrap_or(""),
             limit: PAGE_SIZE + 1,
             offset: (page - 1) * PAGE_SIZE,
@@ -343,6 +346,7 @@ impl Shop {
                 customer_id: 0,
                 status: "",
                 limit: 200,
+                offset: 0,
             };
             (
                 self.tasks_of_order(number).await?,

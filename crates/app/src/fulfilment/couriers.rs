@@ -388,10 +388,9 @@ pub(super) fn require_own(own: Option<i64>, courier_id: Option<i64>) -> Result<(
 }
 
 pub(super) fn parse_day(day: &str) -> Result<String> {
-    day.trim()
-        .parse::<jiff::civil::Date>()
+    domain::calendar::parse_day(day)
         .map(|d| d.to_string())
-        .map_err(|_| Error::field("day", "date_invalid", "a day is written YYYY-MM-DD"))
+        .map_err(|invalid| Error::invalid("day", invalid))
 }
 
 async fn courier_shipment(

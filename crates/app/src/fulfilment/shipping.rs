@@ -225,11 +225,7 @@ impl Shop {
         let estimate = report
             .estimate
             .as_deref()
-            .map(|d| {
-                d.trim().parse::<jiff::civil::Date>().map_err(|_| {
-                    Error::field("estimate", "date_invalid", "a date is written YYYY-MM-DD")
-                })
-            })
+            .map(|d| domain::calendar::parse_day(d).map_err(|e| Error::invalid("estimate", e)))
             .transpose()?;
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());

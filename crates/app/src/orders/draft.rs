@@ -116,7 +116,7 @@ pub(super) struct DraftLine {
     pub(super) note: String,
 }
 
-pub(super) fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
+pub(super) fn parse(input: &NewOrder, region: PhoneRegion, ships_to: &[String]) -> Result<Draft> {
     let channel = Channel::parse(&input.channel).field("channel")?;
     let name = PersonName::parse(&input.customer.name).field("customer.name")?;
     let contacts = parse_contacts(&input.customer, region)?;
@@ -135,7 +135,7 @@ pub(super) fn parse(input: &NewOrder, region: PhoneRegion) -> Result<Draft> {
             "a locale is a language tag such as en or nb",
         ));
     }
-    let delivery = parse_delivery(&input.delivery)?;
+    let delivery = parse_delivery(&input.delivery, ships_to)?;
     // A missing method is asked for by a manager (CK-2); a wrong one is a client error.
     let payment_mode = given(&input.payment_mode)
         .map(|m| PaymentMode::parse(&m))
@@ -235,7 +235,7 @@ struct DraftDelivery {
     price_minor: Option<i64>,
 }
 
-fn parse_delivery(delivery: &NewDelivery) -> Result<DraftDelivery> {
+fn parse_delivery(delivery: &NewDelivery, ships_to: &[String]) -> Result<DraftDelivery> {
     // A missing method is asked for by a manager (CK-2); a wrong one is a client error.
     let method = given(&delivery.method)
         .map(|m| DeliveryMethod::parse(&m))
@@ -246,9 +246,9 @@ fn parse_delivery(delivery: &NewDelivery) -> Result<DraftDelivery> {
         method.is_some_and(DeliveryMethod::needs_address),
     ) {
         (Some(a), _) => Some(
-            Address::parse(&a.line, &a.city, &a.postcode, &a.country).map_err(|(part, e)| {
-                Error::invalid(format!("delivery.address.{}", part.field()), e)
-            })?,
+            Address::parse(&a.line, &a.city, &a.postcode, &a.country, ships_to).map_err(
+                |(part, e)| Error::invalid(format!("delivery.address.{}", part.field()), e),
+            )?,
         ),
         (None, true) => {
             return Err(Error::field(

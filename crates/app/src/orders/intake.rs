@@ -111,7 +111,7 @@ impl Shop {
         actor.require(Permission::ManageOrders)?;
         let settings = self.settings().await?;
         let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
-        let draft = parse(input, region)?;
+        let draft = parse(input, region, &settings.ships_to)?;
         let hash = request_hash(input);
         if let Some(key) = idempotency_key {
             if key.is_empty() || key.len() > 200 {

@@ -147,9 +147,10 @@ impl Shop {
         if !stage.is_empty() {
             Stage::parse(stage).field("stage")?;
         }
+        let q = crate::kernel::listing::search_words("q", q)?;
         self.list_orders(&store::orders::Filter {
             stage,
-            q: q.trim(),
+            q,
             customer_id: None,
             limit,
             offset,

@@ -452,8 +452,14 @@ impl Shop {
             "" => settings.phone_region.as_str(),
             typed => typed,
         };
-        let address = Address::parse(&input.line, &input.city, &input.postcode, country)
-            .map_err(|(part, e)| Error::invalid(format!("address.{}", part.field()), e))?;
+        let address = Address::parse(
+            &input.line,
+            &input.city,
+            &input.postcode,
+            country,
+            &settings.ships_to,
+        )
+        .map_err(|(part, e)| Error::invalid(format!("address.{}", part.field()), e))?;
         for (field, value) in [
             ("address.line", &address.line),
             ("address.city", &address.city),
@@ -545,6 +551,7 @@ impl Shop {
             customer_id,
             status: "",
             limit: i64::MAX,
+            offset: 0,
         };
         let messages = store::messaging::list(&mut conn, &filter).await?;
         let questions = store::support::of_customer(&mut conn, customer_id).await?;

@@ -64,6 +64,7 @@ impl Shop {
             customer_id: 0,
             status: "",
             limit: 100,
+            offset: 0,
         };
         let messages = store::messaging::list(&mut conn, &filter)
             .await?

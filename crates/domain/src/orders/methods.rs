@@ -2,7 +2,7 @@
 
 text_enum!(
     /// How the customer pays (PY-1).
-    PaymentMode {
+    PaymentMode = "payment_mode" {
         /// Paid at checkout: the order exists only once paid.
         Prepaid = "prepaid",
         /// An invoice after confirmation; the goods leave after payment.
@@ -14,7 +14,7 @@ text_enum!(
 
 text_enum!(
     /// How the goods reach the customer (DL-1).
-    DeliveryMethod {
+    DeliveryMethod = "delivery_method" {
         StorePickup = "store_pickup",
         WarehousePickup = "warehouse_pickup",
         PickupPoint = "pickup_point",

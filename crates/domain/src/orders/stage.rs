@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 text_enum!(
     /// The pipeline position of an order.
-    Stage {
+    Stage = "stage" {
         Placed = "placed",
         Confirming = "confirming",
         AwaitingPayment = "awaiting_payment",
@@ -45,7 +45,7 @@ impl Stage {
 
 text_enum!(
     /// A reason a person must act before the order moves on.
-    HoldKind {
+    HoldKind = "hold_kind" {
         NeedsCall = "needs_call",
         WaitingForCustomer = "waiting_for_customer",
         PaymentProblem = "payment_problem",
@@ -68,7 +68,7 @@ pub const CONFIRM_BY_LINK: &str = "confirmation by link";
 
 text_enum!(
     /// How a return ended.
-    ReturnOutcome {
+    ReturnOutcome = "return_outcome" {
         Returned = "returned",
         Replaced = "replaced",
         Refunded = "refunded",

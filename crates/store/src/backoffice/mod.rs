@@ -29,7 +29,7 @@ pub struct OrderFilter<'a> {
 /// Orders matching every filter, newest first.
 pub async fn orders(conn: &mut Conn, filter: &OrderFilter<'_>) -> Result<Vec<SummaryRow>> {
     let q = filter.q.trim();
-    let pattern = format!("%{}%", q.to_lowercase());
+    let pattern = crate::contains_pattern(q);
     // A phone is stored as +4791234567 while people type "912 34 567": compare digits alone.
     let digits: String = q.chars().filter(char::is_ascii_digit).collect();
     let typed_phone = q
@@ -52,8 +52,8 @@ pub async fn orders(conn: &mut Conn, filter: &OrderFilter<'_>) -> Result<Vec<Sum
            AND ($3 = '' OR channel = $3) \
            AND ($4 = '' OR payment_mode = $4) \
            AND ($5 = '' OR delivery_method = $5) \
-           AND ($6 = '' OR CAST(id AS TEXT) = $6 OR LOWER(customer_name) LIKE $7 OR LOWER(email) LIKE $7 \
-                OR phone LIKE $7 OR ($8 <> '' AND phone LIKE $8)) \
+           AND ($6 = '' OR CAST(id AS TEXT) = $6 OR LOWER(customer_name) LIKE $7 ESCAPE '\\' \
+                OR LOWER(email) LIKE $7 ESCAPE '\\' OR phone LIKE $7 ESCAPE '\\' OR ($8 <> '' AND phone LIKE $8)) \
            AND ($9 = '' OR EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = orders.id AND e.actor = $9)) \
          ORDER BY id DESC LIMIT $10 OFFSET $11"
     )))

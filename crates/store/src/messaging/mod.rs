@@ -100,6 +100,7 @@ pub struct Filter<'a> {
     pub customer_id: i64,
     pub status: &'a str,
     pub limit: i64,
+    pub offset: i64,
 }
 
 /// Marketing messages a customer was sent or will be sent since `since_ms` (AF-10).
@@ -116,12 +117,13 @@ pub async fn marketing_since(conn: &mut Conn, customer_id: i64, since_ms: i64) -
 pub async fn list(conn: &mut Conn, filter: &Filter<'_>) -> Result<Vec<MessageRow>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM messages WHERE ($1 = 0 OR order_id = $1) AND ($2 = 0 OR customer_id = $2) \
-         AND ($3 = '' OR status = $3) ORDER BY id DESC LIMIT $4"
+         AND ($3 = '' OR status = $3) ORDER BY id DESC LIMIT $4 OFFSET $5"
     )))
     .bind(filter.order_id)
     .bind(filter.customer_id)
     .bind(filter.status)
     .bind(filter.limit)
+    .bind(filter.offset)
     .fetch_all(conn)
     .await?)
 }

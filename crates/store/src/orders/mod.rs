@@ -382,11 +382,12 @@ pub struct Filter<'a> {
 }
 
 pub async fn list(conn: &mut Conn, filter: &Filter<'_>) -> Result<Vec<SummaryRow>> {
-    let pattern = format!("%{}%", filter.q.to_lowercase());
+    let pattern = crate::contains_pattern(filter.q);
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {SUMMARY_COLUMNS} FROM orders \
          WHERE ($1 = '' OR stage = $1) \
-           AND ($2 = '' OR CAST(id AS TEXT) = $2 OR LOWER(customer_name) LIKE $3 OR phone LIKE $3 OR email LIKE $3) \
+           AND ($2 = '' OR CAST(id AS TEXT) = $2 OR LOWER(customer_name) LIKE $3 ESCAPE '\\' \
+                OR LOWER(phone) LIKE $3 ESCAPE '\\' OR LOWER(email) LIKE $3 ESCAPE '\\') \
            AND ($4 = 0 OR customer_id = $4) \
          ORDER BY id DESC LIMIT $5 OFFSET $6"
     )))

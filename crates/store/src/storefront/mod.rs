@@ -42,7 +42,7 @@ pub async fn page(
     let pattern = if search.words.is_empty() {
         String::new()
     } else {
-        format!("%{}%", like_escaped(&search.words.to_lowercase()))
+        crate::contains_pattern(search.words)
     };
     let products: Vec<ProductRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT id, title, description, category, created_at {MATCHING} ORDER BY id LIMIT $3 OFFSET $4"
@@ -86,18 +86,6 @@ pub async fn variants_and_stock(
         stock = stock.bind(*id);
     }
     Ok((variants, stock.fetch_all(conn).await?))
-}
-
-/// The words with LIKE's wildcards taken literally: "100%" finds "100%", not everything.
-fn like_escaped(words: &str) -> String {
-    let mut escaped = String::with_capacity(words.len());
-    for c in words.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 fn placeholders(n: usize) -> String {

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -21,10 +21,20 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(list_jobs))
 }
 
+/// Where a job is.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum JobState {
+    Queued,
+    Done,
+    Dead,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 struct JobQuery {
     /// `queued`, `done` or `dead`; all when left out.
-    state: Option<String>,
+    #[param(inline)]
+    state: Option<JobState>,
 }
 
 /// The job queue (owner only): `dead` jobs failed every attempt and need a look.
@@ -35,15 +45,34 @@ async fn list_jobs(
     Params(query): Params<JobQuery>,
 ) -> Result<Json<Vec<JobView>>, ApiError> {
     Ok(Json(
-        shop.jobs(&actor, query.state.as_deref().unwrap_or(""))
+        shop.jobs(&actor, query.state.map_or("", JobState::as_str))
             .await?,
     ))
 }
 
+impl JobState {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Queued => "queued",
+            Self::Done => "done",
+            Self::Dead => "dead",
+        }
+    }
+}
+
+/// Which open tasks: those due now, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum Due {
+    Now,
+    All,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 struct TaskQuery {
-    /// `now` for what is due now; anything else for every open task.
-    due: Option<String>,
+    /// `now` for what is due now, `all` (the default) for every open task.
+    #[param(inline)]
+    due: Option<Due>,
     /// Only this kind: `confirm_call`, `clarify_data`, `payment_help`, `customer_choice`.
     kind: Option<String>,
 }
@@ -55,7 +84,7 @@ async fn list_tasks(
     Caller(actor): Caller,
     Params(query): Params<TaskQuery>,
 ) -> Result<Json<Vec<TaskView>>, ApiError> {
-    let due_now = query.due.as_deref() == Some("now");
+    let due_now = query.due == Some(Due::Now);
     Ok(Json(
         shop.tasks(&actor, due_now, query.kind.as_deref().unwrap_or(""))
             .await?,

@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::Page;
+use super::{Page, Paged};
 use crate::ApiError;
 use crate::error::ErrorBody;
 use crate::extract::{Body, Caller, Params, PathArg};
@@ -32,12 +32,11 @@ async fn list_customers(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
     Params(query): Params<CustomerQuery>,
-    Params(page): Params<Page>,
+    Paged(page): Paged,
 ) -> Result<Json<Vec<CustomerSummary>>, ApiError> {
     let q = query.q.unwrap_or_default();
     Ok(Json(
-        shop.customers(&actor, &q, page.limit(), page.offset())
-            .await?,
+        shop.customers(&actor, &q, page.limit, page.offset).await?,
     ))
 }
 

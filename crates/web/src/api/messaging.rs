@@ -2,11 +2,11 @@ use app::messaging::{MessageView, PreviewInput, Receipt, Rendered, TemplateText,
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::Page;
+use super::{Page, Paged};
 use crate::ApiError;
 use crate::error::ErrorBody;
 use crate::extract::{Body, Caller, Params, PathArg};
@@ -26,8 +26,38 @@ struct MessageQuery {
     order: Option<i64>,
     /// Only this customer's messages.
     customer: Option<i64>,
-    /// `queued`, `sending`, `sent`, `failed`, `bounced` or `outbox`.
-    status: Option<String>,
+    /// Only messages in this state.
+    #[param(inline)]
+    status: Option<MessageStatus>,
+}
+
+/// Where a message is.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum MessageStatus {
+    Queued,
+    Sending,
+    Sent,
+    Failed,
+    Bounced,
+    Delivered,
+    Withdrawn,
+    Outbox,
+}
+
+impl MessageStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Queued => "queued",
+            Self::Sending => "sending",
+            Self::Sent => "sent",
+            Self::Failed => "failed",
+            Self::Bounced => "bounced",
+            Self::Delivered => "delivered",
+            Self::Withdrawn => "withdrawn",
+            Self::Outbox => "outbox",
+        }
+    }
 }
 
 /// Messages to customers, newest first, with what was sent and how it went.
@@ -36,14 +66,15 @@ async fn list_messages(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
     Params(query): Params<MessageQuery>,
-    Params(page): Params<Page>,
+    Paged(page): Paged,
 ) -> Result<Json<Vec<MessageView>>, ApiError> {
-    let status = query.status.unwrap_or_default();
+    let status = query.status.map_or("", MessageStatus::as_str);
     let filter = store::messaging::Filter {
         order_id: query.order.unwrap_or(0),
         customer_id: query.customer.unwrap_or(0),
-        status: &status,
-        limit: page.limit(),
+        status,
+        limit: page.limit,
+        offset: page.offset,
     };
     Ok(Json(shop.messages(&actor, &filter).await?))
 }

@@ -10,7 +10,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::Page;
+use super::{Page, Paged};
 use crate::ApiError;
 use crate::error::ErrorBody;
 use crate::extract::{Body, Caller, OptionalBody, Params, PathArg};
@@ -114,12 +114,12 @@ async fn list_orders(
     State(shop): State<app::Shop>,
     Caller(_caller): Caller,
     Params(query): Params<OrderQuery>,
-    Params(page): Params<Page>,
+    Paged(page): Paged,
 ) -> Result<Json<Vec<OrderSummary>>, ApiError> {
     let stage = query.stage.unwrap_or_default();
     let q = query.q.unwrap_or_default();
     Ok(Json(
-        shop.orders(&stage, &q, page.limit(), page.offset()).await?,
+        shop.orders(&stage, &q, page.limit, page.offset).await?,
     ))
 }
 

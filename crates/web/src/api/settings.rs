@@ -5,10 +5,10 @@ use domain::settings::ShopSettings;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::Page;
+use super::{Page, Paged};
 use crate::ApiError;
 use crate::error::ErrorBody;
-use crate::extract::{Body, Caller, Params};
+use crate::extract::{Body, Caller};
 
 pub fn router() -> OpenApiRouter<app::Shop> {
     OpenApiRouter::new()
@@ -46,10 +46,10 @@ async fn put_settings(
 async fn list_changes(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
-    Params(page): Params<Page>,
+    Paged(page): Paged,
 ) -> Result<Json<Vec<SettingChange>>, ApiError> {
     Ok(Json(
-        shop.settings_changes(&actor, page.limit(), page.offset())
+        shop.settings_changes(&actor, page.limit, page.offset)
             .await?,
     ))
 }

@@ -78,6 +78,7 @@ pub async fn card(
         customer_id: id,
         status: "",
         limit: 100,
+        offset: 0,
     };
     let messages = shop.messages(me.actor(), &filter).await?;
     let inquiries = shop.inquiries_of_customer(me.actor(), id).await?;

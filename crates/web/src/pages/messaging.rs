@@ -49,6 +49,7 @@ pub async fn page(
         customer_id: number(&filter.customer),
         status: filter.status.trim(),
         limit: 200,
+        offset: 0,
     };
     let messages = shop.messages(me.actor(), &query).await?;
     let view = OutboxPage {

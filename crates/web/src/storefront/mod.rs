@@ -157,6 +157,7 @@ impl Visitor {
             _ => (StatusCode::CONFLICT, "sf-error-refused"),
         };
         let page = ErrorPage {
+            back: "/",
             message: match err {
                 app::Error::Conflict { code, message } => self.explain(code, &message),
                 app::Error::Invalid { code, message, .. } => self.explain(code, &message),
@@ -247,6 +248,59 @@ impl Look {
 struct ErrorPage {
     f: Look,
     message: String,
+    /// Where the way back leads: the shop's front page, or the back office.
+    back: &'static str,
+}
+
+/// The one answer for a person who asked for something that is not there or sent an address
+/// the routes cannot read (`/nope`, `/products/abc`, `/?page=abc`): an HTML page in the
+/// visitor's language with a way back, in place of the router's plain-text or empty answer.
+/// Answers under `/api` stay JSON; a page the routes rendered themselves passes unchanged.
+pub async fn html_errors(
+    axum::extract::State(shop): axum::extract::State<app::Shop>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    if path == "/api" || path.starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let response = next.run(Request::from_parts(parts.clone(), body)).await;
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|v| v.starts_with("text/plain") || v.starts_with("application/json"));
+    let status = response.status();
+    if !(status.is_client_error() && plain) {
+        return response;
+    }
+    let Ok(settings) = shop.settings().await else {
+        return response;
+    };
+    let visitor = Visitor::of(&parts, settings);
+    let id = if status == StatusCode::NOT_FOUND {
+        "sf-error-not-found"
+    } else {
+        "sf-error-address"
+    };
+    let admin = path == "/admin" || path.starts_with("/admin/");
+    let page = ErrorPage {
+        message: visitor.lang.text(id),
+        back: if admin { "/admin" } else { "/" },
+        f: visitor.frame("sf-error-title"),
+    };
+    // A bad address is as missing as an unknown one: the page is not there.
+    let status = match status {
+        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => StatusCode::NOT_FOUND,
+        other => other,
+    };
+    let mut answer = (status, render(&page)).into_response();
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        answer.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    crate::pages::session::secure(answer)
 }
 
 /// Text the owner wrote, as paragraphs: split on blank lines, escaped by the template.

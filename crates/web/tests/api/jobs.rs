@@ -259,6 +259,7 @@ async fn two_workers_and_a_slow_gateway_send_each_message_once() {
             customer_id: 0,
             status: "sent",
             limit: 1000,
+            offset: 0,
         };
         let sent = store::messaging::list(&mut conn, &filter)
             .await

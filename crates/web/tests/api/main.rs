@@ -7,6 +7,7 @@ mod smtp;
 
 mod after_sale;
 mod auth;
+mod bad_input;
 mod catalog;
 mod coupons;
 mod couriers;

@@ -197,7 +197,7 @@ async fn af1_a_return_is_refused_before_delivery_after_the_window_and_for_bad_li
             (
                 vec![(1, 1, "bored")],
                 "lines[0].reason",
-                "ReturnReason_invalid",
+                "return_reason_invalid",
             ),
             (
                 vec![(9, 1, "defect")],

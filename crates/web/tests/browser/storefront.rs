@@ -798,3 +798,41 @@ async fn the_customer_asks_for_a_return_on_the_order_page() {
     })
     .await;
 }
+
+/// An address the shop cannot open is a page in the visitor's language with a way back: to the
+/// front page, or to the back office for its own addresses; the API keeps its JSON.
+#[tokio::test]
+async fn a_wrong_address_is_a_page_in_the_visitors_language_with_a_way_back() {
+    on_each_backend(|app: TestApp| async move {
+        stock_the_shop(&app).await;
+        let browser = Browser::open().await;
+        browser.goto(&app.url("/")).await;
+        browser.click("form.lang select option[value=nb]").await;
+        browser.click("form.lang button").await;
+        browser.find("html[lang=nb]").await;
+        for (path, back) in [
+            ("/nope", "/"),
+            ("/products/abc", "/"),
+            ("/?page=abc", "/"),
+            ("/admin/nope", "/admin"),
+        ] {
+            browser.goto(&app.url(path)).await;
+            browser.page_says("Noe gikk galt").await;
+            let link = browser.find(&format!("p a[href='{back}']")).await;
+            let words = link.text().await.expect("text");
+            let expected = if back == "/" {
+                "Tilbake til butikken"
+            } else {
+                "Tilbake til administrasjonen"
+            };
+            assert_eq!(words, expected, "{path}");
+            link.click().await.expect("click");
+            let url = browser.client.current_url().await.expect("url");
+            assert!(url.path().starts_with(back), "{path} led to {url}");
+        }
+        browser.goto(&app.url("/api/v1/nope")).await;
+        browser.page_says(r#""code":"not_found""#).await;
+        browser.close().await;
+    })
+    .await;
+}

@@ -9,7 +9,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::ApiError;
-use crate::api::Page;
+use crate::api::{Page, Paged};
 use crate::error::ErrorBody;
 use crate::extract::{Body, Caller, Params, PathArg};
 
@@ -61,12 +61,11 @@ async fn list_products(
     State(shop): State<app::Shop>,
     Caller(_caller): Caller,
     Params(filter): Params<ProductFilter>,
-    Params(page): Params<Page>,
+    Paged(page): Paged,
 ) -> Result<Json<Vec<ProductView>>, ApiError> {
     let category = filter.category.unwrap_or_default();
     Ok(Json(
-        shop.products(&category, page.limit(), page.offset())
-            .await?,
+        shop.products(&category, page.limit, page.offset).await?,
     ))
 }
 
