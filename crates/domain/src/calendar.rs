@@ -369,14 +369,20 @@ mod tests {
         assert_eq!(parse_day("2000-01-01"), Ok(FIRST_DAY));
         assert_eq!(parse_day("2199-12-31"), Ok(LAST_DAY));
         assert_eq!(
-            parse_day("0001-01-01").unwrap_err().code,
+            parse_day("0001-01-01").expect_err("too early").code,
             "date_out_of_range"
         );
         assert_eq!(
-            parse_day("9999-12-31").unwrap_err().code,
+            parse_day("9999-12-31").expect_err("too late").code,
             "date_out_of_range"
         );
-        assert_eq!(parse_day("2026-02-30").unwrap_err().code, "date_invalid");
-        assert_eq!(parse_day("tomorrow").unwrap_err().code, "date_invalid");
+        assert_eq!(
+            parse_day("2026-02-30").expect_err("no such day").code,
+            "date_invalid"
+        );
+        assert_eq!(
+            parse_day("tomorrow").expect_err("not a date").code,
+            "date_invalid"
+        );
     }
 }

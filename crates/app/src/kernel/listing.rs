@@ -85,7 +85,7 @@ mod tests {
             (None, Some(-1), "offset"),
             (None, Some(i64::MAX), "offset"),
         ] {
-            let err = Paging::parse(limit, offset).unwrap_err();
+            let err = Paging::parse(limit, offset).expect_err("out of range");
             assert_eq!(field_of(err).0, field, "{limit:?} {offset:?}");
         }
     }
@@ -94,7 +94,7 @@ mod tests {
     fn a_search_is_bounded_in_characters_not_bytes() {
         let cyrillic = "я".repeat(MAX_SEARCH_CHARS);
         assert_eq!(search_words("q", &cyrillic).ok(), Some(cyrillic.as_str()));
-        let err = search_words("q", &format!("{cyrillic}я")).unwrap_err();
+        let err = search_words("q", &format!("{cyrillic}я")).expect_err("too long");
         assert_eq!(field_of(err), ("q".into(), "search_too_long"));
     }
 }
