@@ -25,9 +25,8 @@ pub struct SettingChange {
     /// The setting, as a path such as `confirmation.always_call`; a list (`delivery`,
     /// `holidays`) is one setting.
     pub key: String,
-    #[schema(value_type = Object)]
+    /// Any JSON value: a text, a number, a list or an object.
     pub from: Value,
-    #[schema(value_type = Object)]
     pub to: Value,
 }
 

@@ -31,6 +31,7 @@ enum JobState {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct JobQuery {
     /// `queued`, `done` or `dead`; all when left out.
     #[param(inline)]
@@ -69,6 +70,7 @@ enum Due {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct TaskQuery {
     /// `now` for what is due now, `all` (the default) for every open task.
     #[param(inline)]
@@ -108,6 +110,7 @@ async fn record_attempt(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct Range {
     /// First day, `YYYY-MM-DD`.
     from: String,

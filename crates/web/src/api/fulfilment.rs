@@ -39,6 +39,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct PickQuery {
     /// A location code; every location when left out.
     location: Option<String>,
@@ -238,6 +239,7 @@ async fn create_courier(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct DayQuery {
     /// `YYYY-MM-DD`.
     day: String,

@@ -21,6 +21,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct MessageQuery {
     /// Only this order's messages.
     order: Option<i64>,
@@ -119,7 +120,8 @@ async fn put_template(
 
 /// Renders a template, saved or as edited, with a real order or sample data.
 #[utoipa::path(post, path = "/templates/preview", tag = "messages", request_body = PreviewInput,
-    responses((status = 200, body = Rendered), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Rendered), (status = 404, description = "No template has this key", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 async fn preview_template(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,

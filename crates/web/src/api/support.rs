@@ -19,6 +19,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct InquiryQuery {
     /// One customer's messages and answers, oldest first; without it, every message still
     /// waiting for an answer, the one due first first.

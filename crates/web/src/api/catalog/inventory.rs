@@ -55,6 +55,7 @@ async fn put_stock(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct StockQuery {
     sku: String,
 }

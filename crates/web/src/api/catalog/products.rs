@@ -49,6 +49,7 @@ async fn create_product(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ProductFilter {
     /// Only this category.
     category: Option<String>,
