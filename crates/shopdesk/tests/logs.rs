@@ -20,6 +20,7 @@ fn request_id(line: &Value) -> Option<&str> {
 
 #[tokio::test]
 async fn json_logs_name_each_requests_id_and_never_its_token() {
+    integrations::install_tls();
     let dir = tempfile::tempdir().expect("a directory");
     let url = format!("sqlite://{}", dir.path().join("shop.db").display());
     let port = std::net::TcpListener::bind("127.0.0.1:0")
