@@ -17,6 +17,7 @@ mod reactions;
 pub mod settings;
 pub mod storefront;
 pub mod support;
+pub mod webhooks;
 pub mod worker;
 
 use std::sync::Arc;
@@ -26,6 +27,7 @@ pub use kernel::clock::{Clock, ManualClock, SystemClock};
 pub use kernel::error::{Error, Problem, Result};
 pub use kernel::listing;
 pub use kernel::views::MoneyView;
+pub use kernel::webhooks::EVENTS as WEBHOOK_EVENTS;
 
 /// The shop: its database and its clock. Cheap to clone; holds nothing another instance needs.
 #[derive(Clone)]
@@ -39,6 +41,10 @@ pub struct Shop {
     transit_book: catalog::TransitBook,
     /// Until when this instance added the day's after-sale run (AF-7..9).
     daily: worker::DailyMark,
+    /// What posts the owner's webhooks; without it, deliveries wait.
+    webhook_poster: Option<Arc<dyn webhooks::Poster>>,
+    /// What `/metrics` counts as it happens.
+    counters: kernel::metrics::Counters,
 }
 
 impl Shop {
@@ -51,6 +57,8 @@ impl Shop {
             carrier_secret: None,
             transit_book: catalog::TransitBook::default(),
             daily: worker::DailyMark::default(),
+            webhook_poster: None,
+            counters: kernel::metrics::Counters::default(),
         }
     }
 

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::Result;
 use crate::kernel::order_row::method_of;
-use crate::kernel::{Context, jobs, tasks};
+use crate::kernel::{Context, jobs, tasks, webhooks};
 use crate::messaging::{Reach, message};
 
 /// Days after delivery the shop asks for a review: within the 7 to 15 of AF-4.
@@ -24,6 +24,9 @@ pub(crate) async fn react(
 ) -> Result<Vec<Event>> {
     let mut done = Vec::new();
     for event in events {
+        if let Some(name) = webhook_event(event) {
+            webhooks::emit(tx, name, webhooks::order_data(row), ctx.now).await?;
+        }
         match event {
             Event::StageChanged { from, to } => {
                 done.extend(stage_changed(tx, row, *from, *to, ctx).await?)
@@ -40,6 +43,30 @@ pub(crate) async fn react(
         }
     }
     Ok(done)
+}
+
+/// The webhook event an order's event is, if any: its arrival, its confirmation (by the
+/// customer, a manager or the shop's own rules), its full payment, and the stages a shop's
+/// other systems follow.
+fn webhook_event(event: &Event) -> Option<&'static str> {
+    match event {
+        Event::Placed { .. } => Some(webhooks::ORDER_PLACED),
+        Event::PaymentRecorded { balance_minor, .. } if *balance_minor <= 0 => {
+            Some(webhooks::ORDER_PAID)
+        }
+        Event::StageChanged { from, to } => match to {
+            Stage::InTransit => Some(webhooks::ORDER_SHIPPED),
+            Stage::Delivered => Some(webhooks::ORDER_DELIVERED),
+            Stage::Cancelled => Some(webhooks::ORDER_CANCELLED),
+            Stage::Refunded => Some(webhooks::ORDER_REFUNDED),
+            Stage::Confirming => None,
+            _ if matches!(from, Stage::Placed | Stage::Confirming) => {
+                Some(webhooks::ORDER_CONFIRMED)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// What follows a move from one stage to another.

@@ -52,6 +52,11 @@ struct MessageJob {
 }
 
 #[derive(Deserialize)]
+struct DeliveryJob {
+    delivery: i64,
+}
+
+#[derive(Deserialize)]
 struct DayJob {
     day: jiff::civil::Date,
 }
@@ -82,7 +87,9 @@ impl Shop {
                 continue;
             }
             count += 1;
-            let outcome = self.run_job(&job).await;
+            // Every log line of the run names the job.
+            let span = tracing::info_span!("job", id = job.id, kind = %job.kind);
+            let outcome = tracing::Instrument::instrument(self.run_job(&job), span).await;
             let now_ms = store::to_millis(self.now());
             let mut tx = self.store.begin_write().await?;
             match outcome {
@@ -165,6 +172,12 @@ impl Shop {
             let MessageJob { message } = parse_payload(job)?;
             return self
                 .send_message(message, job.attempts >= MAX_ATTEMPTS)
+                .await;
+        }
+        if job.kind == jobs::DELIVER_WEBHOOK {
+            let DeliveryJob { delivery } = parse_payload(job)?;
+            return self
+                .deliver_webhook(delivery, job.attempts >= MAX_ATTEMPTS)
                 .await;
         }
         if job.kind == jobs::EXPIRE_CARTS {

@@ -1,10 +1,12 @@
 //! The outside world behind `app::messaging::Transport`: email over SMTP, a generic HTTP SMS
 //! gateway, and an outgoing webhook for messengers the shop connects itself. A channel left
-//! unconfigured keeps its messages in the outbox.
+//! unconfigured keeps its messages in the outbox. `HttpPoster` posts the owner's webhook
+//! deliveries (`app::webhooks`).
 
 mod email;
 mod sms;
 mod webhook;
+mod webhooks;
 
 use std::sync::Arc;
 
@@ -14,6 +16,7 @@ use secrecy::SecretString;
 pub use email::Smtp;
 pub use sms::SmsGateway;
 pub use webhook::Webhook;
+pub use webhooks::HttpPoster;
 
 /// Where messages go. Every field is optional: what is missing stays in the outbox.
 #[derive(Default)]

@@ -28,6 +28,15 @@ struct Cli {
     #[arg(long, global = true, env = "SHOPDESK_TRUSTED_PROXIES", default_value = "",
           value_parser = web::TrustedProxies::parse)]
     trusted_proxies: web::TrustedProxies,
+    /// How log lines are written: `text` for a person, `json` (one object a line, with the
+    /// request's id) for a log collector.
+    #[arg(
+        long,
+        global = true,
+        env = "SHOPDESK_LOG_FORMAT",
+        default_value = "text"
+    )]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
 }
@@ -97,6 +106,26 @@ enum Command {
         #[command(subcommand)]
         command: bench::BenchCommand,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+impl LogFormat {
+    /// Logs to standard output, filtered by `RUST_LOG`. The JSON lines carry the fields of
+    /// every span they were written in: a request's id and route, a job's id and kind.
+    fn install(self) {
+        let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| "info,sqlx=warn".into());
+        let logs = tracing_subscriber::fmt().with_env_filter(filter);
+        match self {
+            Self::Text => logs.init(),
+            Self::Json => logs.json().flatten_event(true).init(),
+        }
+    }
 }
 
 /// The database and how it keeps what it is told.
@@ -246,8 +275,10 @@ async fn migrated(database: &Database) -> anyhow::Result<store::Store> {
 async fn open(database: &Database, channels: &Channels) -> anyhow::Result<app::Shop> {
     let store = migrated(database).await?;
     let transports = channels.transports().context("message channels")?;
+    let poster = integrations::HttpPoster::new().map_err(|e| anyhow::anyhow!(e))?;
     Ok(app::Shop::new(store, Arc::new(app::SystemClock))
         .with_transports(transports)
+        .with_webhook_poster(Arc::new(poster))
         .with_carrier_secret(channels.carrier_secret.as_deref().unwrap_or("")))
 }
 
@@ -293,13 +324,8 @@ async fn serve(
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .init();
     let cli = Cli::parse();
+    cli.log_format.install();
     integrations::install_tls();
     match cli.command {
         Command::Serve { listen, no_worker } => {

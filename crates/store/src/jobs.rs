@@ -182,3 +182,22 @@ pub async fn list(conn: &mut Conn, state: &str, limit: i64) -> Result<Vec<JobRow
     .fetch_all(conn)
     .await?)
 }
+
+/// How many jobs there are of each kind in each state, for `/metrics`.
+pub async fn tally(conn: &mut Conn) -> Result<Vec<(String, String, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT kind, state, COUNT(*) FROM jobs GROUP BY kind, state")
+            .fetch_all(conn)
+            .await?,
+    )
+}
+
+/// When the oldest job that is due at `now_ms` and not yet done was due; `None` when none is.
+pub async fn oldest_due(conn: &mut Conn, now_ms: i64) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT MIN(run_at) FROM jobs WHERE state = 'queued' AND run_at <= $1")
+            .bind(now_ms)
+            .fetch_one(conn)
+            .await?,
+    )
+}

@@ -19,6 +19,7 @@ pub mod scratch;
 pub mod settings;
 pub mod storefront;
 pub mod support;
+pub mod webhooks;
 
 pub use db::{Backend, Schema, Store, Synchronous, WriteTx};
 pub use sqlx::AnyConnection as Conn;

@@ -144,7 +144,11 @@ impl FromRequestParts<app::Shop> for Caller {
             .ok_or_else(ApiError::unauthorized)?;
         match shop.authenticate(token).await? {
             Some(actor) => Ok(Caller(actor)),
-            None => Err(ApiError::unauthorized()),
+            None => {
+                // Someone may be guessing tokens; the token itself is never written down.
+                tracing::warn!("an API token that is not the shop's was refused");
+                Err(ApiError::unauthorized())
+            }
         }
     }
 }

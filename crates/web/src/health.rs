@@ -1,6 +1,7 @@
 //! Health checks for a load balancer or a process supervisor, outside the API's tokens:
 //! `/healthz` says the process answers; `/readyz` says it can serve, with a database that
-//! answers and has this build's migrations.
+//! answers and has this build's migrations. Beside them, `/metrics` answers the shop's metrics
+//! in the OpenMetrics text format Prometheus scrapes, to an owner's token only.
 
 use std::time::Duration;
 
@@ -12,14 +13,43 @@ use axum::routing::get;
 use store::Schema;
 
 use crate::ApiError;
+use crate::extract::Caller;
+use crate::signals::HttpMetrics;
 
 /// Longer than a healthy database ever takes, shorter than a load balancer waits.
 const DATABASE_TIMEOUT: Duration = Duration::from_secs(3);
 
-pub fn router() -> Router<app::Shop> {
+pub fn router(http: HttpMetrics) -> Router<app::Shop> {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
+        .route(
+            "/metrics",
+            get(move |shop, caller| metrics(shop, caller, http.clone())),
+        )
+}
+
+/// Builds the answer anew at each scrape: the counters as they stand, the levels read now.
+async fn metrics(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    http: HttpMetrics,
+) -> Result<Response, ApiError> {
+    let mut registry = prometheus_client::registry::Registry::with_prefix("shopdesk");
+    shop.register_metrics(&actor, &mut registry).await?;
+    http.register(&mut registry);
+    let mut text = String::new();
+    prometheus_client::encoding::text::encode(&mut text, &registry).map_err(|_| {
+        let message = "the metrics could not be written";
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "unavailable",
+            message,
+            None,
+        )
+    })?;
+    let kind = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    Ok(([(axum::http::header::CONTENT_TYPE, kind)], text).into_response())
 }
 
 async fn ready(State(shop): State<app::Shop>) -> Response {

@@ -183,6 +183,14 @@ impl Shop {
                 ),
             });
         }
+        let counted = serde_json::json!({"sku": sku.as_ref(), "location": location.code, "on_hand": input.on_hand, "bin": bin});
+        crate::kernel::webhooks::emit(
+            &mut tx,
+            crate::kernel::webhooks::STOCK_CHANGED,
+            counted,
+            self.now(),
+        )
+        .await?;
         // ST-4: stock on the shop's own shelves tells everyone who asked to hear of it.
         if location.kind != domain::inventory::LocationKind::Supplier.as_str()
             && store::storefront::own_available(&mut tx, variant).await? > 0

@@ -311,10 +311,16 @@ impl Shop {
         shipment.delivered_at = Some(ctx.now_ms());
         shipment.updated_at = ctx.now_ms();
         store::fulfilment::put_shipment(&mut tx, &shipment).await?;
+        let paid = commands
+            .iter()
+            .any(|c| matches!(c, Command::RecordPayment { .. }));
         commands.push(Command::Deliver);
         self.change(&mut tx, number, &commands, actor, None, &ctx)
             .await?;
         tx.commit().await?;
+        if paid {
+            self.counters.payment_recorded();
+        }
         self.order(number).await
     }
 

@@ -20,6 +20,8 @@ pub const EXPIRE_CARTS: &str = "expire_carts";
 pub const AFTER_SALE: &str = "after_sale";
 /// One message to send through its channel.
 pub const SEND_MESSAGE: &str = "send_message";
+/// One event to post to one of the owner's webhook endpoints.
+pub const DELIVER_WEBHOOK: &str = "deliver_webhook";
 
 /// When the shop's daily jobs run: at night in the shop's time zone.
 const DAILY_AT: jiff::civil::Time = jiff::civil::Time::constant(3, 0, 0, 0);

@@ -1,18 +1,21 @@
 //! What every use case shares and none owns: who acts (`access`), the clock, errors, the
 //! bounds of every list (`listing`), the shapes views share, the write transaction's context,
-//! the timeline, secrets, and how later work is recorded (a job for the worker, a task for a
-//! manager). The kernel imports no context, so any context may use it.
+//! the timeline, secrets, the counters behind `/metrics`, the events webhooks hear of, and how
+//! later work is recorded (a job for the worker, a task for a manager). The kernel imports no
+//! context, so any context may use it.
 
 pub mod access;
 pub mod clock;
 pub mod error;
 pub(crate) mod jobs;
 pub mod listing;
+pub(crate) mod metrics;
 pub(crate) mod order_row;
 pub(crate) mod tasks;
 pub(crate) mod timeline;
 pub(crate) mod tokens;
 pub mod views;
+pub(crate) mod webhooks;
 
 use domain::calendar::Calendar;
 use domain::settings::ShopSettings;

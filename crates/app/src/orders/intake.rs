@@ -212,6 +212,10 @@ impl Shop {
         let events = follow_intake(&mut tx, &row, decided, &stock, &reservations, &ctx).await?;
         let events = timeline::append(&mut tx, id, &events, now_ms, actor, None).await?;
         tx.commit().await?;
+        self.counters.order_placed(&row.channel);
+        if draft.payment.as_ref().is_some_and(|p| p.amount_minor > 0) {
+            self.counters.payment_recorded();
+        }
         // The answer is built from what was written, without reading it back.
         Ok(Placed {
             order: order_view(row, line_rows, reservations, events)?,

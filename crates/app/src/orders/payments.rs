@@ -50,6 +50,7 @@ impl Shop {
             .await?;
         record_payment_row(&mut tx, number, "payment", payment, "", ctx.now_ms(), actor).await?;
         tx.commit().await?;
+        self.counters.payment_recorded();
         self.order(number).await
     }
 

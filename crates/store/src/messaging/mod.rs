@@ -127,3 +127,13 @@ pub async fn list(conn: &mut Conn, filter: &Filter<'_>) -> Result<Vec<MessageRow
     .fetch_all(conn)
     .await?)
 }
+
+/// How many messages there are in each state (`queued`, `sent`, `outbox`, `failed`...), for
+/// `/metrics`.
+pub async fn tally(conn: &mut Conn) -> Result<Vec<(String, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT status, COUNT(*) FROM messages GROUP BY status")
+            .fetch_all(conn)
+            .await?,
+    )
+}

@@ -9,6 +9,7 @@ mod orders;
 mod settings;
 mod storefront;
 mod support;
+mod webhooks;
 
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -86,7 +87,8 @@ pub fn router() -> OpenApiRouter<app::Shop> {
                 .merge(messaging::router())
                 .merge(orders::router())
                 .merge(settings::router())
-                .merge(support::router()),
+                .merge(support::router())
+                .merge(webhooks::router()),
         )
         .nest("/api/public", storefront::router());
     document_answers(router.get_openapi_mut());

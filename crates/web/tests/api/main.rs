@@ -27,3 +27,4 @@ mod settings;
 mod stock_race;
 mod storefront;
 mod support;
+mod webhooks;
