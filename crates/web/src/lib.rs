@@ -10,6 +10,7 @@ mod api;
 mod docs;
 mod error;
 mod extract;
+mod headers;
 mod health;
 mod pages;
 mod storefront;
@@ -43,6 +44,7 @@ pub fn router(shop: app::Shop) -> Router {
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
         ))
+        .layer(axum::middleware::map_response(headers::secure))
         .layer(TraceLayer::new_for_http())
         .with_state(shop)
 }
