@@ -53,7 +53,8 @@ impl Actor {
 pub enum OrderScope {
     /// Owners and managers: every order.
     Every,
-    /// Packers: the orders being assembled or ready to leave, the ones they pick and pack.
+    /// Packers: the orders being assembled, ready to leave or on their way: the ones they
+    /// pick, pack and hand over.
     Packing,
     /// Couriers: the orders handed to the courier they deliver as; none for a login linked to
     /// no courier.
@@ -125,7 +126,7 @@ pub(crate) async fn require_order(
         }
         OrderScope::Packing => Err(Error::Denied {
             code: "not_being_packed",
-            message: "a packer reads the orders being assembled or ready to leave".into(),
+            message: "a packer reads the orders being assembled, ready or on their way".into(),
         }),
         OrderScope::Stops(None) => Err(not_linked()),
         OrderScope::Stops(Some(courier)) => {

@@ -377,14 +377,15 @@ pub async fn events(conn: &mut Conn, order_id: i64) -> Result<Vec<EventRow>> {
 pub enum Scope {
     #[default]
     Every,
-    /// Orders being assembled or ready to leave.
+    /// Orders being assembled, ready to leave or on their way.
     Packing,
     /// Orders handed to this courier.
     Stops(i64),
 }
 
-/// The stages a packer works in.
-pub const PACKING_STAGES: [&str; 2] = ["assembling", "ready"];
+/// The stages a packer works in: assembling, ready to leave, and on its way, when the packer
+/// still sees what was handed over and may print the slip again.
+pub const PACKING_STAGES: [&str; 3] = ["assembling", "ready", "in_transit"];
 
 impl Scope {
     /// The condition on `orders` (as `orders`) that keeps the scope's orders, with its two
