@@ -375,6 +375,7 @@ impl Shop {
             stage: "",
             q: "",
             customer_id: Some(customer_id),
+            scope: store::orders::Scope::Every,
             limit: 1000,
             offset: 0,
         };

@@ -40,6 +40,14 @@ impl Shop {
         }
     }
 
+    /// The settings as the owner reads and changes them: besides the shop's name and
+    /// contacts they hold the delivery prices, the policies and the keys of the adapters,
+    /// which no other role's work needs.
+    pub async fn settings_for(&self, actor: &Actor) -> Result<ShopSettings> {
+        actor.require(Permission::Administer)?;
+        self.settings().await
+    }
+
     /// Changes the settings `change` names: a JSON object shaped like the settings, such as
     /// `{"confirmation": {"always_call": true}}`; every setting it leaves out keeps its value.
     /// A key the settings do not have, a value of the wrong kind or one the rules cannot work

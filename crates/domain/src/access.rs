@@ -16,8 +16,10 @@ pub enum Role {
 /// What a request wants to do, coarse enough that a shop can reason about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Permission {
-    /// Read the catalogue, stock and orders.
+    /// Read orders: every one, or only those the role works on (the app's `OrderScope`).
     Read,
+    /// Read the catalogue, its stock and the locations it is kept at (ST-3).
+    ReadStock,
     /// Create and edit products, locations and stock counts.
     ManageCatalog,
     /// Take orders in and move them before assembly; read and act on customers.
@@ -59,9 +61,9 @@ impl Role {
             Self::Owner => true,
             Self::Manager => matches!(
                 permission,
-                Read | ManageCatalog | ManageOrders | Fulfil | Deliver
+                Read | ReadStock | ManageCatalog | ManageOrders | Fulfil | Deliver
             ),
-            Self::Packer => matches!(permission, Read | Fulfil),
+            Self::Packer => matches!(permission, Read | ReadStock | Fulfil),
             Self::Courier => matches!(permission, Read | Deliver),
         }
     }
@@ -80,5 +82,7 @@ mod tests {
         assert!(Role::Packer.may(Permission::Fulfil));
         assert!(!Role::Courier.may(Permission::Fulfil));
         assert!(Role::Courier.may(Permission::Deliver));
+        assert!(Role::Packer.may(Permission::ReadStock));
+        assert!(!Role::Courier.may(Permission::ReadStock));
     }
 }

@@ -32,7 +32,10 @@ async fn demo_on(server: Option<&str>) {
         role: Role::Owner,
         name: "owner:test".into(),
     };
-    let orders = shop.orders("", "", 100_000, 0).await.expect("orders");
+    let orders = shop
+        .orders(&app::access::Actor::system(), "", "", 100_000, 0)
+        .await
+        .expect("orders");
     let holding = |kind: &str| {
         orders
             .iter()

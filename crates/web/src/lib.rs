@@ -11,6 +11,7 @@ mod api;
 mod docs;
 mod error;
 mod extract;
+mod headers;
 mod health;
 mod pages;
 mod signals;
@@ -49,6 +50,7 @@ pub fn router(shop: app::Shop) -> Router {
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
         ))
+        .layer(axum::middleware::map_response(headers::secure))
         .layer(axum::middleware::from_fn(move |request, next| {
             observed.clone().observe(request, next)
         }))

@@ -9,7 +9,7 @@ use domain::orders::{
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use crate::access::Actor;
+use crate::access::{Actor, order_scope, require_order};
 use crate::backoffice::ProcessingDay;
 use crate::backoffice::TaskView;
 use crate::kernel::error::FieldResult;
@@ -139,12 +139,6 @@ const CASH_DAYS: i16 = 7;
 /// Delayed parcels the dashboard lists.
 const DELAYED_SHOWN: i64 = 20;
 
-/// A person who neither fulfils nor manages orders (a courier) sees only the orders they
-/// worked on, as the timeline records it.
-fn own_orders_only(actor: &Actor) -> bool {
-    !actor.role.may(Permission::Fulfil)
-}
-
 /// Checks an optional filter value with the domain's parser, naming the field.
 fn check<T>(field: &str, raw: &str, parse: fn(&str) -> Result<T, domain::Invalid>) -> Result<()> {
     if !raw.is_empty() {
@@ -264,8 +258,15 @@ impl Shop {
             .page
             .clamp(1, crate::kernel::listing::MAX_OFFSET / PAGE_SIZE);
         let q = crate::kernel::listing::search_words("q", &query.q)?;
-        let own = own_orders_only(actor).then_some(actor.name.as_str());
         let mut conn = self.store.read().await?;
+        let Some(scope) = order_scope(&mut conn, actor).await?.filter() else {
+            return Ok(OrderList {
+                orders: Vec::new(),
+                page,
+                more: false,
+                channels: Vec::new(),
+            });
+        };
         let filter = store::backoffice::OrderFilter {
             stage: query.stage.trim(),
             hold: query.hold.trim(),
@@ -273,7 +274,7 @@ impl Shop {
             payment_mode: query.payment.trim(),
             delivery_method: query.delivery.trim(),
             q,
-            actor: own.unwrap_or(""),
+            scope,
             limit: PAGE_SIZE + 1,
             offset: (page - 1) * PAGE_SIZE,
         };
@@ -295,13 +296,8 @@ impl Shop {
 
     /// The order with its tasks and messages, and the moves this person may make now.
     pub async fn order_page(&self, actor: &Actor, number: i64) -> Result<OrderPage> {
-        actor.require(Permission::Read)?;
         let mut conn = self.store.read().await?;
-        if own_orders_only(actor)
-            && !store::backoffice::worked_on(&mut conn, number, &actor.name).await?
-        {
-            return Err(Error::Forbidden);
-        }
+        require_order(&mut conn, actor, number).await?;
         let row = store::orders::get(&mut conn, number)
             .await?
             .ok_or(Error::NotFound { what: "order" })?;
@@ -362,7 +358,7 @@ impl Shop {
                 .filter(|k| !state.has_hold(**k))
                 .map(|k| k.as_str())
                 .collect(),
-            order: self.order(number).await?,
+            order: self.order(number).await?.seen_by(actor),
             tasks,
             messages,
             payments,
@@ -438,7 +434,7 @@ impl Shop {
                 payment_mode: "",
                 delivery_method: "",
                 q: "",
-                actor: "",
+                scope: store::orders::Scope::Every,
                 limit: DELAYED_SHOWN,
                 offset: 0,
             };

@@ -14,7 +14,8 @@ use crate::orders::OrderView;
 use crate::{Error, MoneyView, Result, Shop};
 
 use super::CourierView;
-use super::couriers::{own_courier, parse_day, require_own};
+use super::couriers::{parse_day, require_own};
+use crate::kernel::access::own_courier;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct HandIn {
@@ -200,7 +201,7 @@ impl Shop {
         };
         drop(conn);
         Ok(Receipt {
-            order: self.order(number).await?,
+            order: self.order(number).await?.seen_by(actor),
             courier,
             collected,
         })

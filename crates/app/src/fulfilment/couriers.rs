@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::access::Actor;
+use crate::access::{Actor, own_courier};
 use crate::kernel::Context;
 use crate::kernel::error::FieldResult;
 use crate::kernel::timeline;
@@ -105,9 +105,16 @@ impl Shop {
         })
     }
 
-    /// The couriers with their ratings and the bonus they earned (DL-7).
+    /// The couriers with their phones, ratings and the bonus they earned (DL-7), for the owner
+    /// and managers; a courier reads their own day, not the others'.
     pub async fn couriers(&self, actor: &Actor) -> Result<Vec<CourierView>> {
-        actor.require(Permission::Read)?;
+        actor.require(Permission::ManageOrders)?;
+        self.every_courier().await
+    }
+
+    /// Every courier, for the use cases that pick one (the packing station's hand-over, a
+    /// courier's own day).
+    pub(super) async fn every_courier(&self) -> Result<Vec<CourierView>> {
         let settings = self.settings().await?;
         let mut conn = self.store.read().await?;
         let mut views = Vec::new();
@@ -321,7 +328,7 @@ impl Shop {
         if paid {
             self.counters.payment_recorded();
         }
-        self.order(number).await
+        Ok(self.order(number).await?.seen_by(actor))
     }
 
     /// The customer rates the courier through their order link; a good rating adds to the
@@ -364,22 +371,6 @@ impl Shop {
         tx.commit().await?;
         Ok(())
     }
-}
-
-/// The courier a courier's login delivers as. Other roles act for every courier (`None`); a
-/// courier's login that is linked to no courier acts for none.
-pub(super) async fn own_courier(conn: &mut store::Conn, actor: &Actor) -> Result<Option<i64>> {
-    if actor.role != domain::access::Role::Courier {
-        return Ok(None);
-    }
-    let found = match actor.user_email() {
-        Some(email) => store::fulfilment::courier_of_user(conn, email).await?,
-        None => None,
-    };
-    found.map(Some).ok_or_else(|| Error::Denied {
-        code: "courier_not_linked",
-        message: "this login is not linked to a courier: ask the owner to link it".into(),
-    })
 }
 
 /// Refuses a courier acting on another courier's delivery or cash (DL-7, PY-5).
@@ -439,7 +430,7 @@ impl Shop {
             let mut conn = self.store.read().await?;
             own_courier(&mut conn, actor).await?
         };
-        let couriers = self.couriers(actor).await?;
+        let couriers = self.every_courier().await?;
         let wanted = own.or(courier).or_else(|| couriers.first().map(|c| c.id));
         let Some(courier) = wanted.and_then(|id| couriers.iter().find(|c| c.id == id)) else {
             return Ok(None);

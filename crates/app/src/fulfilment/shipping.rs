@@ -11,7 +11,7 @@ use serde_json::json;
 use sha2::Sha256;
 use utoipa::ToSchema;
 
-use crate::access::Actor;
+use crate::access::{Actor, require_order};
 use crate::kernel::error::FieldResult;
 use crate::kernel::order_row::{method_of, row_has};
 use crate::kernel::timeline;
@@ -79,7 +79,13 @@ pub(super) fn shipment_view(row: store::fulfilment::ShipmentRow) -> ShipmentView
 }
 
 impl Shop {
-    pub async fn shipment(&self, number: i64) -> Result<Option<ShipmentView>> {
+    /// Where the order's parcel is, for a person who may read the order (DL-3).
+    pub async fn shipment_for(&self, actor: &Actor, number: i64) -> Result<Option<ShipmentView>> {
+        require_order(&mut *self.store.read().await?, actor, number).await?;
+        self.shipment(number).await
+    }
+
+    pub(crate) async fn shipment(&self, number: i64) -> Result<Option<ShipmentView>> {
         let mut conn = self.store.read().await?;
         Ok(store::fulfilment::shipment(&mut conn, number)
             .await?
@@ -155,7 +161,7 @@ impl Shop {
         let first_watch = ctx.calendar.within_calling_hours(ctx.later(24));
         jobs::schedule(&mut tx, jobs::PARCEL_WATCH, number, first_watch, &ctx).await?;
         tx.commit().await?;
-        self.order(number).await
+        Ok(self.order(number).await?.seen_by(actor))
     }
 
     /// Takes a carrier's signed report (DL-3): the body must carry the shop's HMAC-SHA256 in
@@ -380,7 +386,7 @@ impl Shop {
                 .await?;
         timeline::append(&mut tx, number, &events, ctx.now_ms(), actor, None).await?;
         tx.commit().await?;
-        self.order(number).await
+        Ok(self.order(number).await?.seen_by(actor))
     }
 
     /// The daily look at a parcel on its way (DL-6): a delay puts the order on hold and warns

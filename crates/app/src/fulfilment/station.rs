@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::access::Actor;
+use crate::access::{Actor, require_order};
 use crate::catalog::parse_stored_options;
 use crate::catalog::set_aside;
 use crate::kernel::Context;
@@ -300,7 +300,7 @@ impl Shop {
             }
         }
         tx.commit().await?;
-        self.order(number).await
+        Ok(self.order(number).await?.seen_by(actor))
     }
 
     /// The customer's answer to a minor flaw (AS-2): take it as is with the discount, or wait
@@ -319,7 +319,7 @@ impl Shop {
         self.record_defect_answer(&mut tx, number, answer, actor, &ctx)
             .await?;
         tx.commit().await?;
-        self.order(number).await
+        Ok(self.order(number).await?.seen_by(actor))
     }
 
     pub(crate) async fn record_defect_answer(
@@ -478,11 +478,17 @@ impl Shop {
         self.change(&mut tx, number, &[Command::MarkReady], actor, None, &ctx)
             .await?;
         tx.commit().await?;
-        self.order(number).await
+        Ok(self.order(number).await?.seen_by(actor))
+    }
+
+    /// What the packer put in the parcel, for a person who may read the order (AS-3, AS-4).
+    pub async fn parcel_for(&self, actor: &Actor, number: i64) -> Result<Option<ParcelView>> {
+        require_order(&mut *self.store.read().await?, actor, number).await?;
+        self.parcel(number).await
     }
 
     /// What the packer put in the parcel, for the packing slip.
-    pub async fn parcel(&self, number: i64) -> Result<Option<ParcelView>> {
+    async fn parcel(&self, number: i64) -> Result<Option<ParcelView>> {
         let mut conn = self.store.read().await?;
         let Some(row) = store::fulfilment::parcel(&mut conn, number).await? else {
             return Ok(None);
@@ -579,7 +585,7 @@ impl Shop {
     pub async fn packing_station(&self, actor: &Actor, number: i64) -> Result<PackingStation> {
         actor.require(Permission::Fulfil)?;
         let settings = self.settings().await?;
-        let order = self.order(number).await?;
+        let order = self.order_for(actor, number).await?;
         let mut conn = self.store.read().await?;
         let row = store::orders::get(&mut conn, number)
             .await?
@@ -627,7 +633,7 @@ impl Shop {
             parcel,
             shipment: self.shipment(number).await?,
             couriers: if courier_delivery {
-                self.couriers(actor).await?
+                self.every_courier().await?
             } else {
                 Vec::new()
             },

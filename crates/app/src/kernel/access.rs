@@ -47,6 +47,102 @@ impl Actor {
     }
 }
 
+/// Which orders a person reads, and so lists and opens, in the back office and the API alike:
+/// each role what its work needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderScope {
+    /// Owners and managers: every order.
+    Every,
+    /// Packers: the orders being assembled, ready to leave or on their way: the ones they
+    /// pick, pack and hand over.
+    Packing,
+    /// Couriers: the orders handed to the courier they deliver as; none for a login linked to
+    /// no courier.
+    Stops(Option<i64>),
+}
+
+impl OrderScope {
+    /// The same scope as the store filters lists with; `None` when it holds no order at all.
+    pub(crate) fn filter(self) -> Option<store::orders::Scope> {
+        match self {
+            Self::Every => Some(store::orders::Scope::Every),
+            Self::Packing => Some(store::orders::Scope::Packing),
+            Self::Stops(courier) => courier.map(store::orders::Scope::Stops),
+        }
+    }
+}
+
+/// The courier a courier's login delivers as. Other roles act for every courier (`None`); a
+/// courier's login that is linked to no courier acts for none.
+pub(crate) async fn own_courier(conn: &mut store::Conn, actor: &Actor) -> Result<Option<i64>> {
+    if actor.role != Role::Courier {
+        return Ok(None);
+    }
+    let found = match actor.user_email() {
+        Some(email) => store::fulfilment::courier_of_user(conn, email).await?,
+        None => None,
+    };
+    found.map(Some).ok_or_else(not_linked)
+}
+
+fn not_linked() -> Error {
+    Error::Denied {
+        code: "courier_not_linked",
+        message: "this login is not linked to a courier: ask the owner to link it".into(),
+    }
+}
+
+/// The orders this person may read.
+pub(crate) async fn order_scope(conn: &mut store::Conn, actor: &Actor) -> Result<OrderScope> {
+    actor.require(Permission::Read)?;
+    if actor.role.may(Permission::ManageOrders) {
+        Ok(OrderScope::Every)
+    } else if actor.role.may(Permission::Fulfil) {
+        Ok(OrderScope::Packing)
+    } else {
+        match own_courier(conn, actor).await {
+            Ok(courier) => Ok(OrderScope::Stops(courier)),
+            Err(Error::Denied { .. }) => Ok(OrderScope::Stops(None)),
+            Err(other) => Err(other),
+        }
+    }
+}
+
+/// Refuses an order outside the person's scope (403 with the reason), and answers 404 for an
+/// order that does not exist, whoever asks.
+pub(crate) async fn require_order(
+    conn: &mut store::Conn,
+    actor: &Actor,
+    number: i64,
+) -> Result<()> {
+    let scope = order_scope(conn, actor).await?;
+    let row = store::orders::get(conn, number)
+        .await?
+        .ok_or(Error::NotFound { what: "order" })?;
+    match scope {
+        OrderScope::Every => Ok(()),
+        OrderScope::Packing if store::orders::PACKING_STAGES.contains(&row.stage.as_str()) => {
+            Ok(())
+        }
+        OrderScope::Packing => Err(Error::Denied {
+            code: "not_being_packed",
+            message: "a packer reads the orders being assembled, ready or on their way".into(),
+        }),
+        OrderScope::Stops(None) => Err(not_linked()),
+        OrderScope::Stops(Some(courier)) => {
+            let shipment = store::fulfilment::shipment(conn, number).await?;
+            if shipment.and_then(|s| s.courier_id) == Some(courier) {
+                Ok(())
+            } else {
+                Err(Error::Denied {
+                    code: "not_your_delivery",
+                    message: "this delivery is on another courier's route".into(),
+                })
+            }
+        }
+    }
+}
+
 pub(crate) fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }

@@ -60,7 +60,7 @@ impl Shop {
         self.change(&mut tx, number, &[command], actor, reason.as_deref(), &ctx)
             .await?;
         tx.commit().await?;
-        self.order(number).await
+        Ok(self.order(number).await?.seen_by(actor))
     }
 
     /// Applies commands to an order inside `tx`: the stock effects, the new state, the timeline,

@@ -2,10 +2,12 @@
 
 use std::collections::BTreeMap;
 
+use domain::access::Permission;
 use domain::orders::Stage;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::access::{Actor, order_scope, require_order};
 use crate::catalog::parse_stored_options;
 use crate::kernel::error::FieldResult;
 use crate::kernel::views::{OrderSummary, order_summaries, stored, timestamp};
@@ -123,8 +125,36 @@ pub struct TimelineEntry {
     pub reason: Option<String>,
 }
 
+impl OrderView {
+    /// The order as this person's work needs it. Whoever does not manage orders (a packer, a
+    /// courier) gets the lines, the delivery and the payment with the customer's name, phone
+    /// and address, but not their email, the secret of the customer's own link (with it, anyone
+    /// could act and rate as the customer) or what the intake checks found about them; a
+    /// courier neither gets where the units are held.
+    pub fn seen_by(mut self, actor: &Actor) -> Self {
+        if actor.role.may(Permission::ManageOrders) {
+            return self;
+        }
+        self.customer.email = None;
+        self.link_token = None;
+        self.checks.clear();
+        if !actor.role.may(Permission::Fulfil) {
+            self.reservations.clear();
+        }
+        self
+    }
+}
+
 impl Shop {
-    /// The whole order: lines, payment, reservations and timeline.
+    /// The order as this person may read it: an owner or a manager any order, a packer one
+    /// being packed, a courier a stop of their own route; refused with 403 otherwise.
+    pub async fn order_for(&self, actor: &Actor, number: i64) -> Result<OrderView> {
+        require_order(&mut *self.store.read().await?, actor, number).await?;
+        Ok(self.order(number).await?.seen_by(actor))
+    }
+
+    /// The whole order: lines, payment, reservations and timeline, for the shop itself; a person
+    /// reads it through [`Shop::order_for`] or gets it [`OrderView::seen_by`] them.
     pub async fn order(&self, number: i64) -> Result<OrderView> {
         let mut conn = self.store.read().await?;
         let row = store::orders::get(&mut conn, number)
@@ -136,9 +166,10 @@ impl Shop {
         order_view(row, lines, reservations, events)
     }
 
-    /// Orders matching the filter, newest first.
+    /// Orders matching the filter that this person may read, newest first.
     pub async fn orders(
         &self,
+        actor: &Actor,
         stage: &str,
         q: &str,
         limit: i64,
@@ -148,18 +179,19 @@ impl Shop {
             Stage::parse(stage).field("stage")?;
         }
         let q = crate::kernel::listing::search_words("q", q)?;
-        self.list_orders(&store::orders::Filter {
+        let mut conn = self.store.read().await?;
+        let Some(scope) = order_scope(&mut conn, actor).await?.filter() else {
+            return Ok(Vec::new());
+        };
+        let filter = store::orders::Filter {
             stage,
             q,
             customer_id: None,
+            scope,
             limit,
             offset,
-        })
-        .await
-    }
-
-    async fn list_orders(&self, filter: &store::orders::Filter<'_>) -> Result<Vec<OrderSummary>> {
-        order_summaries(&mut *self.store.read().await?, filter).await
+        };
+        order_summaries(&mut conn, &filter).await
     }
 }
 

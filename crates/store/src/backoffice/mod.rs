@@ -20,8 +20,8 @@ pub struct OrderFilter<'a> {
     pub delivery_method: &'a str,
     /// An order number, or part of a name, phone or email.
     pub q: &'a str,
-    /// Only orders this actor worked on, as the timeline records it.
-    pub actor: &'a str,
+    /// The orders the reader's role lets them see.
+    pub scope: crate::orders::Scope,
     pub limit: i64,
     pub offset: i64,
 }
@@ -54,8 +54,9 @@ pub async fn orders(conn: &mut Conn, filter: &OrderFilter<'_>) -> Result<Vec<Sum
            AND ($5 = '' OR delivery_method = $5) \
            AND ($6 = '' OR CAST(id AS TEXT) = $6 OR LOWER(customer_name) LIKE $7 ESCAPE '\\' \
                 OR LOWER(email) LIKE $7 ESCAPE '\\' OR phone LIKE $7 ESCAPE '\\' OR ($8 <> '' AND phone LIKE $8)) \
-           AND ($9 = '' OR EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = orders.id AND e.actor = $9)) \
-         ORDER BY id DESC LIMIT $10 OFFSET $11"
+           AND {scope} \
+         ORDER BY id DESC LIMIT $11 OFFSET $12",
+        scope = crate::orders::Scope::clause(9)
     )))
     .bind(filter.stage)
     .bind(hold_pattern)
@@ -65,23 +66,12 @@ pub async fn orders(conn: &mut Conn, filter: &OrderFilter<'_>) -> Result<Vec<Sum
     .bind(q)
     .bind(pattern)
     .bind(phone_pattern)
-    .bind(filter.actor)
+    .bind(filter.scope.binds().0)
+    .bind(filter.scope.binds().1)
     .bind(filter.limit)
     .bind(filter.offset)
     .fetch_all(conn)
     .await?)
-}
-
-/// Whether this actor appears in the order's timeline.
-pub async fn worked_on(conn: &mut Conn, order_id: i64, actor: &str) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT order_id FROM order_events WHERE order_id = $1 AND actor = $2 LIMIT 1",
-    )
-    .bind(order_id)
-    .bind(actor)
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
 }
 
 /// The channels orders came from, for the list's filter.

@@ -371,12 +371,51 @@ pub async fn events(conn: &mut Conn, order_id: i64) -> Result<Vec<EventRow>> {
     .await?)
 }
 
+/// Which orders a reader's role lets them list: every one, the ones being packed, or the stops
+/// of one courier's route.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    Every,
+    /// Orders being assembled, ready to leave or on their way.
+    Packing,
+    /// Orders handed to this courier.
+    Stops(i64),
+}
+
+/// The stages a packer works in: assembling, ready to leave, and on its way, when the packer
+/// still sees what was handed over and may print the slip again.
+pub const PACKING_STAGES: [&str; 3] = ["assembling", "ready", "in_transit"];
+
+impl Scope {
+    /// The condition on `orders` (as `orders`) that keeps the scope's orders, with its two
+    /// parameters numbered from `first`; bind them with [`Scope::binds`].
+    pub(crate) fn clause(first: usize) -> String {
+        let (packing, courier) = (first, first + 1);
+        let stages = PACKING_STAGES.map(|s| format!("'{s}'")).join(", ");
+        format!(
+            "(${packing} = 0 OR stage IN ({stages})) \
+             AND (${courier} = 0 OR EXISTS (SELECT 1 FROM shipments s \
+                  WHERE s.order_id = orders.id AND s.courier_id = ${courier}))"
+        )
+    }
+
+    pub(crate) fn binds(self) -> (i64, i64) {
+        match self {
+            Self::Every => (0, 0),
+            Self::Packing => (1, 0),
+            Self::Stops(courier) => (0, courier),
+        }
+    }
+}
+
 /// Filters for the order list; empty strings mean "any".
 pub struct Filter<'a> {
     pub stage: &'a str,
     /// An order number, or part of a name, phone or email.
     pub q: &'a str,
     pub customer_id: Option<i64>,
+    pub scope: Scope,
     pub limit: i64,
     pub offset: i64,
 }
@@ -389,12 +428,16 @@ pub async fn list(conn: &mut Conn, filter: &Filter<'_>) -> Result<Vec<SummaryRow
            AND ($2 = '' OR CAST(id AS TEXT) = $2 OR LOWER(customer_name) LIKE $3 ESCAPE '\\' \
                 OR LOWER(phone) LIKE $3 ESCAPE '\\' OR LOWER(email) LIKE $3 ESCAPE '\\') \
            AND ($4 = 0 OR customer_id = $4) \
-         ORDER BY id DESC LIMIT $5 OFFSET $6"
+           AND {scope} \
+         ORDER BY id DESC LIMIT $7 OFFSET $8",
+        scope = Scope::clause(5)
     )))
     .bind(filter.stage)
     .bind(filter.q)
     .bind(pattern)
     .bind(filter.customer_id.unwrap_or(0))
+    .bind(filter.scope.binds().0)
+    .bind(filter.scope.binds().1)
     .bind(filter.limit)
     .bind(filter.offset)
     .fetch_all(conn)

@@ -127,14 +127,13 @@ async fn pack(
 
 /// What went into the parcel: packaging, weight, inserts and the coupon (AS-3, AS-4).
 #[utoipa::path(get, path = "/orders/{number}/parcel", tag = "fulfilment", params(("number" = i64, Path)),
-    responses((status = 200, body = ParcelView), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = ParcelView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn parcel(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
     PathArg(number): PathArg<i64>,
 ) -> Result<Json<ParcelView>, ApiError> {
-    actor.require(domain::access::Permission::Read)?;
-    shop.parcel(number)
+    shop.parcel_for(&actor, number)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found("parcel"))
@@ -154,14 +153,13 @@ async fn hand_over(
 
 /// Where the parcel is (DL-3).
 #[utoipa::path(get, path = "/orders/{number}/shipment", tag = "fulfilment", params(("number" = i64, Path)),
-    responses((status = 200, body = ShipmentView), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = ShipmentView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn shipment(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
     PathArg(number): PathArg<i64>,
 ) -> Result<Json<ShipmentView>, ApiError> {
-    actor.require(domain::access::Permission::Read)?;
-    shop.shipment(number)
+    shop.shipment_for(&actor, number)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found("shipment"))
@@ -216,8 +214,8 @@ async fn carrier_report(
     Ok(Json(shop.carrier_report(&carrier, &body, signature).await?))
 }
 
-/// The shop's couriers with their ratings and bonus (DL-7).
-#[utoipa::path(get, path = "/couriers", tag = "couriers", responses((status = 200, body = [CourierView])))]
+/// The shop's couriers with their phones, ratings and bonus (DL-7); owner and managers.
+#[utoipa::path(get, path = "/couriers", tag = "couriers", responses((status = 200, body = [CourierView]), (status = 403, body = ErrorBody)))]
 async fn couriers(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,

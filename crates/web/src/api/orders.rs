@@ -107,31 +107,35 @@ struct OrderQuery {
     q: Option<String>,
 }
 
-/// Orders, newest first.
+/// Orders, newest first: every order for an owner or a manager, those being assembled or ready
+/// for a packer, the stops of their own route for a courier.
 #[utoipa::path(get, path = "/orders", tag = "orders", params(OrderQuery, Page),
-    responses((status = 200, body = [OrderSummary]), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = [OrderSummary]), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn list_orders(
     State(shop): State<app::Shop>,
-    Caller(_caller): Caller,
+    Caller(actor): Caller,
     Params(query): Params<OrderQuery>,
     Paged(page): Paged,
 ) -> Result<Json<Vec<OrderSummary>>, ApiError> {
     let stage = query.stage.unwrap_or_default();
     let q = query.q.unwrap_or_default();
     Ok(Json(
-        shop.orders(&stage, &q, page.limit, page.offset).await?,
+        shop.orders(&actor, &stage, &q, page.limit, page.offset)
+            .await?,
     ))
 }
 
-/// The whole order: lines with notes, holds, payment, reservations and the timeline.
+/// The whole order: lines with notes, holds, payment, reservations and the timeline. A packer
+/// reads an order being packed and a courier a stop of their route (403 otherwise), without the
+/// customer's email, the customer's link or the intake checks.
 #[utoipa::path(get, path = "/orders/{number}", tag = "orders", params(("number" = i64, Path)),
-    responses((status = 200, body = OrderView), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = OrderView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_order(
     State(shop): State<app::Shop>,
-    Caller(_caller): Caller,
+    Caller(actor): Caller,
     PathArg(number): PathArg<i64>,
 ) -> Result<Json<OrderView>, ApiError> {
-    Ok(Json(shop.order(number).await?))
+    Ok(Json(shop.order_for(&actor, number).await?))
 }
 
 /// Moves the order in its lifecycle. Actions: `confirm`, `start-assembly`, `mark-ready`,

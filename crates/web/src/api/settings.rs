@@ -16,13 +16,14 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(list_changes))
 }
 
-/// The shop's settings: name, contacts, currency, region, time zone, delivery prices.
-#[utoipa::path(get, path = "/settings", tag = "settings", responses((status = 200, body = Object)))]
+/// The shop's settings (owner only): name, contacts, currency, region, time zone, delivery
+/// prices and policies.
+#[utoipa::path(get, path = "/settings", tag = "settings", responses((status = 200, body = Object), (status = 403, body = ErrorBody)))]
 async fn get_settings(
     State(shop): State<app::Shop>,
-    Caller(_caller): Caller,
+    Caller(actor): Caller,
 ) -> Result<Json<ShopSettings>, ApiError> {
-    Ok(Json(shop.settings().await?))
+    Ok(Json(shop.settings_for(&actor).await?))
 }
 
 /// Changes the settings the body names (owner only), such as

@@ -83,14 +83,24 @@ async fn customer_answers_defect(
     Ok(Json(shop.order_by_link(&token).await?.1))
 }
 
-/// The customer rates the courier who brought the parcel (DL-7).
+/// The customer rates the courier who brought the parcel (DL-7), once per delivery. A rating
+/// sent with a staff token is refused (403 `rating_from_staff`): each good rating adds to the
+/// courier's bonus, so it comes from the customer's link alone.
 #[utoipa::path(post, path = "/orders/{token}/rating", tag = "customer", security(()), params(("token" = String, Path)),
-    request_body = RatingInput, responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    request_body = RatingInput, responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn customer_rates_courier(
     State(shop): State<app::Shop>,
+    headers: axum::http::HeaderMap,
     PathArg(token): PathArg<String>,
     Body(input): Body<RatingInput>,
 ) -> Result<axum::http::StatusCode, ApiError> {
+    if headers.contains_key(axum::http::header::AUTHORIZATION) {
+        return Err(app::Error::Denied {
+            code: "rating_from_staff",
+            message: "a courier is rated by the customer, from the order's link".into(),
+        }
+        .into());
+    }
     shop.rate_courier(&token, &input).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }

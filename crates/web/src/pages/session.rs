@@ -8,7 +8,7 @@ use askama::Template;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::tz::TimeZone;
@@ -137,11 +137,11 @@ pub struct Session {
 }
 
 /// Runs around every back-office request: finds the session, refuses a POST whose CSRF token
-/// does not match, turns a [`PageError`] into a page, and sets the security headers.
+/// does not match, and turns a [`PageError`] into a page.
 pub async fn guard(State(shop): State<app::Shop>, request: Request, next: Next) -> Response {
     // The stylesheet and htmx are the same for everyone: no session to look up.
     if request.uri().path().starts_with("/admin/static/") {
-        return secure(next.run(request).await);
+        return next.run(request).await;
     }
     let (mut parts, body) = request.into_parts();
     let asked = Asked {
@@ -176,7 +176,7 @@ pub async fn guard(State(shop): State<app::Shop>, request: Request, next: Next) 
     if let Some(error) = response.extensions_mut().remove::<PageError>() {
         response = failure(&shop, &asked, staff.as_ref(), error).await;
     }
-    secure(response)
+    response
 }
 
 /// What a failure page needs to know of the request.
@@ -207,24 +207,6 @@ async fn checked_form(body: Body, asked: &Asked, staff: Option<&Staff>) -> Resul
         }
         _ => Err(PageError::new(StatusCode::FORBIDDEN, "error-csrf")),
     }
-}
-
-/// The headers every page carries: no framing, no sniffing, scripts and styles from the shop only.
-pub(crate) fn secure(mut response: Response) -> Response {
-    let headers = response.headers_mut();
-    for (name, value) in [
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        ),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "same-origin"),
-    ] {
-        headers.insert(name, HeaderValue::from_static(value));
-    }
-    response
 }
 
 /// The language for this request: the person's, the browser's, the shop's.
@@ -268,7 +250,7 @@ async fn failure(
             } else {
                 "/admin/login".to_owned()
             };
-            return secure(Redirect::to(&target).into_response());
+            return Redirect::to(&target).into_response();
         }
         PageError::Page { status, id } => (status, id),
     };
@@ -278,7 +260,7 @@ async fn failure(
         message: lang.text(id),
         f: Frame::new(lang, time_zone(&settings), staff, "", "error-title"),
     };
-    secure((status, render(&page)).into_response())
+    (status, render(&page)).into_response()
 }
 
 /// Percent-encodes a path for a query parameter.
@@ -435,6 +417,7 @@ impl FromRequestParts<app::Shop> for Me {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     #[test]
     fn only_a_proxy_the_configuration_names_is_believed_about_the_callers_address() {

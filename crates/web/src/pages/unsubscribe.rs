@@ -12,7 +12,7 @@ use axum::routing::get;
 
 use super::frame::Frame;
 use super::i18n::Lang;
-use super::session::{render, secure, time_zone};
+use super::session::{render, time_zone};
 
 #[derive(Template)]
 #[template(path = "pages/unsubscribe.html")]
@@ -75,16 +75,14 @@ async fn answer(
         shop: settings.name,
         subscribed: subscription.map(|s| s.subscribed),
     };
-    secure((status, render(&page)).into_response())
+    (status, render(&page)).into_response()
 }
 
 fn unavailable(err: &app::Error) -> Response {
     tracing::error!(error = %err, "the unsubscribe page failed");
-    secure(
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "please try again in a minute",
-        )
-            .into_response(),
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "please try again in a minute",
     )
+        .into_response()
 }

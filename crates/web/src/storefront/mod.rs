@@ -71,7 +71,6 @@ pub fn router() -> Router<app::Shop> {
         .route("/account/delete", post(account::erase))
         .route("/language", post(language))
         .route("/shop.css", get(stylesheet))
-        .layer(axum::middleware::from_fn(secure))
 }
 
 /// Who is browsing: the shop's settings, their language and their cart.
@@ -300,7 +299,7 @@ pub async fn html_errors(
     if let Some(allow) = response.headers().get(header::ALLOW) {
         answer.headers_mut().insert(header::ALLOW, allow.clone());
     }
-    crate::pages::session::secure(answer)
+    answer
 }
 
 /// Text the owner wrote, as paragraphs: split on blank lines, escaped by the template.
@@ -373,11 +372,6 @@ async fn stylesheet(visitor: Visitor) -> Response {
         css,
     )
         .into_response()
-}
-
-/// The back office's security headers on every storefront answer.
-async fn secure(request: Request, next: Next) -> Response {
-    crate::pages::session::secure(next.run(request).await)
 }
 
 #[cfg(test)]

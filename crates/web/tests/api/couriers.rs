@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, on_each_backend, order_body};
 
 /// A back-office user with this role, logged in: the actor its pages act as.
-async fn logged_in(app: &TestApp, email: &str, role: Role) -> (i64, Actor) {
+pub async fn logged_in(app: &TestApp, email: &str, role: Role) -> (i64, Actor) {
     let input = NewUser {
         email: email.into(),
         name: email.into(),
@@ -40,7 +40,7 @@ async fn logged_in(app: &TestApp, email: &str, role: Role) -> (i64, Actor) {
 }
 
 /// An order by courier, paid on delivery, packed and handed to `courier`.
-async fn with_courier(app: &TestApp, phone: &str, courier: i64) -> i64 {
+pub async fn with_courier(app: &TestApp, phone: &str, courier: i64) -> i64 {
     let mut body = order_body();
     body["customer"] = json!({"name": "Kari Nordmann", "phone": phone});
     let (number, order) = app.place(body).await;

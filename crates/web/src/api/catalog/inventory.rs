@@ -2,6 +2,7 @@ use app::catalog::{LocationView, NewLocation, SetStock, StockView};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use domain::access::Permission;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -32,11 +33,12 @@ async fn create_location(
     ))
 }
 
-#[utoipa::path(get, path = "/locations", tag = "stock", responses((status = 200, body = [LocationView])))]
+#[utoipa::path(get, path = "/locations", tag = "stock", responses((status = 200, body = [LocationView]), (status = 403, body = ErrorBody)))]
 async fn list_locations(
     State(shop): State<app::Shop>,
-    Caller(_caller): Caller,
+    Caller(actor): Caller,
 ) -> Result<Json<Vec<LocationView>>, ApiError> {
+    actor.require(Permission::ReadStock)?;
     Ok(Json(shop.locations().await?))
 }
 
@@ -62,11 +64,12 @@ struct StockQuery {
 
 /// A SKU's stock at every location: on hand, reserved, available and bin.
 #[utoipa::path(get, path = "/stock", tag = "stock", params(StockQuery),
-    responses((status = 200, body = [StockView]), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = [StockView]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_stock(
     State(shop): State<app::Shop>,
-    Caller(_caller): Caller,
+    Caller(actor): Caller,
     Params(query): Params<StockQuery>,
 ) -> Result<Json<Vec<StockView>>, ApiError> {
+    actor.require(Permission::ReadStock)?;
     Ok(Json(shop.stock(&query.sku).await?))
 }

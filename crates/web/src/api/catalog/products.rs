@@ -3,6 +3,7 @@ use app::catalog::{PromiseQuery, PromiseView};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use domain::access::Permission;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -24,13 +25,14 @@ pub fn router() -> OpenApiRouter<app::Shop> {
 /// ordered now (CK-4, DL-5): transit learned from the shop's own deliveries, the cut-off, the
 /// supplier's lead time and the working days.
 #[utoipa::path(get, path = "/promise", tag = "catalogue", params(PromiseQuery),
-    responses((status = 200, body = PromiseView), (status = 409, body = ErrorBody),
+    responses((status = 200, body = PromiseView), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 async fn promise(
     State(shop): State<app::Shop>,
-    Caller(_caller): Caller,
+    Caller(actor): Caller,
     Params(query): Params<PromiseQuery>,
 ) -> Result<Json<PromiseView>, ApiError> {
+    actor.require(Permission::ManageOrders)?;
     Ok(Json(shop.promise(&query).await?))
 }
 
@@ -57,13 +59,14 @@ struct ProductFilter {
 
 /// The catalogue, page by page.
 #[utoipa::path(get, path = "/products", tag = "catalogue", params(ProductFilter, Page),
-    responses((status = 200, body = [ProductView])))]
+    responses((status = 200, body = [ProductView]), (status = 403, body = ErrorBody)))]
 async fn list_products(
     State(shop): State<app::Shop>,
-    Caller(_caller): Caller,
+    Caller(actor): Caller,
     Params(filter): Params<ProductFilter>,
     Paged(page): Paged,
 ) -> Result<Json<Vec<ProductView>>, ApiError> {
+    actor.require(Permission::ReadStock)?;
     let category = filter.category.unwrap_or_default();
     Ok(Json(
         shop.products(&category, page.limit, page.offset).await?,
@@ -72,12 +75,13 @@ async fn list_products(
 
 /// One product with its variants.
 #[utoipa::path(get, path = "/products/{id}", tag = "catalogue", params(("id" = i64, Path)),
-    responses((status = 200, body = ProductView), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = ProductView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_product(
     State(shop): State<app::Shop>,
-    Caller(_caller): Caller,
+    Caller(actor): Caller,
     PathArg(id): PathArg<i64>,
 ) -> Result<Json<ProductView>, ApiError> {
+    actor.require(Permission::ReadStock)?;
     shop.product(id)
         .await?
         .map(Json)
