@@ -64,7 +64,7 @@ pub struct AddedWebhook {
 
 /// One event's delivery to one endpoint.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct DeliveryView {
+pub struct WebhookDeliveryView {
     pub id: i64,
     pub webhook_id: i64,
     pub event_id: String,
@@ -142,8 +142,8 @@ fn webhook_view(row: store::webhooks::EndpointRow) -> Result<WebhookView> {
     })
 }
 
-fn delivery_view(row: store::webhooks::DeliveryRow) -> Result<DeliveryView> {
-    Ok(DeliveryView {
+fn webhook_delivery_view(row: store::webhooks::DeliveryRow) -> Result<WebhookDeliveryView> {
+    Ok(WebhookDeliveryView {
         id: row.id,
         webhook_id: row.endpoint_id,
         event_id: row.event_id,
@@ -216,19 +216,19 @@ impl Shop {
         &self,
         actor: &Actor,
         state: &str,
-    ) -> Result<Vec<DeliveryView>> {
+    ) -> Result<Vec<WebhookDeliveryView>> {
         actor.require(Permission::Administer)?;
         let mut conn = self.store.read().await?;
         store::webhooks::deliveries(&mut conn, state.trim(), 200)
             .await?
             .into_iter()
-            .map(delivery_view)
+            .map(webhook_delivery_view)
             .collect()
     }
 
     /// Sends a dead delivery again, with the same event id and body, and a fresh set of
     /// attempts.
-    pub async fn redeliver_webhook(&self, actor: &Actor, id: i64) -> Result<DeliveryView> {
+    pub async fn redeliver_webhook(&self, actor: &Actor, id: i64) -> Result<WebhookDeliveryView> {
         actor.require(Permission::Administer)?;
         let now_ms = store::to_millis(self.now());
         let mut tx = self.store.begin_write().await?;
@@ -257,7 +257,7 @@ impl Shop {
         )
         .await?;
         tx.commit().await?;
-        delivery_view(store::webhooks::DeliveryRow {
+        webhook_delivery_view(store::webhooks::DeliveryRow {
             state: "queued".into(),
             ..row
         })

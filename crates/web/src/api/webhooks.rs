@@ -1,6 +1,6 @@
 //! The owner's outgoing webhooks: endpoints, and the deliveries of events to them.
 
-use app::webhooks::{AddedWebhook, DeliveryView, NewWebhook, WebhookView};
+use app::webhooks::{AddedWebhook, NewWebhook, WebhookDeliveryView, WebhookView};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -65,12 +65,12 @@ struct DeliveryQuery {
 
 /// Deliveries, newest first (owner only): `dead` ones failed every attempt.
 #[utoipa::path(get, path = "/webhooks/deliveries", tag = "webhooks", params(DeliveryQuery),
-    responses((status = 200, body = [DeliveryView]), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = [WebhookDeliveryView]), (status = 403, body = ErrorBody)))]
 async fn list_deliveries(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
     Params(query): Params<DeliveryQuery>,
-) -> Result<Json<Vec<DeliveryView>>, ApiError> {
+) -> Result<Json<Vec<WebhookDeliveryView>>, ApiError> {
     let state = query.state.as_deref().unwrap_or("");
     Ok(Json(shop.webhook_deliveries(&actor, state).await?))
 }
@@ -78,11 +78,11 @@ async fn list_deliveries(
 /// Sends a dead delivery again, with its event id and body (owner only).
 #[utoipa::path(post, path = "/webhooks/deliveries/{id}/redeliver", tag = "webhooks",
     params(("id" = i64, Path)),
-    responses((status = 200, body = DeliveryView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = WebhookDeliveryView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 async fn redeliver(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
     PathArg(id): PathArg<i64>,
-) -> Result<Json<DeliveryView>, ApiError> {
+) -> Result<Json<WebhookDeliveryView>, ApiError> {
     Ok(Json(shop.redeliver_webhook(&actor, id).await?))
 }
