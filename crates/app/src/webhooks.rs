@@ -246,16 +246,7 @@ impl Shop {
         }
         // Its first job is dead and keeps its key; each redelivery has one of its own.
         let key = format!("{}:{id}:again:{}", jobs::DELIVER_WEBHOOK, row.attempts);
-        let payload = serde_json::json!({ "delivery": id }).to_string();
-        store::jobs::enqueue(
-            &mut tx,
-            jobs::DELIVER_WEBHOOK,
-            &payload,
-            now_ms,
-            Some(&key),
-            now_ms,
-        )
-        .await?;
+        crate::kernel::webhooks::enqueue_delivery(&mut tx, id, &key, now_ms).await?;
         tx.commit().await?;
         webhook_delivery_view(store::webhooks::DeliveryRow {
             state: "queued".into(),

@@ -61,18 +61,28 @@ pub(crate) async fn emit(
     for endpoint in listening {
         let id =
             store::webhooks::add_delivery(tx, endpoint.id, &event_id, event, &body, now_ms).await?;
-        let payload = json!({ "delivery": id }).to_string();
-        let key = first_run_key(id);
-        store::jobs::enqueue(
-            tx,
-            jobs::DELIVER_WEBHOOK,
-            &payload,
-            now_ms,
-            Some(&key),
-            now_ms,
-        )
-        .await?;
+        enqueue_delivery(tx, id, &first_run_key(id), now_ms).await?;
     }
+    Ok(())
+}
+
+/// Queues the job that sends delivery `id` now, under its idempotency `key`.
+pub(crate) async fn enqueue_delivery(
+    tx: &mut store::Conn,
+    id: i64,
+    key: &str,
+    now_ms: i64,
+) -> Result<()> {
+    let payload = json!({ "delivery": id }).to_string();
+    store::jobs::enqueue(
+        tx,
+        jobs::DELIVER_WEBHOOK,
+        &payload,
+        now_ms,
+        Some(key),
+        now_ms,
+    )
+    .await?;
     Ok(())
 }
 
