@@ -311,13 +311,27 @@ async fn serve(
     with_worker: bool,
     proxies: web::TrustedProxies,
 ) -> anyhow::Result<()> {
-    if with_worker {
-        tokio::spawn(work(shop.clone()));
-    }
+    let listener = listen_on(listen).await?;
+    serve_on(listener, shop, with_worker, proxies).await
+}
+
+async fn listen_on(listen: SocketAddr) -> anyhow::Result<tokio::net::TcpListener> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!("shopdesk listening on http://{listen}");
+    Ok(listener)
+}
+
+async fn serve_on(
+    listener: tokio::net::TcpListener,
+    shop: app::Shop,
+    with_worker: bool,
+    proxies: web::TrustedProxies,
+) -> anyhow::Result<()> {
+    if with_worker {
+        tokio::spawn(work(shop.clone()));
+    }
     web::serve(listener, shop, proxies).await?;
     Ok(())
 }
@@ -412,20 +426,28 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Demo { listen, no_serve } => {
             let shop = open(&cli.database, &cli.channels).await?;
-            let summary = demo::build(shop.store()).await?;
+            let built = demo::build(shop.store()).await?;
             let token = shop.create_token("demo", Role::Owner).await?;
-            println!("{summary}");
-            println!("Shop:      http://{listen}/");
-            println!("API:       http://{listen}/api/v1/orders");
-            println!("API docs:  http://{listen}/api/docs");
-            println!(
-                "Try:       curl -H 'Authorization: Bearer {token}' http://{listen}/api/v1/orders"
-            );
+            // The ways in come last, after every log line of building and starting, so they
+            // are what a newcomer sees on the screen.
+            let listener = if no_serve {
+                None
+            } else {
+                Some(listen_on(listen).await?)
+            };
+            println!("{}\n", built.summary);
+            println!("Shop:        http://{listen}/");
+            print!("{}", built.staff.at(&format!("http://{listen}/admin")));
+            println!("API docs:    http://{listen}/api/docs");
             println!("Owner API token: {token}");
-            if no_serve {
-                return Ok(());
+            println!("Try:         export T={token}");
+            println!(
+                "             curl -H \"Authorization: Bearer $T\" http://{listen}/api/v1/orders"
+            );
+            match listener {
+                Some(listener) => serve_on(listener, shop, true, cli.trusted_proxies).await,
+                None => Ok(()),
             }
-            serve(shop, listen, true, cli.trusted_proxies).await
         }
         Command::Promise {
             command: PromiseCommand::Evaluate { olist, from, json },

@@ -85,8 +85,8 @@ pub async fn by_contact(conn: &mut Conn, kind: &str, value: &str) -> Result<Opti
 
 pub async fn insert(conn: &mut Conn, customer: &NewCustomer<'_>, now_ms: i64) -> Result<i64> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO customers (name, birthday, locale, consent_at, consent_source, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO customers (name, birthday, locale, consent_at, consent_source, created_at, search) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(customer.name)
     .bind(customer.birthday)
@@ -94,6 +94,7 @@ pub async fn insert(conn: &mut Conn, customer: &NewCustomer<'_>, now_ms: i64) ->
     .bind(customer.consent_at)
     .bind(customer.consent_source)
     .bind(now_ms)
+    .bind(crate::search::folded(&[Some(customer.name)]))
     .fetch_one(conn)
     .await?)
 }
@@ -211,12 +212,13 @@ pub async fn by_unsubscribe_token(conn: &mut Conn, token: &str) -> Result<Option
 /// Names the card `name` when its name is still one of its own contacts and `name` is not.
 pub async fn replace_stand_in_name(conn: &mut Conn, id: i64, name: &str) -> Result<()> {
     sqlx::query(
-        "UPDATE customers SET name = $1 WHERE id = $2 \
+        "UPDATE customers SET name = $1, search = $3 WHERE id = $2 \
          AND name IN (SELECT value FROM customer_contacts WHERE customer_id = $2) \
          AND $1 NOT IN (SELECT value FROM customer_contacts WHERE customer_id = $2)",
     )
     .bind(name)
     .bind(id)
+    .bind(crate::search::folded(&[Some(name)]))
     .execute(conn)
     .await?;
     Ok(())
@@ -271,7 +273,7 @@ pub async fn card(conn: &mut Conn, id: i64) -> Result<Option<CustomerRow>> {
 pub async fn list(conn: &mut Conn, q: &str, limit: i64, offset: i64) -> Result<Vec<CustomerRow>> {
     let pattern = crate::contains_pattern(q);
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{CARD_SELECT} WHERE $1 = '' OR LOWER(c.name) LIKE $2 ESCAPE '\\' \
+        "{CARD_SELECT} WHERE $1 = '' OR c.search LIKE $2 ESCAPE '\\' \
          OR EXISTS (SELECT 1 FROM customer_contacts cc WHERE cc.customer_id = c.id \
                     AND LOWER(cc.value) LIKE $2 ESCAPE '\\') \
          ORDER BY c.id DESC LIMIT $3 OFFSET $4"

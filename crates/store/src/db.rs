@@ -188,14 +188,14 @@ impl Store {
     }
 
     /// Brings the schema up to date, then fills in what a migration cannot compute (the
-    /// products' search text, folded by Rust). Safe to run from several instances at once:
+    /// search text of products, orders and customers, folded by Rust). Safe to run from several instances at once:
     /// PostgreSQL migrations take an advisory lock, and the fill writes the same values twice.
     pub async fn migrate(&self) -> Result<()> {
         match self.backend {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
-        crate::catalog::fill_search(self).await?;
+        crate::search::fill(self).await?;
         Ok(())
     }
 

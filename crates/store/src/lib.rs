@@ -16,6 +16,7 @@ pub mod messaging;
 pub mod numbers;
 pub mod orders;
 pub mod scratch;
+pub mod search;
 pub mod settings;
 pub mod storefront;
 pub mod support;

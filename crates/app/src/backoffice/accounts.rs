@@ -108,26 +108,21 @@ pub struct TokenView {
 /// One login per role for a demo shop.
 pub struct StaffLogins(Vec<NewLogin>);
 
-impl fmt::Display for StaffLogins {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "Back office: /admin, one login per role (email, password):"
-        )?;
+impl StaffLogins {
+    /// The logins as a newcomer reads them: where the back office is, then a line per role.
+    pub fn at(&self, admin_url: &str) -> String {
+        let mut text = format!("Back office: {admin_url}, one login per role (email, password):\n");
         for login in &self.0 {
-            writeln!(
-                f,
-                "  {:<8} {:<24} {}",
+            text.push_str(&format!(
+                "  {:<8} {:<24} {}\n",
                 login.user.role.as_str(),
                 login.user.email,
                 login.password
-            )?;
+            ));
         }
-        Ok(())
+        text
     }
-}
 
-impl StaffLogins {
     fn login(&self, role: Role) -> Option<&NewLogin> {
         self.0.iter().find(|login| login.user.role == role)
     }

@@ -45,6 +45,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use app::access::Actor;
+use app::backoffice::StaffLogins;
 use domain::settings::ShopSettings;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
@@ -97,8 +98,15 @@ struct Sim {
     cash_short_made: bool,
 }
 
+/// What a newcomer is told of the demo: what the shop holds, and a login per role.
+pub struct Built {
+    pub summary: String,
+    pub staff: StaffLogins,
+}
+
 /// Builds the demo shop in `store`, unless it already has a catalogue, and tells what it holds.
-pub async fn build(store: &store::Store) -> anyhow::Result<String> {
+/// On a demo built before, the logins get new passwords, since the old ones were only printed.
+pub async fn build(store: &store::Store) -> anyhow::Result<Built> {
     let started = Instant::now();
     let end = Timestamp::now();
     let tz = TimeZone::get(TIME_ZONE).context("the time zone database has no Europe/Oslo")?;
@@ -121,10 +129,12 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
         .context("cannot read the catalogue")?
         .is_empty()
     {
-        return Ok(
-            "The database already has a catalogue: the demo data was already there, nothing was added."
+        return Ok(Built {
+            summary: "The database already has a catalogue: the demo data was already there, \
+                      nothing was added. The logins below have new passwords."
                 .into(),
-        );
+            staff: shop.demo_staff().await?,
+        });
     }
 
     let mut rng = Rng::new(SEED);
@@ -166,5 +176,8 @@ pub async fn build(store: &store::Store) -> anyhow::Result<String> {
     // The worker catches up to the real now, so nothing is left overdue when the shop opens.
     clock.set(end);
     sim.work().await?;
-    Ok(format!("{}\n{staff}", summary(&sim.shop, started).await?))
+    Ok(Built {
+        summary: summary(&sim.shop, started).await?,
+        staff,
+    })
 }

@@ -52,8 +52,8 @@ pub async fn orders(conn: &mut Conn, filter: &OrderFilter<'_>) -> Result<Vec<Sum
            AND ($3 = '' OR channel = $3) \
            AND ($4 = '' OR payment_mode = $4) \
            AND ($5 = '' OR delivery_method = $5) \
-           AND ($6 = '' OR CAST(id AS TEXT) = $6 OR LOWER(customer_name) LIKE $7 ESCAPE '\\' \
-                OR LOWER(email) LIKE $7 ESCAPE '\\' OR phone LIKE $7 ESCAPE '\\' OR ($8 <> '' AND phone LIKE $8)) \
+           AND ($6 = '' OR CAST(id AS TEXT) = $6 OR search LIKE $7 ESCAPE '\\' \
+                OR ($8 <> '' AND phone LIKE $8)) \
            AND {scope} \
          ORDER BY id DESC LIMIT $11 OFFSET $12",
         scope = crate::orders::Scope::clause(9)

@@ -74,37 +74,10 @@ pub async fn insert_product(
     Ok(id)
 }
 
-/// What storefront search looks in: the title and description in lowercase, folded by Rust
-/// for every alphabet (SQLite's `LOWER` folds only ASCII, PostgreSQL's depends on the
-/// database's locale).
+/// What storefront search looks in: the title and description, folded by
+/// [`crate::search::folded`].
 pub fn search_text(title: &str, description: &str) -> String {
-    format!("{}\n{}", title.to_lowercase(), description.to_lowercase())
-}
-
-/// Fills the search text of products written before it existed, a batch at a time; returns how
-/// many it filled. Running it again, or on several instances at once, writes the same values.
-pub async fn fill_search(store: &crate::Store) -> Result<usize> {
-    let mut filled = 0;
-    loop {
-        let mut tx = store.begin_write().await?;
-        let rows: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, title, description FROM products WHERE search IS NULL ORDER BY id LIMIT 500",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
-        if rows.is_empty() {
-            return Ok(filled);
-        }
-        for (id, title, description) in &rows {
-            sqlx::query("UPDATE products SET search = $1 WHERE id = $2")
-                .bind(search_text(title, description))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        filled += rows.len();
-    }
+    crate::search::folded(&[Some(title), Some(description)])
 }
 
 pub async fn insert_variant(

@@ -107,9 +107,9 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
          phone, email, address_line, city, postcode, country, pickup_point, note, currency, subtotal_minor, \
          delivery_minor, total_minor, paid_minor, tracking_number, idempotency_key, request_hash, version, \
          placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at, \
-         discount_minor, id) \
+         discount_minor, id, search) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34) RETURNING id",
+         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35) RETURNING id",
     )
     .bind(order.customer_id)
     .bind(&order.channel)
@@ -145,6 +145,11 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
     .bind(order.processed_at)
     .bind(order.discount_minor)
     .bind(id)
+    .bind(crate::search::folded(&[
+        Some(&order.customer_name),
+        order.phone.as_deref(),
+        order.email.as_deref(),
+    ]))
     .fetch_one(conn)
     .await
     .map_err(duplicate_as("idempotency_key"))
@@ -425,8 +430,7 @@ pub async fn list(conn: &mut Conn, filter: &Filter<'_>) -> Result<Vec<SummaryRow
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {SUMMARY_COLUMNS} FROM orders \
          WHERE ($1 = '' OR stage = $1) \
-           AND ($2 = '' OR CAST(id AS TEXT) = $2 OR LOWER(customer_name) LIKE $3 ESCAPE '\\' \
-                OR LOWER(phone) LIKE $3 ESCAPE '\\' OR LOWER(email) LIKE $3 ESCAPE '\\') \
+           AND ($2 = '' OR CAST(id AS TEXT) = $2 OR search LIKE $3 ESCAPE '\\') \
            AND ($4 = 0 OR customer_id = $4) \
            AND {scope} \
          ORDER BY id DESC LIMIT $7 OFFSET $8",

@@ -153,14 +153,15 @@ pub struct Profile<'a> {
 
 pub async fn set_profile(conn: &mut Conn, customer_id: i64, profile: &Profile<'_>) -> Result<()> {
     sqlx::query(
-        "UPDATE customers SET name = $1, birthday = $2, locale = $3, preferred_channel = $4 \
-         WHERE id = $5",
+        "UPDATE customers SET name = $1, birthday = $2, locale = $3, preferred_channel = $4, \
+         search = $6 WHERE id = $5",
     )
     .bind(profile.name)
     .bind(profile.birthday)
     .bind(profile.locale)
     .bind(profile.preferred_channel)
     .bind(customer_id)
+    .bind(crate::search::folded(&[Some(profile.name)]))
     .execute(conn)
     .await?;
     Ok(())
@@ -211,19 +212,22 @@ pub async fn erase(conn: &mut Conn, customer_id: i64, now_ms: i64) -> Result<()>
             .execute(&mut *conn)
             .await?;
     }
-    sqlx::query("UPDATE orders SET customer_name = $1 WHERE customer_id = $2")
+    let erased_search = crate::search::folded(&[Some(ERASED_NAME), None, None]);
+    sqlx::query("UPDATE orders SET customer_name = $1, search = $3 WHERE customer_id = $2")
         .bind(ERASED_NAME)
         .bind(customer_id)
+        .bind(&erased_search)
         .execute(&mut *conn)
         .await?;
     sqlx::query(
         "UPDATE customers SET name = $1, birthday = NULL, locale = NULL, preferred_channel = NULL, \
            consent_at = NULL, consent_source = NULL, consent_withdrawn_at = NULL, \
-           unsubscribe_token = NULL, erased_at = $2 WHERE id = $3",
+           unsubscribe_token = NULL, erased_at = $2, search = $4 WHERE id = $3",
     )
     .bind(ERASED_NAME)
     .bind(now_ms)
     .bind(customer_id)
+    .bind(crate::search::folded(&[Some(ERASED_NAME)]))
     .execute(conn)
     .await?;
     Ok(())

@@ -19,6 +19,7 @@ mod settings;
 mod tasks;
 mod unsubscribe;
 mod users;
+mod webhooks;
 
 use axum::Router;
 use axum::response::Redirect;
@@ -54,6 +55,18 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route(
             "/admin/settings/templates/{key}/{channel}/{locale}",
             post(settings::save_template),
+        )
+        .route(
+            "/admin/settings/webhooks",
+            get(webhooks::page).post(webhooks::add),
+        )
+        .route(
+            "/admin/settings/webhooks/{id}/remove",
+            post(webhooks::remove),
+        )
+        .route(
+            "/admin/settings/webhooks/deliveries/{id}/redeliver",
+            post(webhooks::redeliver),
         )
         .route("/admin/users", get(users::page).post(users::create))
         .route("/admin/users/{id}/role", post(users::role))

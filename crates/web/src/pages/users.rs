@@ -17,8 +17,8 @@ const ROLES: [&str; 4] = ["owner", "manager", "packer", "courier"];
 
 /// A secret shown once: whose, and the secret.
 pub struct ShownOnce {
-    label: String,
-    secret: String,
+    pub(super) label: String,
+    pub(super) secret: String,
 }
 
 #[derive(Template)]

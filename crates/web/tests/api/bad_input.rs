@@ -42,6 +42,48 @@ async fn a_search_is_bounded_and_its_wildcards_are_taken_literally() {
 }
 
 #[tokio::test]
+async fn a_search_finds_a_name_in_any_alphabet_whatever_its_case() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        for (name, phone) in [("Øyvind Ærø", "913 45 678"), ("Ёлка Петрова", "914 56 789")]
+        {
+            let mut body = order_body();
+            body["customer"] = json!({"name": name, "phone": phone});
+            app.place(body).await;
+        }
+        let owner = app::access::Actor::system();
+        for (typed, name) in [
+            ("øyvind", "Øyvind Ærø"),
+            ("ØYVIND", "Øyvind Ærø"),
+            ("ærø", "Øyvind Ærø"),
+            ("ёлка", "Ёлка Петрова"),
+            ("ПЕТРОВА", "Ёлка Петрова"),
+        ] {
+            let orders = app.get_ok(&format!("/orders?q={typed}")).await;
+            assert_eq!(count(&orders), 1, "/orders?q={typed}: {orders}");
+            assert_eq!(orders[0]["customer_name"], name);
+            let cards = app.get_ok(&format!("/customers?q={typed}")).await;
+            assert_eq!(count(&cards), 1, "/customers?q={typed}: {cards}");
+            assert_eq!(cards[0]["name"], name);
+            // The back office's order list searches the same way.
+            let query = app::backoffice::OrderQuery {
+                q: typed.into(),
+                page: 1,
+                ..Default::default()
+            };
+            let list = app.shop.order_list(&owner, &query).await.expect("the list");
+            let names: Vec<_> = list
+                .orders
+                .iter()
+                .map(|o| o.customer_name.as_str())
+                .collect();
+            assert_eq!(names, [name], "{typed}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn report_dates_outside_the_shops_years_or_reversed_are_refused() {
     on_each_backend(|app: TestApp| async move {
         let path = "/reports/processing?from=0001-01-01&to=9999-12-31";

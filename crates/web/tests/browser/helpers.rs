@@ -21,6 +21,7 @@ pub struct TestApp {
 }
 
 pub async fn spawn(server: Option<&str>) -> TestApp {
+    integrations::install_tls();
     let db = store::scratch::create(server)
         .await
         .expect("a scratch database");
@@ -29,7 +30,8 @@ pub async fn spawn(server: Option<&str>) -> TestApp {
     // A Monday morning in Oslo, inside calling hours.
     let start: jiff::Timestamp = "2026-03-02T09:00:00Z".parse().expect("a time");
     let clock = Arc::new(ManualClock::new(start));
-    let shop = app::Shop::new(store, clock.clone());
+    let poster = integrations::HttpPoster::new().expect("an HTTP client");
+    let shop = app::Shop::new(store, clock.clone()).with_webhook_poster(Arc::new(poster));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

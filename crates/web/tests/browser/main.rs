@@ -12,4 +12,5 @@ mod account;
 mod cards;
 mod fulfilment;
 mod storefront;
+mod webhooks;
 mod work;
