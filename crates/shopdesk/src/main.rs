@@ -439,11 +439,9 @@ async fn main() -> anyhow::Result<()> {
             println!("Shop:        http://{listen}/");
             print!("{}", built.staff.at(&format!("http://{listen}/admin")));
             println!("API docs:    http://{listen}/api/docs");
-            println!("Owner API token: {token}");
-            println!("Try:         export T={token}");
-            println!(
-                "             curl -H \"Authorization: Bearer $T\" http://{listen}/api/v1/orders"
-            );
+            println!("The owner's API token, for the README's tour:");
+            println!("  export T={token}");
+            println!("  curl -H \"Authorization: Bearer $T\" http://{listen}/api/v1/orders");
             match listener {
                 Some(listener) => serve_on(listener, shop, true, cli.trusted_proxies).await,
                 None => Ok(()),
