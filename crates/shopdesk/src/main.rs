@@ -230,8 +230,12 @@ enum PromiseCommand {
 enum TokenCommand {
     /// Make a new API token; the token is the last word printed.
     Create {
-        #[arg(long, value_parser = parse_role)]
-        role: Role,
+        #[arg(long, value_parser = parse_role, required_unless_present = "user", conflicts_with = "user")]
+        role: Option<Role>,
+        /// The email of a person of the back office the token acts as, with their role: a
+        /// courier's app reads that courier's stops.
+        #[arg(long)]
+        user: Option<String>,
         /// A name to recognise the token by in the timeline.
         #[arg(long, default_value = "cli")]
         name: String,
@@ -336,6 +340,16 @@ async fn serve_on(
     Ok(())
 }
 
+/// The person of the back office with this email.
+async fn user_by_email(shop: &app::Shop, email: &str) -> anyhow::Result<app::backoffice::UserView> {
+    let wanted = email.trim().to_lowercase();
+    shop.users(&app::access::Actor::system())
+        .await?
+        .into_iter()
+        .find(|u| u.email == wanted)
+        .with_context(|| format!("no one in the back office has the email {email}"))
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -376,11 +390,23 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token {
-            command: TokenCommand::Create { role, name },
+            command: TokenCommand::Create { role, user, name },
         } => {
             let shop = open(&cli.database, &cli.channels).await?;
-            let token = shop.create_token(&name, role).await?;
-            println!("New {} token '{name}': {token}", role.as_str());
+            let (token, whose) = match (user, role) {
+                (Some(email), _) => {
+                    let user = user_by_email(&shop, &email).await?;
+                    let system = app::access::Actor::system();
+                    let token = shop.create_user_token(&system, &name, user.id).await?;
+                    (token, format!("acting as {}", user.email))
+                }
+                (None, Some(role)) => (
+                    shop.create_token(&name, role).await?,
+                    role.as_str().to_owned(),
+                ),
+                (None, None) => anyhow::bail!("give --role or --user"),
+            };
+            println!("New token '{name}' ({whose}): {token}");
             Ok(())
         }
         Command::User {
@@ -410,13 +436,7 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let shop = open(&cli.database, &cli.channels).await?;
             let system = app::access::Actor::system();
-            let wanted = email.trim().to_lowercase();
-            let user = shop
-                .users(&system)
-                .await?
-                .into_iter()
-                .find(|u| u.email == wanted)
-                .with_context(|| format!("no one in the back office has the email {email}"))?;
+            let user = user_by_email(&shop, &email).await?;
             let login = shop.reset_password(&system, user.id).await?;
             println!(
                 "{} can log in at /admin with the new password: {}",

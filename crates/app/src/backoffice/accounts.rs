@@ -103,6 +103,8 @@ pub struct TokenView {
     pub role: String,
     pub created_at: Timestamp,
     pub revoked: bool,
+    /// The email of the person the token acts as, with their role.
+    pub acts_as: Option<String>,
 }
 
 /// One login per role for a demo shop.
@@ -552,16 +554,25 @@ impl Shop {
                     role: row.role,
                     created_at: timestamp(row.created_at)?,
                     revoked: row.revoked_at.is_some(),
+                    acts_as: row.acts_as,
                 })
             })
             .collect()
     }
 
-    /// Makes an API token for the owner; it is shown once.
-    pub async fn issue_token(&self, actor: &Actor, name: &str, role: &str) -> Result<String> {
+    /// Makes an API token for the owner, with a role or acting as a person; it is shown once.
+    pub async fn issue_token(
+        &self,
+        actor: &Actor,
+        name: &str,
+        role: &str,
+        acts_as: Option<i64>,
+    ) -> Result<String> {
         actor.require(Permission::Administer)?;
-        let role = parse_role(role)?;
-        self.create_token(name, role).await
+        match acts_as {
+            Some(user_id) => self.create_user_token(actor, name, user_id).await,
+            None => self.create_token(name, parse_role(role)?).await,
+        }
     }
 
     /// One user per role for a demo shop, each with a new password.

@@ -150,6 +150,29 @@ pub(crate) fn hash(token: &str) -> String {
 impl Shop {
     /// Makes a new API token and returns it. Only its hash is kept, so it is shown once.
     pub async fn create_token(&self, name: &str, role: Role) -> Result<String> {
+        self.insert_token(name, role, None).await
+    }
+
+    /// Makes a token that acts as a person of the back office, with their role and name: a
+    /// courier's app reads that courier's stops. It stops working when the person is disabled.
+    pub async fn create_user_token(
+        &self,
+        actor: &Actor,
+        name: &str,
+        user_id: i64,
+    ) -> Result<String> {
+        actor.require(Permission::Administer)?;
+        let user = {
+            let mut conn = self.store.read().await?;
+            store::backoffice::accounts::get(&mut conn, user_id)
+                .await?
+                .ok_or(Error::NotFound { what: "user" })?
+        };
+        let role = Role::parse(&user.role).map_err(|e| store::Error::Corrupt(e.to_string()))?;
+        self.insert_token(name, role, Some(user_id)).await
+    }
+
+    async fn insert_token(&self, name: &str, role: Role, user_id: Option<i64>) -> Result<String> {
         let name = name.trim();
         if name.is_empty() || name.len() > 100 {
             return Err(Error::field(
@@ -163,10 +186,14 @@ impl Shop {
             .map_err(|e| store::Error::Corrupt(format!("no randomness: {e}")))?;
         let token = format!("sd_{}", hex::encode(secret));
         let mut tx = self.store.begin_write().await?;
+        let new = store::backoffice::tokens::NewToken {
+            name,
+            role: role.as_str(),
+            user_id,
+        };
         store::backoffice::tokens::insert(
             &mut tx,
-            name,
-            role.as_str(),
+            &new,
             &hash(&token),
             store::to_millis(self.now()),
         )
@@ -178,15 +205,14 @@ impl Shop {
     /// The actor a bearer token stands for, if it is a live token.
     pub async fn authenticate(&self, token: &str) -> Result<Option<Actor>> {
         let mut conn = self.store.read().await?;
-        let Some((_, name, role)) =
-            store::backoffice::tokens::find(&mut conn, &hash(token)).await?
-        else {
+        let Some(found) = store::backoffice::tokens::find(&mut conn, &hash(token)).await? else {
             return Ok(None);
         };
-        let role = Role::parse(&role).map_err(|e| store::Error::Corrupt(e.to_string()))?;
-        Ok(Some(Actor {
-            role,
-            name: format!("token:{name}"),
-        }))
+        let role = Role::parse(&found.role).map_err(|e| store::Error::Corrupt(e.to_string()))?;
+        let name = match found.user_email {
+            Some(email) => format!("{USER_PREFIX}{email}"),
+            None => format!("token:{}", found.name),
+        };
+        Ok(Some(Actor { role, name }))
     }
 }

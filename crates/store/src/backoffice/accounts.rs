@@ -40,6 +40,8 @@ pub struct TokenRow {
     pub role: String,
     pub created_at: i64,
     pub revoked_at: Option<i64>,
+    /// The email of the person the token acts as.
+    pub acts_as: Option<String>,
 }
 
 const USER_COLUMNS: &str = "id, email, name, role, password_hash, locale, disabled_at, created_at";
@@ -283,7 +285,8 @@ pub async fn clear_failures(conn: &mut Conn, email: &str, ip: Option<&str>) -> R
 /// API tokens, newest first.
 pub async fn tokens(conn: &mut Conn) -> Result<Vec<TokenRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY id DESC",
+        "SELECT t.id, t.name, COALESCE(u.role, t.role) AS role, t.created_at, t.revoked_at, \
+         u.email AS acts_as FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id ORDER BY t.id DESC",
     )
     .fetch_all(conn)
     .await?)

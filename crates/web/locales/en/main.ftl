@@ -683,3 +683,6 @@ refusal-url_invalid = Give the endpoint's full address, such as https://erp.exam
 refusal-events_empty = Choose at least one event.
 refusal-delivery_not_dead = This delivery is no longer waiting to be sent again.
 refusal-event_unknown = Choose the events from the list.
+tokens-acts-as = acts as
+tokens-acts-as-nobody = a role only
+tokens-acts-as-intro = A token that acts as a person has their role and name, and stops working when they are disabled: a courier's app reads only that courier's stops.

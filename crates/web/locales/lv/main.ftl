@@ -693,3 +693,6 @@ refusal-url_invalid = Norādiet pilnu saņēmēja adresi, piemēram, https://erp
 refusal-events_empty = Izvēlieties vismaz vienu notikumu.
 refusal-delivery_not_dead = Šī nosūtīšana vairs negaida atkārtotu sūtīšanu.
 refusal-event_unknown = Izvēlieties notikumus no saraksta.
+tokens-acts-as = darbojas kā
+tokens-acts-as-nobody = tikai loma
+tokens-acts-as-intro = Marķieris, kas darbojas kā darbinieks, iegūst viņa lomu un vārdu un pārstāj darboties, kad darbinieku atspējo: kurjera lietotne redz tikai šī kurjera pieturas.

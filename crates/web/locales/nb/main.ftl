@@ -683,3 +683,6 @@ refusal-url_invalid = Skriv mottakerens fulle adresse, for eksempel https://erp.
 refusal-events_empty = Velg minst én hendelse.
 refusal-delivery_not_dead = Denne sendingen venter ikke lenger på å bli sendt igjen.
 refusal-event_unknown = Velg hendelsene fra listen.
+tokens-acts-as = opptrer som
+tokens-acts-as-nobody = bare en rolle
+tokens-acts-as-intro = Et token som opptrer som en person, får personens rolle og navn og slutter å virke når personen deaktiveres: en budapp ser bare det budets stopp.

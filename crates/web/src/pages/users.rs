@@ -171,10 +171,13 @@ pub async fn unlock(
     show(&shop, &me, outcome, NewUser::default()).await
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct TokenForm {
     name: String,
     role: String,
+    /// The person the token acts as, with their role; empty for a token of `role`.
+    acts_as: String,
 }
 
 pub async fn token(
@@ -183,7 +186,12 @@ pub async fn token(
     Form(form): Form<TokenForm>,
 ) -> Result<Response, PageError> {
     let outcome = shop
-        .issue_token(me.actor(), &form.name, &form.role)
+        .issue_token(
+            me.actor(),
+            &form.name,
+            &form.role,
+            form.acts_as.trim().parse().ok(),
+        )
         .await
         .map(|token| {
             Some(ShownOnce {

@@ -309,6 +309,63 @@ async fn a_courier_reads_the_stops_of_their_own_route_with_what_the_doorstep_nee
 }
 
 #[tokio::test]
+async fn a_token_acting_as_a_courier_reads_their_stops_until_they_are_disabled() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let (ola_user, _) = logged_in(&app, "ola@shop.test", Role::Courier).await;
+        let ola_id = app
+            .post_ok(
+                "/couriers",
+                json!({"name": "Ola", "phone": "913 00 002", "user_id": ola_user}),
+                StatusCode::CREATED,
+            )
+            .await["id"]
+            .as_i64()
+            .expect("id");
+        let olas = with_courier(&app, "912 34 001", ola_id).await;
+        let (packing, _) = app.place(order_body()).await;
+        let owner = Actor::system();
+        let app_token = app
+            .shop
+            .issue_token(&owner, "Ola's phone", "owner", Some(ola_user))
+            .await
+            .expect("a token");
+
+        // The role asked for is not the token's: it acts as Ola, a courier.
+        let (status, list) = read_as(&app, &app_token, "/orders").await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        let numbers: Vec<_> = list
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|o| &o["number"])
+            .collect();
+        assert_eq!(numbers, [&json!(olas)]);
+        let (status, stop) = read_as(&app, &app_token, &format!("/orders/{olas}")).await;
+        assert_eq!(status, StatusCode::OK, "{stop}");
+        assert_eq!(stop["link_token"], Value::Null);
+        let (status, body) = read_as(&app, &app_token, &format!("/orders/{packing}")).await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (StatusCode::FORBIDDEN, Some("not_your_delivery")),
+            "{body}"
+        );
+        refused(&app, &app_token, &["/settings", "/customers"]).await;
+        let listed = app.shop.api_tokens(&owner).await.expect("tokens");
+        assert_eq!(listed[0].acts_as.as_deref(), Some("ola@shop.test"));
+        assert_eq!(listed[0].role, "courier");
+
+        app.shop
+            .set_user_disabled(&owner, ola_user, true)
+            .await
+            .expect("disabled");
+        let (status, body) = read_as(&app, &app_token, "/orders").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn dl7_a_courier_is_rated_from_the_customers_link_never_with_a_staff_token() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
