@@ -8,6 +8,7 @@ mod kernel;
 
 pub mod after_sale;
 pub mod backoffice;
+mod backups;
 pub mod catalog;
 pub mod customers;
 pub mod fulfilment;

@@ -69,6 +69,14 @@ impl Shop {
         merge(&mut merged, change);
         let settings = parse_change(merged, change)?;
         check(&settings)?;
+        if settings.backups.enabled() && self.store.backend() != store::Backend::Sqlite {
+            return Err(Error::field(
+                "backups.folder",
+                "backups_sqlite_only",
+                "the nightly backup copies a SQLite database; on PostgreSQL, back up with \
+                 pg_dump and archive the write-ahead log, as the README's Backups say",
+            ));
+        }
         let after = to_json(&settings)?;
         let changed_at = store::to_millis(self.now());
         let mut changes = Vec::new();
@@ -88,6 +96,8 @@ impl Shop {
         for change in &changes {
             store::settings::record_change(&mut tx, change).await?;
         }
+        let ctx = crate::kernel::Context::new(&settings, self.now());
+        crate::backups::schedule(&mut tx, &settings.backups, &ctx).await?;
         tx.commit().await?;
         Ok(settings)
     }
@@ -416,6 +426,7 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
         0..=50,
     )?;
     within("returns.thank_you_days", returns.thank_you_days, 1..=365)?;
+    check_backups(&settings.backups)?;
     if settings.working_weekdays.is_empty()
         || settings
             .working_weekdays
@@ -454,6 +465,23 @@ fn within(field: &str, value: i64, range: std::ops::RangeInclusive<i64>) -> Resu
             ),
         })
     }
+}
+
+/// The nightly backup's folder is named in full, since the worker may run from any directory.
+fn check_backups(backups: &domain::settings::BackupPolicy) -> Result<()> {
+    within("backups.hour", backups.hour, 0..=23)?;
+    within("backups.keep", backups.keep, 1..=365)?;
+    let folder = backups.folder.trim();
+    let absolute = std::path::Path::new(folder).is_absolute();
+    if backups.enabled() && (!absolute || folder.len() > 1000 || folder.contains(char::is_control))
+    {
+        return Err(Error::field(
+            "backups.folder",
+            "folder_invalid",
+            format!("'{folder}' is not a folder named from the root, such as /var/backups/shop"),
+        ));
+    }
+    Ok(())
 }
 
 /// After the sale (AF-7..9): reminders within three years of delivery, small gifts, holidays on

@@ -137,7 +137,8 @@ impl Shop {
     }
 
     /// Adds the day's jobs for the whole shop unless they exist: today's after-sale run
-    /// (AF-7..9) and the nightly cart clean-up, which then schedules itself. The worker calls
+    /// (AF-7..9), the nightly cart clean-up and the nightly backup when the shop asked for one,
+    /// which then schedule themselves. The worker calls
     /// this before each batch of jobs, on every instance; the day, as each job's dedupe key,
     /// keeps one of each.
     pub async fn schedule_daily_jobs(&self) -> Result<()> {
@@ -161,6 +162,7 @@ impl Shop {
         )
         .await?;
         jobs::schedule_daily(&mut tx, jobs::EXPIRE_CARTS, &ctx).await?;
+        crate::backups::schedule(&mut tx, &settings.backups, &ctx).await?;
         tx.commit().await?;
         let tomorrow = today.tomorrow().unwrap_or(today);
         self.daily.set(ctx.calendar.start_of(tomorrow));
@@ -186,6 +188,10 @@ impl Shop {
         if job.kind == jobs::AFTER_SALE {
             let DayJob { day } = parse_payload(job)?;
             return self.after_sale(day).await;
+        }
+        if job.kind == jobs::NIGHTLY_BACKUP {
+            let DayJob { day } = parse_payload(job)?;
+            return self.nightly_backup(day).await;
         }
         let OrderJob { order } = parse_payload(job)?;
         let settings = self.settings().await?;

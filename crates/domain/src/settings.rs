@@ -43,6 +43,48 @@ pub struct ShopSettings {
     pub after_sale: crate::after_sale::AfterSalePolicy,
     /// Returns asked from the order page and who pays the way back (AF-1, AF-2, AF-3).
     pub returns: crate::returns::ReturnPolicy,
+    /// The nightly copy of a SQLite shop's database.
+    pub backups: BackupPolicy,
+}
+
+/// The nightly backup of a SQLite shop: a consistent copy of the database written into a
+/// folder each night, named by its date, keeping the newest few. Off until a folder is named.
+/// A PostgreSQL shop backs up with PostgreSQL's own tools (`pg_dump`, WAL archiving).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupPolicy {
+    /// An absolute path on the machine that runs the worker; empty: no nightly backup.
+    pub folder: String,
+    /// The hour of the night, in the shop's time zone, the copy is written (0 to 23).
+    pub hour: i64,
+    /// How many copies are kept; each night removes the oldest beyond it.
+    pub keep: i64,
+}
+
+impl Default for BackupPolicy {
+    fn default() -> Self {
+        Self {
+            folder: String::new(),
+            hour: 2,
+            keep: 7,
+        }
+    }
+}
+
+impl BackupPolicy {
+    /// Whether the shop asked for a nightly backup.
+    pub fn enabled(&self) -> bool {
+        !self.folder.trim().is_empty()
+    }
+
+    /// The time of the night the copy is written.
+    pub fn at(&self) -> jiff::civil::Time {
+        let night = jiff::civil::Time::constant(2, 0, 0, 0);
+        i8::try_from(self.hour)
+            .ok()
+            .and_then(|hour| jiff::civil::Time::new(hour, 0, 0, 0).ok())
+            .unwrap_or(night)
+    }
 }
 
 /// How the shop answers the messages visitors send from the contacts page (SU-1).
@@ -361,6 +403,7 @@ impl Default for ShopSettings {
             support: SupportPolicy::default(),
             after_sale: crate::after_sale::AfterSalePolicy::default(),
             returns: crate::returns::ReturnPolicy::default(),
+            backups: BackupPolicy::default(),
         }
     }
 }

@@ -55,10 +55,6 @@ pub async fn backup(url: &str, file: &Path) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot write the backup to {}", file.display()))?;
     store.close().await;
-    // SQLite does not sync the file it writes; a backup is only one once it is on disk.
-    std::fs::File::open(file)
-        .and_then(|f| f.sync_all())
-        .with_context(|| format!("cannot sync {}", file.display()))?;
     println!("Backed up {} to {}.", database.display(), file.display());
     Ok(())
 }

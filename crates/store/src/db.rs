@@ -227,12 +227,15 @@ impl Store {
 
     /// Writes a consistent copy of a SQLite database to the new file `path` while others go on
     /// reading and writing: one snapshot, including the commits still in the write-ahead log.
+    /// The file is on disk when this returns (SQLite does not sync what `VACUUM INTO` writes).
     pub async fn backup_into(&self, path: &str) -> Result<()> {
         sqlx::query("VACUUM INTO $1")
             .bind(path)
             .execute(&self.pool)
             .await?;
-        Ok(())
+        std::fs::File::open(path)
+            .and_then(|f| f.sync_all())
+            .map_err(crate::Error::file(path))
     }
 
     /// A pooled connection for reads.

@@ -7,6 +7,7 @@
 
 pub mod after_sale;
 pub mod backoffice;
+pub mod backups;
 pub mod catalog;
 pub mod customers;
 mod db;
@@ -41,6 +42,20 @@ pub enum Error {
     Database(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A file beside the database (a backup) could not be written or read.
+    #[error("{path}: {source}")]
+    File {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Names the file an I/O error was about.
+    pub(crate) fn file(path: impl AsRef<std::path::Path>) -> impl FnOnce(std::io::Error) -> Self {
+        let path = path.as_ref().display().to_string();
+        move |source| Self::File { path, source }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -22,6 +22,8 @@ pub const AFTER_SALE: &str = "after_sale";
 pub const SEND_MESSAGE: &str = "send_message";
 /// One event to post to one of the owner's webhook endpoints.
 pub const DELIVER_WEBHOOK: &str = "deliver_webhook";
+/// Nightly, when the shop asked for it: a copy of a SQLite shop's database into a folder.
+pub const NIGHTLY_BACKUP: &str = "nightly_backup";
 
 /// When the shop's daily jobs run: at night in the shop's time zone.
 const DAILY_AT: jiff::civil::Time = jiff::civil::Time::constant(3, 0, 0, 0);
@@ -57,12 +59,24 @@ pub(crate) async fn schedule_daily(
     kind: &str,
     ctx: &Context<'_>,
 ) -> Result<()> {
-    let at = ctx.calendar.next_at(ctx.now, DAILY_AT);
-    let key = format!("{kind}:{}", ctx.calendar.local(at).date());
+    schedule_daily_at(tx, kind, DAILY_AT, ctx).await
+}
+
+/// Schedules the next run of a daily job at `time` of the shop's day; its payload names the
+/// day it runs for.
+pub(crate) async fn schedule_daily_at(
+    tx: &mut store::Conn,
+    kind: &str,
+    time: jiff::civil::Time,
+    ctx: &Context<'_>,
+) -> Result<()> {
+    let at = ctx.calendar.next_at(ctx.now, time);
+    let day = ctx.calendar.local(at).date();
+    let key = format!("{kind}:{day}");
     store::jobs::enqueue(
         tx,
         kind,
-        "{}",
+        &json!({ "day": day }).to_string(),
         store::to_millis(at),
         Some(&key),
         ctx.now_ms(),

@@ -56,6 +56,10 @@ pub struct ShopForm {
     anniversary_gift: String,
     anniversary_percent: String,
     anniversary_days: String,
+    /// The nightly backup (SQLite): the folder, empty for none; the hour; how many are kept.
+    backup_folder: String,
+    backup_hour: String,
+    backup_keep: String,
 }
 
 /// A whole number typed in a field, or a refusal naming the field.
@@ -221,6 +225,9 @@ impl ShopForm {
             anniversary_gift,
             anniversary_percent,
             anniversary_days,
+            backup_folder: settings.backups.folder.clone(),
+            backup_hour: settings.backups.hour.to_string(),
+            backup_keep: settings.backups.keep.to_string(),
         }
     }
 
@@ -243,6 +250,9 @@ impl ShopForm {
             number("support.answer_within_hours", &self.answer_within_hours)?;
         changed.support.messages_per_hour =
             number("support.messages_per_hour", &self.messages_per_hour)?;
+        changed.backups.folder = self.backup_folder.trim().to_owned();
+        changed.backups.hour = number("backups.hour", &self.backup_hour)?;
+        changed.backups.keep = number("backups.keep", &self.backup_keep)?;
         changed.name = self.name.trim().to_owned();
         changed.contact_phone = self.contact_phone.trim().to_owned();
         changed.contact_email = self.contact_email.trim().to_owned();

@@ -7,6 +7,7 @@ mod smtp;
 
 mod after_sale;
 mod auth;
+mod backups;
 mod bad_input;
 mod catalog;
 mod coupons;

@@ -162,3 +162,32 @@ async fn an_edited_template_is_previewed_as_typed_and_saved() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_owner_sets_the_nightly_backup_in_the_settings() {
+    // A SQLite shop names the folder, the hour and how many copies to keep; a PostgreSQL
+    // shop is told to use pg_dump, and nothing is kept.
+    on_each_backend(|app: TestApp| async move {
+        let owner = app.person(Role::Owner).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &owner).await;
+        browser.goto(&app.url("/admin/settings")).await;
+        let folder = tempfile::tempdir().expect("a folder");
+        let folder = folder.path().display().to_string();
+        browser.fill("input[name=backup_folder]", &folder).await;
+        browser.fill("input[name=backup_hour]", "3").await;
+        browser.fill("input[name=backup_keep]", "5").await;
+        browser.click("form.settings button.primary").await;
+        if app.shop.store().backend() == store::Backend::Postgres {
+            browser.page_says("back it up with pg_dump").await;
+            let settings = app.shop.settings().await.expect("settings");
+            assert!(!settings.backups.enabled(), "{:?}", settings.backups);
+        } else {
+            browser.page_says("The settings are saved.").await;
+            let settings = app.shop.settings().await.expect("settings");
+            assert_eq!(settings.backups.folder, folder);
+            assert_eq!((settings.backups.hour, settings.backups.keep), (3, 5));
+        }
+    })
+    .await;
+}
