@@ -43,6 +43,8 @@ pub struct ShopSettings {
     pub after_sale: crate::after_sale::AfterSalePolicy,
     /// Returns asked from the order page and who pays the way back (AF-1, AF-2, AF-3).
     pub returns: crate::returns::ReturnPolicy,
+    /// When the shop asks for reviews and how it answers them (AF-4, AF-5).
+    pub reviews: crate::reviews::ReviewPolicy,
 }
 
 /// How the shop answers the messages visitors send from the contacts page (SU-1).
@@ -361,6 +363,7 @@ impl Default for ShopSettings {
             support: SupportPolicy::default(),
             after_sale: crate::after_sale::AfterSalePolicy::default(),
             returns: crate::returns::ReturnPolicy::default(),
+            reviews: crate::reviews::ReviewPolicy::default(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod messaging;
 pub mod numbers;
 pub mod orders;
+pub mod reviews;
 pub mod scratch;
 pub mod settings;
 pub mod storefront;
