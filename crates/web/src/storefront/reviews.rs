@@ -9,8 +9,8 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{Look, Visitor};
 use super::customer::answered;
+use super::{Look, Visitor};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

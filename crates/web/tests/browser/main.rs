@@ -11,5 +11,6 @@ mod access;
 mod account;
 mod cards;
 mod fulfilment;
+mod reviews;
 mod storefront;
 mod work;
