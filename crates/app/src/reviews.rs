@@ -116,7 +116,7 @@ pub struct OrderReviews {
 
 /// The shop's answer to a review.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
-pub struct AnswerInput {
+pub struct ReviewAnswerInput {
     pub text: String,
     /// Required for a review of 3 stars or fewer: `product`, `size_chart`, `delivery`,
     /// `packaging`, `service` or `other`.
@@ -305,7 +305,7 @@ impl Shop {
         &self,
         actor: &Actor,
         id: i64,
-        input: &AnswerInput,
+        input: &ReviewAnswerInput,
     ) -> Result<ReviewView> {
         actor.require(Permission::ManageOrders)?;
         let text = parse_text(&input.text, true).field("text")?;
@@ -560,10 +560,13 @@ pub(crate) async fn ask(
         return Ok(Vec::new());
     }
     let events = ask_with(tx, row, "review_request", ctx).await?;
-    let remind_at = ctx
-        .calendar
-        .within_calling_hours(ctx.later(24 * ctx.settings.reviews.remind_after_days));
-    jobs::schedule(tx, jobs::REVIEW_REMINDER, row.id, remind_at, ctx).await?;
+    let remind_after = ctx.settings.reviews.remind_after_days;
+    if remind_after > 0 {
+        let remind_at = ctx
+            .calendar
+            .within_calling_hours(ctx.later(24 * remind_after));
+        jobs::schedule(tx, jobs::REVIEW_REMINDER, row.id, remind_at, ctx).await?;
+    }
     Ok(events)
 }
 

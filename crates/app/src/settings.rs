@@ -422,7 +422,7 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
     within(
         "reviews.remind_after_days",
         reviews.remind_after_days,
-        1..=30,
+        0..=30,
     )?;
     within(
         "reviews.answer_within_hours",

@@ -12,7 +12,9 @@ use crate::after_sale::Gift;
 pub struct ReviewPolicy {
     /// Days after delivery the review request goes: 7 to 15 (AF-4).
     pub ask_after_days: i64,
-    /// Days after the request one reminder goes when no review came.
+    /// Days after the request one reminder goes when no review came; 0 sends none. Off by
+    /// default: the reminder counts against the weekly cap and would push a birthday or
+    /// another order's request back a week.
     pub remind_after_days: i64,
     /// Working hours (the calling hours of working days) a new review waits for its answer.
     pub answer_within_hours: i64,
@@ -24,7 +26,7 @@ impl Default for ReviewPolicy {
     fn default() -> Self {
         Self {
             ask_after_days: 10,
-            remind_after_days: 5,
+            remind_after_days: 0,
             answer_within_hours: 8,
             recovery: Gift::Discount {
                 percent: 10,

@@ -1,7 +1,9 @@
 //! Reviews (AF-4, AF-5): the shop lists, answers, publishes and hides them under `/api/v1`; the
 //! buyer writes and rewrites theirs through the order's link under `/api/public`.
 
-use app::reviews::{AnswerInput, CauseCount, HideInput, OrderReviews, ReviewInput, ReviewView};
+use app::reviews::{
+    CauseCount, HideInput, OrderReviews, ReviewAnswerInput, ReviewInput, ReviewView,
+};
 use axum::Json;
 use axum::extract::State;
 use domain::reviews::ReviewState;
@@ -64,13 +66,13 @@ async fn review_causes(
 /// Answers a review: the answer goes to the author and shows under the review once published.
 /// A review of 3 stars or fewer needs its `cause` and may carry the recovery coupon
 /// (`recovery`). The order's review task closes once each of its reviews is answered.
-#[utoipa::path(post, path = "/reviews/{id}/answer", tag = "reviews", params(("id" = i64, Path)), request_body = AnswerInput,
+#[utoipa::path(post, path = "/reviews/{id}/answer", tag = "reviews", params(("id" = i64, Path)), request_body = ReviewAnswerInput,
     responses((status = 200, body = ReviewView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn answer_review(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
     PathArg(id): PathArg<i64>,
-    Body(input): Body<AnswerInput>,
+    Body(input): Body<ReviewAnswerInput>,
 ) -> Result<Json<ReviewView>, ApiError> {
     Ok(Json(shop.answer_review(&actor, id, &input).await?))
 }

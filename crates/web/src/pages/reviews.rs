@@ -3,7 +3,7 @@
 //! author's next order. Each review is published or hidden with a reason the author is told.
 //! Below, the causes of negative reviews per month and per product.
 
-use app::reviews::{AnswerInput, CauseCount, HideInput, ReviewView};
+use app::reviews::{CauseCount, HideInput, ReviewAnswerInput, ReviewView};
 use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -64,7 +64,7 @@ pub async fn answer(
     Path(id): Path<i64>,
     Form(form): Form<AnswerForm>,
 ) -> Result<Response, PageError> {
-    let input = AnswerInput {
+    let input = ReviewAnswerInput {
         text: form.text,
         cause: Some(form.cause),
         recovery: form.recovery.is_some(),

@@ -251,3 +251,49 @@ async fn af5_hiding_a_review_takes_a_reason_the_author_is_told_in_their_language
     })
     .await;
 }
+
+#[tokio::test]
+async fn af4_one_reminder_goes_when_no_review_came_and_none_after_a_review() {
+    on_each_backend(|app: TestApp| async move {
+        let (status, refused) = app
+            .put("/settings", json!({"reviews": {"ask_after_days": 16}}))
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "AF-4: 7 to 15 days"
+        );
+        assert_eq!(refused["error"]["field"], "reviews.ask_after_days");
+        // A week after the request, so the weekly cap of one lets it through.
+        app.configure(|s| s["reviews"]["remind_after_days"] = json!(8))
+            .await;
+        app.seed_catalog().await;
+        let consenting = |phone: &str| {
+            let mut body = order_body();
+            body["customer"] =
+                json!({"name": "Siri Dahl", "phone": phone, "marketing_consent": true});
+            body
+        };
+        let (silent, _) = app.deliver_at_the_shop(consenting("913 22 222")).await;
+        let (reviewed, _) = app.deliver_at_the_shop(consenting("913 33 333")).await;
+        app.clock.advance(jiff::SignedDuration::from_hours(24 * 11));
+        assert_eq!(sent(&app, silent, "review_request").await.len(), 1);
+        let order = app.get_ok(&format!("/orders/{reviewed}")).await;
+        let token = order["link_token"].as_str().expect("a link").to_owned();
+        review(&app, &token, json!({"line_no": 1, "stars": 5})).await;
+        for _ in 0..3 {
+            app.clock.advance(jiff::SignedDuration::from_hours(24 * 4));
+            app.run_jobs().await;
+        }
+        assert_eq!(
+            sent(&app, silent, "review_reminder").await.len(),
+            1,
+            "one reminder"
+        );
+        assert!(
+            sent(&app, reviewed, "review_reminder").await.is_empty(),
+            "a review came"
+        );
+    })
+    .await;
+}
