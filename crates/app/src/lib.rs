@@ -15,6 +15,7 @@ pub mod fulfilment;
 pub mod messaging;
 pub mod orders;
 mod reactions;
+pub mod reviews;
 pub mod settings;
 pub mod storefront;
 pub mod support;

@@ -12,9 +12,6 @@ use crate::kernel::order_row::method_of;
 use crate::kernel::{Context, jobs, tasks, webhooks};
 use crate::messaging::{Reach, message};
 
-/// Days after delivery the shop asks for a review: within the 7 to 15 of AF-4.
-pub(crate) const REVIEW_AFTER_DAYS: i64 = 10;
-
 /// Carries out what the events call for; returns the events of what it did, for the timeline.
 pub(crate) async fn react(
     tx: &mut store::Conn,
@@ -161,9 +158,7 @@ async fn stage_changed(
                 .map(|t| format!("{}/o/{t}#rate", ctx.settings.public_url));
             let extra = json!({"faq_url": links.faq_url, "social_url": links.social_url, "rate_url": rate_url});
             done.extend(message(tx, row, "delivered", Reach::Preferred, extra, ctx).await?);
-            let ask_at = ctx
-                .calendar
-                .within_calling_hours(ctx.later(24 * REVIEW_AFTER_DAYS));
+            let ask_at = crate::reviews::ask_at(ctx);
             jobs::schedule(tx, jobs::REVIEW_REQUEST, row.id, ask_at, ctx).await?;
         }
         Stage::Cancelled => {

@@ -427,6 +427,23 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
     )?;
     within("returns.thank_you_days", returns.thank_you_days, 1..=365)?;
     check_backups(&settings.backups)?;
+    let reviews = &settings.reviews;
+    // AF-4: a review is asked for 7 to 15 days after the goods arrive.
+    within("reviews.ask_after_days", reviews.ask_after_days, 7..=15)?;
+    within(
+        "reviews.remind_after_days",
+        reviews.remind_after_days,
+        0..=30,
+    )?;
+    within(
+        "reviews.answer_within_hours",
+        reviews.answer_within_hours,
+        1..=168,
+    )?;
+    reviews
+        .recovery
+        .check()
+        .map_err(|e| Error::invalid("reviews.recovery", e))?;
     if settings.working_weekdays.is_empty()
         || settings
             .working_weekdays

@@ -260,37 +260,13 @@ impl Shop {
             jobs::PARCEL_WATCH if row.stage == Stage::InTransit.as_str() => {
                 self.watch_parcel(&mut tx, &row, &ctx).await?;
             }
-            // AF-4: a review request, a marketing message: with consent, within the weekly cap;
-            // over the cap it waits a week.
             jobs::REVIEW_REQUEST if matches!(row.stage.as_str(), "delivered" | "closed") => {
-                if !crate::messaging::marketing_allowed(&mut tx, row.customer_id, &ctx).await? {
-                    let consented = store::customers::card(&mut tx, row.customer_id)
-                        .await?
-                        .is_some_and(|c| c.consent_at.is_some());
-                    if consented {
-                        let later = ctx.later(24 * 7);
-                        jobs::schedule_again(&mut tx, jobs::REVIEW_REQUEST, order, later, &ctx)
-                            .await?;
-                    }
-                } else {
-                    let first = store::orders::lines(&mut tx, order)
-                        .await?
-                        .into_iter()
-                        .find(|l| l.status == "active");
-                    let extra = json!({
-                        "product_title": first.map(|l| l.title),
-                        "review_url": row.confirm_token.as_ref().map(|t| format!("{}/o/{t}#review", settings.public_url)),
-                    });
-                    let events = crate::messaging::marketing_message(
-                        &mut tx,
-                        &row,
-                        "review_request",
-                        extra,
-                        &ctx,
-                    )
-                    .await?;
-                    timeline::append(&mut tx, order, &events, ctx.now_ms(), &system, None).await?;
-                }
+                let events = crate::reviews::ask(&mut tx, &row, &ctx).await?;
+                timeline::append(&mut tx, order, &events, ctx.now_ms(), &system, None).await?;
+            }
+            jobs::REVIEW_REMINDER if matches!(row.stage.as_str(), "delivered" | "closed") => {
+                let events = crate::reviews::remind(&mut tx, &row, &ctx).await?;
+                timeline::append(&mut tx, order, &events, ctx.now_ms(), &system, None).await?;
             }
             // What the job was for is no longer true: nothing to do.
             _ => {}

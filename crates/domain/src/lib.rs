@@ -56,6 +56,7 @@ pub mod money;
 pub mod orders;
 pub mod promise;
 pub mod returns;
+pub mod reviews;
 pub mod settings;
 pub mod support;
 

@@ -45,6 +45,8 @@ pub struct ShopSettings {
     pub returns: crate::returns::ReturnPolicy,
     /// The nightly copy of a SQLite shop's database.
     pub backups: BackupPolicy,
+    /// When the shop asks for reviews and how it answers them (AF-4, AF-5).
+    pub reviews: crate::reviews::ReviewPolicy,
 }
 
 /// The nightly backup of a SQLite shop: a consistent copy of the database written into a
@@ -404,6 +406,7 @@ impl Default for ShopSettings {
             after_sale: crate::after_sale::AfterSalePolicy::default(),
             returns: crate::returns::ReturnPolicy::default(),
             backups: BackupPolicy::default(),
+            reviews: crate::reviews::ReviewPolicy::default(),
         }
     }
 }

@@ -592,6 +592,16 @@ pub async fn insert_rating(
     Ok(())
 }
 
+/// The stars the customer gave the delivery of an order, once rated (DL-7).
+pub async fn rating_of(conn: &mut Conn, order_id: i64) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT stars FROM courier_ratings WHERE order_id = $1")
+            .bind(order_id)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
 /// A courier's ratings and bonus so far (DL-7).
 #[derive(Debug, Clone, FromRow)]
 pub struct CourierScore {

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod messaging;
 pub mod numbers;
 pub mod orders;
+pub mod reviews;
 pub mod scratch;
 pub mod search;
 pub mod settings;

@@ -75,6 +75,16 @@ pub struct RatingInput {
     pub comment: String,
 }
 
+/// Where the rating of a delivery by the shop's courier stands (DL-7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CourierRating {
+    /// Delivered and not rated yet: the form is offered.
+    Open,
+    Given {
+        stars: i64,
+    },
+}
+
 impl Shop {
     pub async fn create_courier(&self, actor: &Actor, input: &NewCourier) -> Result<CourierView> {
         actor.require(Permission::Administer)?;
@@ -329,6 +339,29 @@ impl Shop {
             self.counters.payment_recorded();
         }
         Ok(self.order(number).await?.seen_by(actor))
+    }
+
+    /// What the order page offers for rating the courier (DL-7): nothing unless the shop's
+    /// courier delivered the order; then the form, or the stars already given.
+    pub async fn courier_rating(&self, token: &str) -> Result<Option<CourierRating>> {
+        let mut conn = self.store.read().await?;
+        let row = store::orders::by_confirm_token(&mut conn, token)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        let delivered = store::fulfilment::shipment(&mut conn, row.id)
+            .await?
+            .is_some_and(|s| {
+                s.courier_id.is_some() && s.status == ShipmentStatus::Delivered.as_str()
+            });
+        if !delivered {
+            return Ok(None);
+        }
+        Ok(Some(
+            match store::fulfilment::rating_of(&mut conn, row.id).await? {
+                Some(stars) => CourierRating::Given { stars },
+                None => CourierRating::Open,
+            },
+        ))
     }
 
     /// The customer rates the courier through their order link; a good rating adds to the

@@ -9,7 +9,9 @@ mod station;
 use domain::orders::Stage;
 
 pub use cash::{CashDay, CashReport, Collected, CourierCash, HandIn, OrderCash, Receipt};
-pub use couriers::{CourierDay, CourierDelivery, CourierView, NewCourier, RatingInput, RouteStop};
+pub use couriers::{
+    CourierDay, CourierDelivery, CourierRating, CourierView, NewCourier, RatingInput, RouteStop,
+};
 pub use shipping::{HandOverInput, ShipmentReport, ShipmentView};
 pub use station::{
     CheckLine, CheckedUnit, DefectInput, PackInput, PackingStation, ParcelView, PickGroup,

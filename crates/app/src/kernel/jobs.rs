@@ -14,6 +14,8 @@ pub const PAYMENT_CANCEL: &str = "payment_cancel";
 pub const CONFIRMATION_EXPIRY: &str = "confirmation_expiry";
 pub const PARCEL_WATCH: &str = "parcel_watch";
 pub const REVIEW_REQUEST: &str = "review_request";
+/// The one reminder of a review request nobody answered (AF-4).
+pub const REVIEW_REMINDER: &str = "review_reminder";
 /// Daily, for the whole shop: carts nobody touched for the settings' days are deleted.
 pub const EXPIRE_CARTS: &str = "expire_carts";
 /// The day's reminders and greetings (AF-7, AF-8, AF-9).

@@ -13,6 +13,8 @@ pub const CUSTOMER_CHOICE: &str = "customer_choice";
 pub const LOST_PARCEL: &str = "lost_parcel";
 /// The wrong item was sent: the right one goes now, at the shop's cost (AF-2).
 pub const SEND_RIGHT_ITEM: &str = "send_right_item";
+/// A customer reviewed the order's goods: every review is answered (AF-5).
+pub const ANSWER_REVIEW: &str = "answer_review";
 
 /// Opens a task of `kind` on the order, and returns the timeline event for it.
 pub(crate) async fn open(
@@ -24,6 +26,19 @@ pub(crate) async fn open(
     ctx: &Context<'_>,
 ) -> Result<Event> {
     let due = ctx.calendar.within_calling_hours(ctx.now);
+    open_due(tx, order_id, kind, due, priority, reason, ctx).await
+}
+
+/// Opens a task of `kind` on the order, due at `due`, and returns the timeline event for it.
+pub(crate) async fn open_due(
+    tx: &mut store::Conn,
+    order_id: i64,
+    kind: &str,
+    due: jiff::Timestamp,
+    priority: i64,
+    reason: &str,
+    ctx: &Context<'_>,
+) -> Result<Event> {
     store::backoffice::tasks::open(
         tx,
         order_id,

@@ -65,6 +65,23 @@ pub const KEYS: &[(&str, &[&str])] = &[
         &["product_title", "review_url", "unsubscribe_url"],
     ),
     (
+        "review_reminder",
+        &["product_title", "review_url", "unsubscribe_url"],
+    ),
+    (
+        "review_answer",
+        &[
+            "product_title",
+            "answer",
+            "review_url",
+            "coupon_code",
+            "discount_percent",
+            "free_delivery",
+            "coupon_until",
+        ],
+    ),
+    ("review_hidden", &["product_title", "reason", "review_url"]),
+    (
         "back_in_stock",
         &["product_title", "variant", "sku", "product_url"],
     ),
@@ -166,6 +183,9 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("courier_on_the_way"),
     builtin!("delivered"),
     builtin!("review_request"),
+    builtin!("review_reminder"),
+    builtin!("review_answer"),
+    builtin!("review_hidden"),
     builtin!("back_in_stock"),
     builtin!("newsletter_confirm"),
     builtin!("sign_in_link"),

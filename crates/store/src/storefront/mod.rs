@@ -88,7 +88,7 @@ pub async fn variants_and_stock(
     Ok((variants, stock.fetch_all(conn).await?))
 }
 
-fn placeholders(n: usize) -> String {
+pub(crate) fn placeholders(n: usize) -> String {
     (1..=n)
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()

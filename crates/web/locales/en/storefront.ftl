@@ -251,3 +251,35 @@ sf-problem-return_lines_missing = choose what to send back: how many of which it
 sf-problem-contact_untrusted = an order added this contact to an account opened with another one; sign in with the phone or email you first ordered with
 sf-problem-coupon_not_yours = this coupon was given to another customer
 sf-problem-coupon_no_effect = this coupon takes nothing off this order
+
+## Reviews and the courier's rating (AF-4, DL-7)
+sf-review-title = Your review
+sf-review-intro = How do you like what you bought? Give each item stars and, if you like, a few words. You can change your review here later.
+sf-review-stars = { $stars ->
+    [one] 1 star
+   *[other] { $stars } stars
+}
+sf-review-text = Your review
+sf-review-state-waiting = Thank you! Your review will appear once the shop has read it.
+sf-review-state-published = Your review is on the product page.
+sf-review-state-hidden = The shop has not published your review
+sf-review-answer = { $shop } answers:
+sf-review-change = Change my review
+sf-review-send = Send my review
+sf-rate-title = Rate your courier
+sf-rate-thanks = Thank you for rating the delivery: { $stars } of 5.
+sf-rate-comment = A comment for the courier (optional)
+sf-rate-send = Send my rating
+sf-reviews = Reviews
+sf-rating = { $average } of 5 · { $count ->
+    [one] 1 review
+   *[other] { $count } reviews
+}
+sf-no-reviews = No reviews yet.
+sf-problem-stars_invalid = Stars: choose from 1 to 5.
+sf-problem-review_text_too_long = Your review: at most 2000 characters.
+sf-problem-rating_invalid = Stars: choose from 1 to 5.
+sf-problem-already_rated = You have already rated this delivery. Thank you!
+sf-problem-not_delivered = This can be done once your order has arrived.
+sf-problem-line_unknown = This item is not in your order.
+sf-problem-not_a_courier_delivery = This order was not delivered by our courier.

@@ -251,3 +251,36 @@ sf-problem-return_lines_missing = izvēlieties, ko atgriezt: cik un kuru preci.
 sf-problem-contact_untrusted = pasūtījums pievienoja šo kontaktu kontam, kas atvērts ar citu; piesakieties ar tālruni vai e-pastu, ar kuru pasūtījāt pirmo reizi
 sf-problem-coupon_not_yours = šis kupons tika uzdāvināts citam klientam
 sf-problem-coupon_no_effect = šis kupons šim pasūtījumam neko neatlaiž
+
+## Atsauksmes un kurjera novērtējums (AF-4, DL-7)
+sf-review-title = Jūsu atsauksme
+sf-review-intro = Kā Jums patīk pirkums? Novērtējiet katru preci ar zvaigznēm un, ja vēlaties, uzrakstiet dažus vārdus. Atsauksmi vēlāk varat mainīt šeit.
+sf-review-stars = { $stars ->
+    [one] { $stars } zvaigzne
+   *[other] { $stars } zvaigznes
+}
+sf-review-text = Jūsu atsauksme
+sf-review-state-waiting = Paldies! Atsauksme parādīsies, kad veikals to būs izlasījis.
+sf-review-state-published = Jūsu atsauksme ir preces lapā.
+sf-review-state-hidden = Veikals nav publicējis Jūsu atsauksmi
+sf-review-answer = { $shop } atbild:
+sf-review-change = Mainīt atsauksmi
+sf-review-send = Nosūtīt atsauksmi
+sf-rate-title = Novērtējiet kurjeru
+sf-rate-thanks = Paldies par piegādes novērtējumu: { $stars } no 5.
+sf-rate-comment = Komentārs kurjeram (nav obligāts)
+sf-rate-send = Nosūtīt novērtējumu
+sf-reviews = Atsauksmes
+sf-rating = { $average } no 5 · { $count ->
+    [zero] { $count } atsauksmju
+    [one] { $count } atsauksme
+   *[other] { $count } atsauksmes
+}
+sf-no-reviews = Atsauksmju vēl nav.
+sf-problem-stars_invalid = Zvaigznes: izvēlieties no 1 līdz 5.
+sf-problem-review_text_too_long = Jūsu atsauksme: ne vairāk kā 2000 rakstzīmju.
+sf-problem-rating_invalid = Zvaigznes: izvēlieties no 1 līdz 5.
+sf-problem-already_rated = Jūs šo piegādi jau novērtējāt. Paldies!
+sf-problem-not_delivered = To var izdarīt, kad pasūtījums būs piegādāts.
+sf-problem-line_unknown = Šīs preces nav Jūsu pasūtījumā.
+sf-problem-not_a_courier_delivery = Šo pasūtījumu nepiegādāja mūsu kurjers.

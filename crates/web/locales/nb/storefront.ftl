@@ -251,3 +251,35 @@ sf-problem-return_lines_missing = velg hva du sender tilbake: hvor mange av hvil
 sf-problem-contact_untrusted = en bestilling la denne kontakten til en konto som ble åpnet med en annen; logg inn med telefonnummeret eller e-posten du bestilte med første gang
 sf-problem-coupon_not_yours = denne kupongen ble gitt til en annen kunde
 sf-problem-coupon_no_effect = denne kupongen trekker ingenting fra denne bestillingen
+
+## Anmeldelser og vurdering av budet (AF-4, DL-7)
+sf-review-title = Din anmeldelse
+sf-review-intro = Hva synes du om det du kjøpte? Gi hver vare stjerner og gjerne noen ord. Du kan endre anmeldelsen her senere.
+sf-review-stars = { $stars ->
+    [one] 1 stjerne
+   *[other] { $stars } stjerner
+}
+sf-review-text = Din anmeldelse
+sf-review-state-waiting = Takk! Anmeldelsen vises når butikken har lest den.
+sf-review-state-published = Anmeldelsen din vises på produktsiden.
+sf-review-state-hidden = Butikken har ikke publisert anmeldelsen din
+sf-review-answer = { $shop } svarer:
+sf-review-change = Endre anmeldelsen
+sf-review-send = Send anmeldelsen
+sf-rate-title = Vurder budet
+sf-rate-thanks = Takk for at du vurderte leveringen: { $stars } av 5.
+sf-rate-comment = En kommentar til budet (valgfritt)
+sf-rate-send = Send vurderingen
+sf-reviews = Anmeldelser
+sf-rating = { $average } av 5 · { $count ->
+    [one] 1 anmeldelse
+   *[other] { $count } anmeldelser
+}
+sf-no-reviews = Ingen anmeldelser ennå.
+sf-problem-stars_invalid = Stjerner: velg fra 1 til 5.
+sf-problem-review_text_too_long = Din anmeldelse: høyst 2000 tegn.
+sf-problem-rating_invalid = Stjerner: velg fra 1 til 5.
+sf-problem-already_rated = Du har allerede vurdert denne leveringen. Takk!
+sf-problem-not_delivered = Dette kan gjøres når bestillingen har kommet fram.
+sf-problem-line_unknown = Denne varen er ikke i bestillingen din.
+sf-problem-not_a_courier_delivery = Denne bestillingen ble ikke levert av vårt bud.

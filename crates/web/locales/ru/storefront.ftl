@@ -251,3 +251,37 @@ sf-problem-return_lines_missing = выберите, что вернуть: ск�
 sf-problem-contact_untrusted = этот контакт добавлен к кабинету, открытому с другим; войдите по телефону или email, с которым заказывали впервые
 sf-problem-coupon_not_yours = этот купон подарен другому покупателю
 sf-problem-coupon_no_effect = этот купон ничего не снижает в этом заказе
+
+## Отзывы и оценка курьера (AF-4, DL-7)
+sf-review-title = Ваш отзыв
+sf-review-intro = Как вам покупка? Поставьте каждому товару звёзды и, если хотите, напишите пару слов. Изменить отзыв можно здесь позже.
+sf-review-stars = { $stars ->
+    [one] { $stars } звезда
+    [few] { $stars } звезды
+   *[other] { $stars } звёзд
+}
+sf-review-text = Ваш отзыв
+sf-review-state-waiting = Спасибо! Отзыв появится, когда магазин его прочитает.
+sf-review-state-published = Ваш отзыв на странице товара.
+sf-review-state-hidden = Магазин не опубликовал ваш отзыв
+sf-review-answer = { $shop } отвечает:
+sf-review-change = Изменить отзыв
+sf-review-send = Отправить отзыв
+sf-rate-title = Оцените курьера
+sf-rate-thanks = Спасибо за оценку доставки: { $stars } из 5.
+sf-rate-comment = Комментарий для курьера (необязательно)
+sf-rate-send = Отправить оценку
+sf-reviews = Отзывы
+sf-rating = { $average } из 5 · { $count ->
+    [one] { $count } отзыв
+    [few] { $count } отзыва
+   *[other] { $count } отзывов
+}
+sf-no-reviews = Отзывов пока нет.
+sf-problem-stars_invalid = Звёзды: выберите от 1 до 5.
+sf-problem-review_text_too_long = Ваш отзыв: не более 2000 символов.
+sf-problem-rating_invalid = Звёзды: выберите от 1 до 5.
+sf-problem-already_rated = Вы уже оценили эту доставку. Спасибо!
+sf-problem-not_delivered = Это можно сделать, когда заказ будет доставлен.
+sf-problem-line_unknown = Этого товара нет в вашем заказе.
+sf-problem-not_a_courier_delivery = Этот заказ доставил не наш курьер.

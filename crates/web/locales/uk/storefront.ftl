@@ -251,3 +251,37 @@ sf-problem-return_lines_missing = виберіть, що повернути: с�
 sf-problem-contact_untrusted = цей контакт додано до кабінету, відкритого з іншим; увійдіть за телефоном або email, з яким замовляли вперше
 sf-problem-coupon_not_yours = цей купон подаровано іншому покупцеві
 sf-problem-coupon_no_effect = цей купон нічого не знижує в цьому замовленні
+
+## Відгуки та оцінка кур'єра (AF-4, DL-7)
+sf-review-title = Ваш відгук
+sf-review-intro = Як вам покупка? Поставте кожному товару зірки і, якщо бажаєте, напишіть кілька слів. Змінити відгук можна тут пізніше.
+sf-review-stars = { $stars ->
+    [one] { $stars } зірка
+    [few] { $stars } зірки
+   *[other] { $stars } зірок
+}
+sf-review-text = Ваш відгук
+sf-review-state-waiting = Дякуємо! Відгук з'явиться, коли магазин його прочитає.
+sf-review-state-published = Ваш відгук на сторінці товару.
+sf-review-state-hidden = Магазин не опублікував ваш відгук
+sf-review-answer = { $shop } відповідає:
+sf-review-change = Змінити відгук
+sf-review-send = Надіслати відгук
+sf-rate-title = Оцініть кур'єра
+sf-rate-thanks = Дякуємо за оцінку доставки: { $stars } з 5.
+sf-rate-comment = Коментар для кур'єра (необов'язково)
+sf-rate-send = Надіслати оцінку
+sf-reviews = Відгуки
+sf-rating = { $average } з 5 · { $count ->
+    [one] { $count } відгук
+    [few] { $count } відгуки
+   *[other] { $count } відгуків
+}
+sf-no-reviews = Відгуків поки немає.
+sf-problem-stars_invalid = Зірки: виберіть від 1 до 5.
+sf-problem-review_text_too_long = Ваш відгук: не більше 2000 символів.
+sf-problem-rating_invalid = Зірки: виберіть від 1 до 5.
+sf-problem-already_rated = Ви вже оцінили цю доставку. Дякуємо!
+sf-problem-not_delivered = Це можна зробити, коли замовлення буде доставлено.
+sf-problem-line_unknown = Цього товару немає у вашому замовленні.
+sf-problem-not_a_courier_delivery = Це замовлення доставив не наш кур'єр.

@@ -6,6 +6,7 @@ mod customers;
 mod fulfilment;
 mod messaging;
 mod orders;
+mod reviews;
 mod settings;
 mod storefront;
 mod support;
@@ -86,11 +87,15 @@ pub fn router() -> OpenApiRouter<app::Shop> {
                 .merge(fulfilment::router())
                 .merge(messaging::router())
                 .merge(orders::router())
+                .merge(reviews::router())
                 .merge(settings::router())
                 .merge(support::router())
                 .merge(webhooks::router()),
         )
-        .nest("/api/public", storefront::router());
+        .nest(
+            "/api/public",
+            storefront::router().merge(reviews::customer_router()),
+        );
     document_answers(router.get_openapi_mut());
     router
 }

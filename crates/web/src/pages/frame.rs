@@ -40,7 +40,7 @@ pub struct Frame {
 }
 
 /// The pages of the navigation, what they need and their message id.
-const NAV: [(&str, Permission, &str); 10] = [
+const NAV: [(&str, Permission, &str); 11] = [
     (
         "/admin/dashboard",
         Permission::ManageOrders,
@@ -54,6 +54,7 @@ const NAV: [(&str, Permission, &str); 10] = [
         "nav-customers",
     ),
     ("/admin/outbox", Permission::ManageOrders, "nav-outbox"),
+    ("/admin/reviews", Permission::ManageOrders, "nav-reviews"),
     ("/admin/packing", Permission::Fulfil, "nav-packing"),
     ("/admin/courier", Permission::Deliver, "nav-courier"),
     ("/admin/cash", Permission::ManageOrders, "nav-cash"),

@@ -14,6 +14,7 @@ pub(crate) mod i18n;
 mod login;
 mod messaging;
 mod orders;
+mod reviews;
 pub(crate) mod session;
 mod settings;
 mod tasks;
@@ -45,6 +46,10 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/customers", get(customers::list))
         .route("/admin/customers/{id}", get(customers::card))
         .route("/admin/outbox", get(messaging::page))
+        .route("/admin/reviews", get(reviews::page))
+        .route("/admin/reviews/{id}/answer", post(reviews::answer))
+        .route("/admin/reviews/{id}/publish", post(reviews::publish))
+        .route("/admin/reviews/{id}/hide", post(reviews::hide))
         .route("/admin/settings", get(settings::page).post(settings::save))
         .route("/admin/settings/templates", get(settings::templates))
         .route("/admin/settings/templates/preview", post(settings::preview))

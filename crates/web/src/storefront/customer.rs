@@ -2,8 +2,11 @@
 //! is, the promised window, the tracking link (DL-3), the messages sent, and the answers the
 //! shop waits for: confirming, a choice for an item out of stock (ST-1), a flaw (AS-2). Each
 //! answer is the same use case as the public API's. After delivery, the customer asks for a
-//! return here (AF-1, AF-2, AF-3).
+//! return here (AF-1, AF-2, AF-3), reviews what they bought (`#review`, AF-4) and rates the
+//! shop's courier (`#rate`, DL-7).
 
+use app::fulfilment::{CourierRating, RatingInput};
+use app::reviews::OrderReviews;
 use app::storefront::CustomerPage;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -24,6 +27,8 @@ struct OrderPage {
     /// The last answer was refused: why.
     refusal: Option<String>,
     tz: jiff::tz::TimeZone,
+    reviews: OrderReviews,
+    courier_rating: Option<CourierRating>,
 }
 
 impl OrderPage {
@@ -35,6 +40,18 @@ impl OrderPage {
 
     fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
         options.values().cloned().collect::<Vec<_>>().join(", ")
+    }
+
+    /// The stars the customer gave the courier, once rated.
+    fn rated(&self) -> Option<i64> {
+        match self.courier_rating {
+            Some(CourierRating::Given { stars }) => Some(stars),
+            _ => None,
+        }
+    }
+
+    fn stars(&self, stars: &i64) -> String {
+        super::reviews::stars(*stars)
     }
 
     fn reasons(&self) -> Vec<&'static str> {
@@ -59,8 +76,15 @@ async fn show(
     placed: bool,
     refusal: Option<String>,
 ) -> Response {
-    match shop.customer_page(token).await {
-        Ok(page) => render(&OrderPage {
+    let found = async {
+        Ok::<_, app::Error>((
+            shop.customer_page(token).await?,
+            shop.reviews_of_order(token).await?,
+            shop.courier_rating(token).await?,
+        ))
+    };
+    match found.await {
+        Ok((page, reviews, courier_rating)) => render(&OrderPage {
             f: visitor.titled(visitor.lang.text_with(
                 "sf-order-title",
                 &[(
@@ -73,6 +97,8 @@ async fn show(
             placed,
             refusal,
             tz: crate::pages::session::time_zone(&visitor.settings),
+            reviews,
+            courier_rating,
         }),
         Err(err) => visitor.failure(err),
     }
@@ -128,7 +154,7 @@ pub async fn answer(
         },
         _ => Err(app::Error::NotFound { what: "answer" }),
     };
-    answered(&visitor, &token, done)
+    answered(&visitor, &token, done, "")
 }
 
 /// The return form (AF-1): `quantity-<line>` and `reason-<line>` for each line, and a `note`.
@@ -163,18 +189,52 @@ pub async fn ask_return(
         });
     }
     let done = shop.request_return(&token, &input).await.map(drop);
-    answered(&visitor, &token, done)
+    answered(&visitor, &token, done, "")
 }
 
-/// Back to the order page, saying why when the answer was refused.
-fn answered(visitor: &Visitor, token: &str, done: app::Result<()>) -> Response {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RatingForm {
+    stars: i64,
+    comment: String,
+}
+
+/// The customer rates the shop's courier (DL-7), through the same use case as the API; a
+/// second rating is refused with thanks.
+pub async fn rate(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+    Form(form): Form<RatingForm>,
+) -> Response {
+    let input = RatingInput {
+        stars: form.stars,
+        comment: form.comment,
+    };
+    let done = shop.rate_courier(&token, &input).await;
+    answered(&visitor, &token, done, "rate")
+}
+
+/// Back to the order page, at `section` when there is one, saying why when the answer was
+/// refused.
+pub(super) fn answered(
+    visitor: &Visitor,
+    token: &str,
+    done: app::Result<()>,
+    section: &str,
+) -> Response {
+    let at = if section.is_empty() {
+        String::new()
+    } else {
+        format!("#{section}")
+    };
     match done {
-        Ok(()) => Redirect::to(&format!("/o/{token}")).into_response(),
+        Ok(()) => Redirect::to(&format!("/o/{token}{at}")).into_response(),
         Err(app::Error::Invalid { code, .. } | app::Error::Conflict { code, .. }) => {
-            Redirect::to(&format!("/o/{token}?refused={code}")).into_response()
+            Redirect::to(&format!("/o/{token}?refused={code}{at}")).into_response()
         }
         Err(app::Error::Refused(refusal)) => {
-            Redirect::to(&format!("/o/{token}?refused={}", refusal.code())).into_response()
+            Redirect::to(&format!("/o/{token}?refused={}{at}", refusal.code())).into_response()
         }
         Err(err) => visitor.failure(err),
     }

@@ -8,6 +8,7 @@
 mod account;
 mod checkout;
 mod customer;
+pub(crate) mod reviews;
 mod shop;
 
 use app::MoneyView;
@@ -47,6 +48,8 @@ pub fn router() -> Router<app::Shop> {
         .route("/checkout/check", post(checkout::check))
         .route("/o/{token}", get(customer::page))
         .route("/o/{token}/return", post(customer::ask_return))
+        .route("/o/{token}/review", post(reviews::write))
+        .route("/o/{token}/rate", post(customer::rate))
         .route("/o/{token}/{answer}", post(customer::answer))
         .route("/newsletter", post(shop::subscribe))
         .route(

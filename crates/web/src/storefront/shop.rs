@@ -22,9 +22,15 @@ struct CataloguePage {
     f: Look,
     query: CatalogueQuery,
     catalogue: Catalogue,
+    /// The average of each product's published reviews (AF-4).
+    ratings: std::collections::BTreeMap<i64, app::reviews::Rating>,
 }
 
 impl CataloguePage {
+    fn rating(&self, product: &i64) -> Option<&app::reviews::Rating> {
+        self.ratings.get(product)
+    }
+
     fn stock(&self, state: &StockState) -> String {
         self.f.label("sf-stock", state.as_str())
     }
@@ -44,11 +50,17 @@ pub async fn catalogue(
     visitor: Visitor,
     Query(query): Query<CatalogueQuery>,
 ) -> Response {
-    match shop.catalogue(&query).await {
-        Ok(catalogue) => render(&CataloguePage {
+    let found = async {
+        let catalogue = shop.catalogue(&query).await?;
+        let ids: Vec<i64> = catalogue.products.iter().map(|p| p.id).collect();
+        Ok::<_, app::Error>((shop.ratings(&ids).await?, catalogue))
+    };
+    match found.await {
+        Ok((ratings, catalogue)) => render(&CataloguePage {
             f: visitor.frame("sf-catalogue-title"),
             query,
             catalogue,
+            ratings,
         }),
         Err(err) => visitor.failure(err),
     }
@@ -86,6 +98,10 @@ struct ProductView {
     query: ProductQuery,
     methods: Vec<MethodOffer>,
     paragraphs: Vec<String>,
+    /// Published reviews, newest first, with the shop's answers (AF-4, AF-5).
+    reviews: app::reviews::ProductReviews,
+    /// The schema.org `Product` with its `AggregateRating`, as JSON-LD.
+    markup: String,
 }
 
 impl ProductView {
@@ -102,6 +118,14 @@ impl ProductView {
             .join(", ")
     }
 
+    fn stars(&self, stars: &i64) -> String {
+        super::reviews::stars(*stars)
+    }
+
+    fn day(&self, at: &jiff::Timestamp) -> String {
+        at.strftime("%Y-%m-%d").to_string()
+    }
+
     fn in_stock(&self, variant: &VariantOffer) -> bool {
         variant.stock != StockState::OutOfStock
     }
@@ -113,9 +137,9 @@ pub async fn product(
     Path(id): Path<i64>,
     Query(query): Query<ProductQuery>,
 ) -> Response {
-    let product = match shop.product_page(id).await {
-        Ok(product) => product,
-        Err(err) => return visitor.failure(err),
+    let (product, reviews) = match (shop.product_page(id).await, shop.product_reviews(id).await) {
+        (Ok(product), Ok(reviews)) => (product, reviews),
+        (Err(err), _) | (_, Err(err)) => return visitor.failure(err),
     };
     let chosen = product
         .pick(&query.sku, &query.size, &query.colour)
@@ -150,6 +174,8 @@ pub async fn product(
     }
     let view = ProductView {
         f: visitor.titled(product.title.clone()),
+        markup: super::reviews::markup(&product, &reviews),
+        reviews,
         paragraphs: paragraphs(&product.description),
         product,
         chosen,

@@ -24,6 +24,7 @@ mod messaging;
 mod processing;
 mod promise;
 mod returns;
+mod reviews;
 mod roles;
 mod settings;
 mod stock_race;
