@@ -33,10 +33,6 @@ impl OrderPage {
             .to_string()
     }
 
-    fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
-        options.values().cloned().collect::<Vec<_>>().join(", ")
-    }
-
     fn reasons(&self) -> Vec<&'static str> {
         domain::returns::ReturnReason::ALL
             .iter()
@@ -59,7 +55,7 @@ async fn show(
     placed: bool,
     refusal: Option<String>,
 ) -> Response {
-    match shop.customer_page(token).await {
+    match shop.customer_page(token, visitor.lang.code).await {
         Ok(page) => render(&OrderPage {
             f: visitor.titled(visitor.lang.text_with(
                 "sf-order-title",

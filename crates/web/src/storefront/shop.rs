@@ -44,7 +44,7 @@ pub async fn catalogue(
     visitor: Visitor,
     Query(query): Query<CatalogueQuery>,
 ) -> Response {
-    match shop.catalogue(&query).await {
+    match shop.catalogue(&query, visitor.lang.code).await {
         Ok(catalogue) => render(&CataloguePage {
             f: visitor.frame("sf-catalogue-title"),
             query,
@@ -93,15 +93,6 @@ impl ProductView {
         self.f.label("sf-stock", state.as_str())
     }
 
-    fn options(&self, variant: &VariantOffer) -> String {
-        variant
-            .options
-            .values()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
     fn in_stock(&self, variant: &VariantOffer) -> bool {
         variant.stock != StockState::OutOfStock
     }
@@ -113,7 +104,7 @@ pub async fn product(
     Path(id): Path<i64>,
     Query(query): Query<ProductQuery>,
 ) -> Response {
-    let product = match shop.product_page(id).await {
+    let product = match shop.product_page(id, visitor.lang.code).await {
         Ok(product) => product,
         Err(err) => return visitor.failure(err),
     };

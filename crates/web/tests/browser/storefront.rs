@@ -37,9 +37,10 @@ pub(crate) async fn stock_the_shop(app: &TestApp) -> i64 {
     .expect("a product");
     let id = app
         .shop
-        .create_product(&owner, &sweater)
+        .create_product(&owner, &sweater, None)
         .await
         .expect("product")
+        .product
         .id;
     let socks = serde_json::from_value(json!({
         "title": "Wool socks", "category": "socks", "description": "Warm socks.",
@@ -47,7 +48,7 @@ pub(crate) async fn stock_the_shop(app: &TestApp) -> i64 {
     }))
     .expect("a product");
     app.shop
-        .create_product(&owner, &socks)
+        .create_product(&owner, &socks, None)
         .await
         .expect("product");
     for (sku, on_hand) in [
