@@ -21,6 +21,7 @@ mod lifecycle;
 mod limits;
 mod messaging;
 mod processing;
+mod products;
 mod promise;
 mod returns;
 mod roles;
