@@ -132,7 +132,7 @@ fn gtin_check_digit_holds(digits: &str) -> bool {
         .enumerate()
         .map(|(i, b)| u32::from(b - b'0') * if i % 2 == 1 { 3 } else { 1 })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 text_enum!(

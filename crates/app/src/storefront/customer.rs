@@ -86,8 +86,8 @@ impl Shop {
                     title: localized(&l.title, &texts, &words_of.locale, |t| &t.title).to_owned(),
                     options: words_of.options(&l.options),
                     quantity: l.quantity,
-                    unit_price: l.unit_price.clone(),
-                    total: l.total.clone(),
+                    unit_price: l.unit_price,
+                    total: l.total,
                     status: l.status.clone(),
                 })
             })

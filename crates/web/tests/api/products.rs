@@ -37,7 +37,11 @@ async fn an_ordered_product_is_archived_not_deleted_and_its_order_keeps_its_line
             StatusCode::CONFLICT
         );
         let archived = app
-            .post_ok(&format!("/products/{id}/archive"), json!({}), StatusCode::OK)
+            .post_ok(
+                &format!("/products/{id}/archive"),
+                json!({}),
+                StatusCode::OK,
+            )
             .await;
         assert_eq!(archived["status"], "archived");
         let order = app.get_ok(&format!("/orders/{number}")).await;
