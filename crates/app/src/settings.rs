@@ -288,6 +288,7 @@ fn check(settings: &ShopSettings) -> Result<()> {
             ));
         }
     }
+    check_languages(settings)?;
     if jiff::tz::TimeZone::get(&settings.time_zone).is_err() {
         return Err(Error::Invalid {
             field: "time_zone".into(),
@@ -299,6 +300,44 @@ fn check(settings: &ShopSettings) -> Result<()> {
         });
     }
     check_bounds(settings)
+}
+
+/// The default language and every language sold in are ones the shop has words for, each
+/// named once.
+fn check_languages(settings: &ShopSettings) -> Result<()> {
+    let known = |field: String, locale: &str| {
+        if crate::messaging::LOCALES.contains(&locale) {
+            Ok(())
+        } else {
+            Err(Error::field(
+                field,
+                "locale_invalid",
+                format!(
+                    "'{locale}' is not one of: {}",
+                    crate::messaging::LOCALES.join(", ")
+                ),
+            ))
+        }
+    };
+    known("default_locale".into(), &settings.default_locale)?;
+    for (i, locale) in settings.languages.iter().enumerate() {
+        known(format!("languages[{i}]"), locale)?;
+        if settings.languages[..i].contains(locale) {
+            return Err(Error::field(
+                format!("languages[{i}]"),
+                "locale_repeated",
+                format!("'{locale}' is listed twice"),
+            ));
+        }
+    }
+    if !(0..=1_000_000).contains(&settings.low_stock_units) {
+        return Err(Error::field(
+            "low_stock_units",
+            "low_stock_units_invalid",
+            "a low-stock level is 0 to 1000000 units",
+        ));
+    }
+    Ok(())
 }
 
 /// Numbers the rules compute with stay where a shop could mean them, so no setting can

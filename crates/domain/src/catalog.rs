@@ -102,17 +102,101 @@ pub fn parse_title(raw: &str) -> Result<String, Invalid> {
     }
 }
 
-/// A barcode as a scanner reads it: EAN/UPC digits or a Code 128 string without spaces.
+/// A barcode as a scanner reads it: EAN/UPC digits or a Code 128 string without spaces. A
+/// GTIN (EAN-8, UPC-A, EAN-13, GTIN-14: 8, 12, 13 or 14 digits) must carry its check digit,
+/// so a typo is caught when the product is saved rather than at the packing station (AS-1).
 pub fn parse_barcode(raw: &str) -> Result<String, Invalid> {
     let value = raw.trim();
-    if !value.is_empty() && value.len() <= 48 && value.chars().all(|c| c.is_ascii_graphic()) {
-        Ok(value.to_owned())
-    } else {
-        Err(Invalid::new(
+    if value.is_empty() || value.len() > 48 || !value.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(Invalid::new(
             "barcode_invalid",
             format!("'{value}' is not a barcode"),
+        ));
+    }
+    let gtin = matches!(value.len(), 8 | 12 | 13 | 14) && value.bytes().all(|b| b.is_ascii_digit());
+    if gtin && !gtin_check_digit_holds(value) {
+        return Err(Invalid::new(
+            "barcode_check_digit",
+            format!("the last digit of {value} does not match its check digit"),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// The GS1 check: digits weighted 3 and 1 alternately from the right, the check digit
+/// included, sum to a multiple of ten.
+fn gtin_check_digit_holds(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| u32::from(b - b'0') * if i % 2 == 1 { 3 } else { 1 })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+text_enum!(
+    /// Only an active product is on the storefront; a draft is being written, an archived one
+    /// is no longer sold but stays for the orders that hold it.
+    ProductStatus = "status" {
+        Draft = "draft",
+        Active = "active",
+        Archived = "archived",
+    }
+);
+
+/// A sale's old price, struck through beside the price: above the price, or there is no sale.
+pub fn parse_compare_at(price_minor: i64, compare_at_minor: i64) -> Result<i64, Invalid> {
+    if compare_at_minor > price_minor {
+        Ok(compare_at_minor)
+    } else {
+        Err(Invalid::new(
+            "compare_at_not_above_price",
+            "a compare-at price must be above the price",
         ))
     }
+}
+
+/// A change of prices by a percentage, in hundredths of a percent (`-1250` is -12.5 %): from
+/// -100 % to +1000 %.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriceChange(i64);
+
+impl PriceChange {
+    pub fn parse_percent(percent: f64) -> Result<Self, Invalid> {
+        let hundredths = (percent * 100.0).round();
+        if percent.is_finite() && (-10_000.0..=100_000.0).contains(&hundredths) && hundredths != 0.0
+        {
+            // In range, so the cast is exact.
+            Ok(Self(hundredths as i64))
+        } else {
+            Err(Invalid::new(
+                "percent_invalid",
+                "a change is from -100 to 1000 percent, and not zero",
+            ))
+        }
+    }
+
+    /// The new amount, rounded half up to the currency's minor unit; never below zero.
+    pub fn apply(self, minor: i64) -> i64 {
+        let scaled = i128::from(minor) * i128::from(10_000 + self.0);
+        let rounded = (scaled + 5_000).div_euclid(10_000);
+        i64::try_from(rounded.max(0)).unwrap_or(i64::MAX)
+    }
+}
+
+/// A text in the reader's language where there is one, else the shop's own.
+pub fn localized<'a, T>(
+    own: &'a str,
+    translations: &'a BTreeMap<String, T>,
+    locale: &str,
+    pick: impl Fn(&'a T) -> &'a str,
+) -> &'a str {
+    translations
+        .get(locale)
+        .map(pick)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or(own)
 }
 
 #[cfg(test)]
@@ -136,6 +220,59 @@ mod tests {
         assert!(Quantity::parse(-3).is_err());
         assert_eq!(Quantity::parse(2).map(Quantity::get), Ok(2));
         assert!(Quantity::parse(Quantity::MAX + 1).is_err());
+    }
+
+    #[test]
+    fn gtin_barcodes_carry_their_check_digit() {
+        // AS-1: a mistyped barcode would never scan as the right item.
+        assert_eq!(
+            parse_barcode("4006381333931").as_deref(),
+            Ok("4006381333931")
+        );
+        assert_eq!(parse_barcode("036000291452").as_deref(), Ok("036000291452"));
+        assert_eq!(parse_barcode("96385074").as_deref(), Ok("96385074"));
+        assert_eq!(
+            parse_barcode("4006381333932").map_err(|e| e.code),
+            Err("barcode_check_digit")
+        );
+        assert_eq!(
+            parse_barcode("036000291453").map_err(|e| e.code),
+            Err("barcode_check_digit")
+        );
+        assert_eq!(parse_barcode("TEE-RED-M").as_deref(), Ok("TEE-RED-M"));
+        assert!(parse_barcode("two words").is_err());
+    }
+
+    #[test]
+    fn a_compare_at_price_is_above_the_price() {
+        assert_eq!(parse_compare_at(100, 150), Ok(150));
+        assert!(parse_compare_at(100, 100).is_err());
+        assert!(parse_compare_at(100, 50).is_err());
+    }
+
+    #[test]
+    fn prices_change_by_percent_to_the_minor_unit_and_never_below_zero() {
+        let up = PriceChange::parse_percent(10.0).expect("valid");
+        assert_eq!(up.apply(1999), 2199);
+        let down = PriceChange::parse_percent(-12.5).expect("valid");
+        assert_eq!(down.apply(1000), 875);
+        assert_eq!(down.apply(1), 1);
+        let all = PriceChange::parse_percent(-100.0).expect("valid");
+        assert_eq!(all.apply(12_345), 0);
+        assert!(PriceChange::parse_percent(-100.5).is_err());
+        assert!(PriceChange::parse_percent(0.0).is_err());
+        assert!(PriceChange::parse_percent(f64::NAN).is_err());
+    }
+
+    #[test]
+    fn a_text_falls_back_to_the_shops_own() {
+        let texts = BTreeMap::from([
+            ("ru".to_owned(), "Шапка".to_owned()),
+            ("nb".to_owned(), " ".to_owned()),
+        ]);
+        assert_eq!(localized("Hat", &texts, "ru", String::as_str), "Шапка");
+        assert_eq!(localized("Hat", &texts, "nb", String::as_str), "Hat");
+        assert_eq!(localized("Hat", &texts, "lv", String::as_str), "Hat");
     }
 
     #[test]

@@ -17,6 +17,12 @@ pub struct ShopSettings {
     /// (CK-1). Each must be one whose postcodes the shop knows (`contact::known_countries`).
     pub ships_to: Vec<String>,
     pub default_locale: String,
+    /// The languages the shop sells in, of en, ru, uk, nb and lv: a product's title and
+    /// description, a category's name and an option's words are written in each. The default
+    /// language is always one of them, listed or not.
+    pub languages: Vec<String>,
+    /// A product with fewer units than this free on the shop's own shelves is low in stock.
+    pub low_stock_units: i64,
     /// IANA time zone for the shop's business rules.
     pub time_zone: String,
     /// The shop's own city: delivery elsewhere is "another city" (CF-2).
@@ -380,6 +386,8 @@ impl Default for ShopSettings {
                 .map(str::to_string)
                 .collect(),
             default_locale: "en".into(),
+            languages: vec!["en".into()],
+            low_stock_units: 5,
             time_zone: "Europe/Oslo".into(),
             city: "Oslo".into(),
             contact_phone: String::new(),
@@ -412,6 +420,17 @@ impl Default for ShopSettings {
 }
 
 impl ShopSettings {
+    /// The languages the shop sells in, the default first.
+    pub fn selling_languages(&self) -> Vec<&str> {
+        let mut all = vec![self.default_locale.as_str()];
+        for language in &self.languages {
+            if !all.contains(&language.as_str()) {
+                all.push(language);
+            }
+        }
+        all
+    }
+
     /// The delivery price for an order of `subtotal_minor`, or `None` when the shop does not
     /// offer the method.
     pub fn delivery_option(&self, method: DeliveryMethod) -> Option<&DeliveryOption> {

@@ -144,6 +144,8 @@ async fn seeded_shop(server: Option<&str>) -> anyhow::Result<(Shop, store::scrat
         let variants = SIZES
             .iter()
             .map(|size| app::catalog::NewVariant {
+                id: None,
+                compare_at_minor: None,
                 sku: format!("P{p}-{size}"),
                 options: [("size".to_owned(), (*size).to_owned())].into(),
                 price_minor: 1000 + 100 * p as i64,
@@ -155,9 +157,11 @@ async fn seeded_shop(server: Option<&str>) -> anyhow::Result<(Shop, store::scrat
             title: format!("Product {p}"),
             description: "A product for measuring.".into(),
             category: "bench".into(),
+            status: "active".into(),
+            texts: Default::default(),
             variants,
         };
-        shop.create_product(&owner, &product).await?;
+        shop.create_product(&owner, &product, None).await?;
         for size in SIZES {
             let stock = app::catalog::SetStock {
                 on_hand: 1_000_000,

@@ -84,6 +84,14 @@ pub(crate) fn values_list(rows: usize, columns: usize) -> String {
         .join(", ")
 }
 
+/// `$1, $2, ...` for a list of `n` values bound one by one.
+pub(crate) fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A LIKE pattern that finds the words anywhere, lowercased by Rust (whatever the alphabet), with
 /// LIKE's wildcards taken literally: "100%" finds "100%", "a_b" finds "a_b", not everything.
 /// The query says `LIKE $n ESCAPE '\\'` on both databases.

@@ -122,7 +122,7 @@ pub async fn ratings(conn: &mut Conn, product_ids: &[i64]) -> Result<Vec<RatingR
     if product_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = crate::storefront::placeholders(product_ids.len());
+    let list = crate::placeholders(product_ids.len());
     let mut query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT product_id, CAST(COUNT(*) AS BIGINT) AS count, CAST(SUM(stars) AS BIGINT) AS stars \
          FROM reviews WHERE state = 'published' AND product_id IN ({list}) GROUP BY product_id"

@@ -152,3 +152,34 @@ impl FromRequestParts<app::Shop> for Caller {
         }
     }
 }
+
+/// The `Idempotency-Key` header of a creation, if sent: a retry with it answers with what the
+/// first request made.
+pub fn idempotency_key(headers: &axum::http::HeaderMap) -> Result<Option<&str>, ApiError> {
+    headers
+        .get("idempotency-key")
+        .map(|value| {
+            value.to_str().map_err(|_| {
+                ApiError::new(
+                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_key_invalid",
+                    "the key must be visible ASCII",
+                    Some("Idempotency-Key".into()),
+                )
+            })
+        })
+        .transpose()
+}
+
+/// A 201 with what was made, marked `Idempotent-Replayed` when an earlier request made it.
+pub fn created(body: impl serde::Serialize, replayed: bool) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let mut response = (axum::http::StatusCode::CREATED, axum::Json(body)).into_response();
+    if replayed {
+        response.headers_mut().insert(
+            "idempotent-replayed",
+            axum::http::HeaderValue::from_static("true"),
+        );
+    }
+    response
+}

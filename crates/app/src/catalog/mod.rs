@@ -1,14 +1,19 @@
-//! The goods: products and their variants (SU-2), stock per location and bin with the
+//! The goods: products and their variants in the shop's languages (SU-2), categories, stock per location and bin with the
 //! reservations of orders (ST-1..4), and the delivery promise made from them (CK-4, DL-5).
 
+mod categories;
 mod inventory;
 mod products;
 mod promise;
 
+pub use categories::{CategoryView, NewCategory, OptionWord, Translations};
 pub use inventory::{LocationView, NewLocation, SetStock, StockView};
 pub(crate) use inventory::{Shelf, places_for, set_aside, set_aside_again};
-pub(crate) use products::parse_stored_options;
-pub use products::{NewProduct, NewVariant, ProductView, VariantView};
+pub use products::{
+    Created, NewProduct, NewVariant, ProductLine, ProductSearch, ProductText, ProductView,
+    VariantView,
+};
+pub(crate) use products::{parse_stored_options, parse_stored_texts};
 pub(crate) use promise::TransitBook;
 pub use promise::{PromiseQuery, PromiseView, Window};
 pub(crate) use promise::{lengthen_promise, promise_window};

@@ -1,12 +1,12 @@
 //! Carts kept on the server: prices always read again, and a cart nobody touched for the
 //! settings' days deleted at night.
 
-use std::collections::BTreeMap;
-
 use domain::catalog::Sku;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::parse_stored_options;
+use domain::catalog::localized;
+
+use crate::catalog::{parse_stored_options, parse_stored_texts};
 use crate::kernel::Context;
 use crate::kernel::error::FieldResult;
 use crate::kernel::views::currency;
@@ -31,8 +31,9 @@ pub struct CartView {
 
 pub struct CartLineView {
     pub sku: String,
+    /// In the visitor's language, as are the options' names and values.
     pub title: String,
-    pub options: BTreeMap<String, String>,
+    pub options: Vec<(String, String)>,
     pub quantity: i64,
     pub unit_price: MoneyView,
     pub total: MoneyView,
@@ -47,9 +48,11 @@ impl Shop {
             .unwrap_or_default())
     }
 
-    /// The cart with today's catalogue prices; an unknown cart is empty.
-    pub async fn cart(&self, token: Option<&str>) -> Result<CartView> {
+    /// The cart with today's catalogue prices, in the visitor's language; an unknown cart is
+    /// empty, and a product no longer sold leaves it.
+    pub async fn cart(&self, token: Option<&str>, locale: &str) -> Result<CartView> {
         let currency = currency(self.settings().await?.currency.as_str())?;
+        let words_of = self.translations(locale).await?;
         let lines = match token {
             Some(token) => self.cart_lines(token).await?,
             None => Vec::new(),
@@ -63,10 +66,12 @@ impl Shop {
                 Some((line, offer))
             })
             .map(|(line, offer)| {
+                let texts = parse_stored_texts(&offer.texts)?;
                 Ok(CartLineView {
                     sku: line.sku.clone(),
-                    title: offer.title.clone(),
-                    options: parse_stored_options(&offer.options)?,
+                    title: localized(&offer.title, &texts, &words_of.locale, |t| &t.title)
+                        .to_owned(),
+                    options: words_of.options(&parse_stored_options(&offer.options)?),
                     quantity: line.quantity,
                     unit_price: MoneyView::new(offer.price_minor, currency),
                     total: MoneyView::new(offer.price_minor * line.quantity, currency),

@@ -1,8 +1,7 @@
 //! The customer's order page behind their link: the order, its promise and what the shop
 //! asked them.
 
-use std::collections::BTreeMap;
-
+use domain::catalog::localized;
 use domain::orders::{CONFIRM_BY_LINK, DeliveryMethod, HoldKind};
 
 use crate::kernel::views::currency;
@@ -14,6 +13,8 @@ use super::StockState;
 /// What the customer sees behind their link: the order, and what the shop asked them.
 pub struct CustomerPage {
     pub order: CustomerOrderView,
+    /// The order's lines in the customer's language, with their options and prices.
+    pub items: Vec<OrderedItem>,
     pub tracking_number: Option<String>,
     pub tracking_url: Option<String>,
     pub messages: Vec<SentMessage>,
@@ -28,6 +29,16 @@ pub struct CustomerPage {
     pub returning: Option<crate::after_sale::ReturnView>,
 }
 
+pub struct OrderedItem {
+    pub title: String,
+    pub options: Vec<(String, String)>,
+    pub quantity: i64,
+    pub unit_price: MoneyView,
+    pub total: MoneyView,
+    /// `active` or `cancelled`.
+    pub status: String,
+}
+
 pub struct SentMessage {
     pub at: jiff::Timestamp,
     pub channel: String,
@@ -39,7 +50,7 @@ pub struct SentMessage {
 pub struct WaitingLine {
     pub line_no: i64,
     pub title: String,
-    pub substitutes: Vec<(String, BTreeMap<String, String>)>,
+    pub substitutes: Vec<(String, Vec<(String, String)>)>,
     /// A supplier can deliver it, later.
     pub can_wait: bool,
 }
@@ -53,12 +64,34 @@ pub struct DefectQuestion {
 impl Shop {
     /// The customer's page behind the link every message carries: the order, its tracking, the
     /// messages sent, and what the shop waits for them to decide.
-    pub async fn customer_page(&self, token: &str) -> Result<CustomerPage> {
+    pub async fn customer_page(&self, token: &str, locale: &str) -> Result<CustomerPage> {
         let (number, order) = self.order_by_link(token).await?;
         let settings = self.settings().await?;
         let currency = currency(settings.currency.as_str())?;
         let full = self.order(number).await?;
+        let words_of = self.translations(locale).await?;
         let mut conn = self.store.read().await?;
+        // The title as ordered, in the customer's language while the product is still sold.
+        let skus: Vec<&str> = full.lines.iter().map(|l| l.sku.as_str()).collect();
+        let sold = store::catalog::offers(&mut conn, &skus).await?;
+        let items = full
+            .lines
+            .iter()
+            .map(|l| {
+                let texts = match sold.iter().find(|o| o.sku == l.sku) {
+                    Some(offer) => crate::catalog::parse_stored_texts(&offer.texts)?,
+                    None => Default::default(),
+                };
+                Ok(OrderedItem {
+                    title: localized(&l.title, &texts, &words_of.locale, |t| &t.title).to_owned(),
+                    options: words_of.options(&l.options),
+                    quantity: l.quantity,
+                    unit_price: l.unit_price,
+                    total: l.total,
+                    status: l.status.clone(),
+                })
+            })
+            .collect::<Result<_>>()?;
         let filter = store::messaging::Filter {
             order_id: number,
             customer_id: 0,
@@ -100,7 +133,7 @@ impl Shop {
             for line in lines {
                 let product = store::storefront::product_of_sku(&mut conn, &line.sku).await?;
                 let siblings = match product {
-                    Some(id) => self.product_page(id).await?.variants,
+                    Some(id) => self.product_page(id, locale).await?.variants,
                     None => Vec::new(),
                 };
                 waiting.push(WaitingLine {
@@ -148,6 +181,7 @@ impl Shop {
         drop(conn);
         Ok(CustomerPage {
             order,
+            items,
             tracking_number: full.delivery.tracking_number,
             tracking_url,
             messages,

@@ -6,7 +6,9 @@ use domain::catalog::Sku;
 use domain::contact::{Contact, PhoneRegion};
 use serde::Deserialize;
 
-use crate::catalog::parse_stored_options;
+use domain::catalog::{ProductStatus, localized};
+
+use crate::catalog::{parse_stored_options, parse_stored_texts};
 use crate::customers::card_of;
 use crate::kernel::error::FieldResult;
 use crate::kernel::views::currency;
@@ -50,7 +52,8 @@ pub struct CatalogueQuery {
 }
 
 pub struct Catalogue {
-    pub categories: Vec<String>,
+    /// The categories shown, as `(code, name in the visitor's language)`.
+    pub categories: Vec<(String, String)>,
     pub products: Vec<ProductCard>,
     /// Another page follows.
     pub more: bool,
@@ -62,6 +65,8 @@ pub struct ProductCard {
     pub category: String,
     /// The lowest price of its variants.
     pub price_from: MoneyView,
+    /// The old price of that variant when it is on sale, struck through.
+    pub compare_at: Option<MoneyView>,
     /// In stock when any variant is.
     pub stock: StockState,
 }
@@ -69,22 +74,27 @@ pub struct ProductCard {
 /// A product as a buyer reads it, with every variant's stock (SU-2).
 pub struct ProductPage {
     pub id: i64,
+    /// In the visitor's language, else the shop's.
     pub title: String,
     pub description: String,
     pub category: String,
+    /// The category's name in the visitor's language.
+    pub category_name: String,
     pub variants: Vec<VariantOffer>,
-    /// The sizes and colours its variants come in, in catalogue order.
-    pub sizes: Vec<String>,
-    pub colours: Vec<String>,
+    /// The sizes and colours its variants come in, in catalogue order, as `(value, words)`.
+    pub sizes: Vec<(String, String)>,
+    pub colours: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
 pub struct VariantOffer {
     pub sku: String,
-    pub options: BTreeMap<String, String>,
+    /// Each option's name and value in the visitor's language.
+    pub options: Vec<(String, String)>,
     pub size: Option<String>,
     pub colour: Option<String>,
     pub price: MoneyView,
+    pub compare_at: Option<MoneyView>,
     pub stock: StockState,
 }
 
@@ -92,20 +102,25 @@ impl ProductPage {
     /// The variant with this SKU, else the one with this size and colour, else the first in
     /// stock, else the first.
     pub fn pick(&self, sku: &str, size: &str, colour: &str) -> Option<&VariantOffer> {
-        let matches = |v: &&VariantOffer| {
-            (size.is_empty() || v.size.as_deref() == Some(size))
-                && (colour.is_empty() || v.colour.as_deref() == Some(colour))
-        };
         self.variants
             .iter()
             .find(|v| v.sku == sku)
-            .or_else(|| self.variants.iter().find(matches))
+            .or_else(|| self.choose(size, colour))
             .or_else(|| {
                 self.variants
                     .iter()
                     .find(|v| v.stock != StockState::OutOfStock)
             })
             .or_else(|| self.variants.first())
+    }
+
+    /// The variant with this size and colour (either may be left empty), if there is one.
+    pub fn choose(&self, size: &str, colour: &str) -> Option<&VariantOffer> {
+        let matches = |v: &&VariantOffer| {
+            (size.is_empty() || v.size.as_deref() == Some(size))
+                && (colour.is_empty() || v.colour.as_deref() == Some(colour))
+        };
+        self.variants.iter().find(matches)
     }
 }
 
@@ -116,12 +131,16 @@ fn option_of(options: &BTreeMap<String, String>, names: &[&str]) -> Option<Strin
 impl Shop {
     /// A page of the catalogue: a category, words to find, and every product's stock, in a
     /// fixed number of queries.
-    pub async fn catalogue(&self, query: &CatalogueQuery) -> Result<Catalogue> {
+    pub async fn catalogue(&self, query: &CatalogueQuery, locale: &str) -> Result<Catalogue> {
         let currency = currency(self.settings().await?.currency.as_str())?;
+        let words_of = self.translations(locale).await?;
         let words: String = query.q.trim().chars().take(100).collect();
         let page = query.page.clamp(0, 10_000);
         let mut conn = self.store.read().await?;
-        let categories = store::storefront::categories(&mut conn).await?;
+        let categories = words_of
+            .shown_categories()
+            .map(|c| (c.code.clone(), words_of.category_name(c)))
+            .collect();
         let search = store::storefront::Search {
             category: query.category.trim(),
             words: &words,
@@ -135,16 +154,20 @@ impl Shop {
             .into_iter()
             .filter_map(|p| {
                 let own: Vec<_> = variants.iter().filter(|v| v.product_id == p.id).collect();
-                let price = own.iter().map(|v| v.price_minor).min()?;
+                let cheapest = own.iter().min_by_key(|v| v.price_minor)?;
+                let texts = parse_stored_texts(&p.texts).ok()?;
                 let best = own
                     .iter()
                     .map(|v| StockState::of(stock.iter().find(|s| s.variant_id == v.id)))
                     .min_by_key(|s| *s as u8)?;
                 Some(ProductCard {
                     id: p.id,
-                    title: p.title,
-                    category: p.category,
-                    price_from: MoneyView::new(price, currency),
+                    title: localized(&p.title, &texts, &words_of.locale, |t| &t.title).to_owned(),
+                    category: words_of.category(&p.category),
+                    price_from: MoneyView::new(cheapest.price_minor, currency),
+                    compare_at: cheapest
+                        .compare_at_minor
+                        .map(|c| MoneyView::new(c, currency)),
                     stock: best,
                 })
             })
@@ -156,13 +179,17 @@ impl Shop {
         })
     }
 
-    /// A product with its variants and their stock, in three queries.
-    pub async fn product_page(&self, id: i64) -> Result<ProductPage> {
+    /// An active product with its variants on sale and their stock, in the visitor's
+    /// language; a draft or archived product is not there.
+    pub async fn product_page(&self, id: i64, locale: &str) -> Result<ProductPage> {
         let currency = currency(self.settings().await?.currency.as_str())?;
+        let words_of = self.translations(locale).await?;
         let mut conn = self.store.read().await?;
         let product = store::catalog::product(&mut conn, id)
             .await?
+            .filter(|p| p.status == ProductStatus::Active.as_str())
             .ok_or(Error::NotFound { what: "product" })?;
+        let texts = parse_stored_texts(&product.texts)?;
         let (variants, stock) = store::storefront::variants_and_stock(&mut conn, &[id]).await?;
         let variants: Vec<VariantOffer> = variants
             .iter()
@@ -172,27 +199,33 @@ impl Shop {
                     sku: v.sku.clone(),
                     size: option_of(&options, &["size"]),
                     colour: option_of(&options, &["colour", "color"]),
-                    options,
+                    options: words_of.options(&options),
                     price: MoneyView::new(v.price_minor, currency),
+                    compare_at: v.compare_at_minor.map(|c| MoneyView::new(c, currency)),
                     stock: StockState::of(stock.iter().find(|s| s.variant_id == v.id)),
                 })
             })
             .collect::<Result<_>>()?;
         let distinct = |pick: fn(&VariantOffer) -> Option<&String>| {
-            let mut seen: Vec<String> = Vec::new();
+            let mut seen: Vec<(String, String)> = Vec::new();
             for value in variants.iter().filter_map(pick) {
-                if !seen.contains(value) {
-                    seen.push(value.clone());
+                if !seen.iter().any(|(v, _)| v == value) {
+                    seen.push((value.clone(), words_of.word(value)));
                 }
             }
             seen
         };
+        let title = localized(&product.title, &texts, &words_of.locale, |t| &t.title);
+        let description = localized(&product.description, &texts, &words_of.locale, |t| {
+            &t.description
+        });
         Ok(ProductPage {
             sizes: distinct(|v| v.size.as_ref()),
             colours: distinct(|v| v.colour.as_ref()),
             id: product.id,
-            title: product.title,
-            description: product.description,
+            title: title.to_owned(),
+            description: description.to_owned(),
+            category_name: words_of.category(&product.category),
             category: product.category,
             variants,
         })

@@ -75,10 +75,12 @@ impl Sim {
                 title: spec.title.into(),
                 description: spec.description.into(),
                 category: spec.category.into(),
+                status: "active".into(),
+                texts: Default::default(),
                 variants,
             };
             self.shop
-                .create_product(&owner(), &input)
+                .create_product(&owner(), &input, None)
                 .await
                 .with_context(|| format!("cannot create product {}", spec.title))?;
 
@@ -206,6 +208,8 @@ fn variants_of(spec: &ProductSpec, barcode: &mut u64) -> Vec<NewVariant> {
             *barcode += 1;
             let s = s as i64;
             variants.push(NewVariant {
+                id: None,
+                compare_at_minor: None,
                 sku,
                 options,
                 price_minor: spec.price + s * spec.size_step,

@@ -5,7 +5,7 @@ pub mod account;
 
 use sqlx::FromRow;
 
-use crate::catalog::{ProductRow, VariantRow};
+use crate::catalog::{PRODUCT_COLUMNS, ProductRow, VARIANT_COLUMNS, VariantRow};
 use crate::{Conn, Result};
 
 /// A variant's stock as a buyer sees it: units free on the shop's own shelves, and whether a
@@ -29,7 +29,7 @@ pub struct Search<'a> {
 /// Words are found in the search text the application lowercased (see
 /// [`crate::catalog::search_text`]), whatever the alphabet; a row an older version wrote without
 /// one, before the startup fill reached it, is still found by `LOWER`.
-const MATCHING: &str = "FROM products WHERE ($1 = '' OR category = $1) \
+const MATCHING: &str = "FROM products WHERE status = 'active' AND ($1 = '' OR category = $1) \
      AND ($2 = '' OR search LIKE $2 ESCAPE '\\' \
           OR (search IS NULL AND (LOWER(title) LIKE $2 ESCAPE '\\' OR LOWER(description) LIKE $2 ESCAPE '\\')))";
 
@@ -45,7 +45,7 @@ pub async fn page(
         crate::contains_pattern(search.words)
     };
     let products: Vec<ProductRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT id, title, description, category, created_at {MATCHING} ORDER BY id LIMIT $3 OFFSET $4"
+        "SELECT {PRODUCT_COLUMNS} {MATCHING} ORDER BY id LIMIT $3 OFFSET $4"
     )))
     .bind(search.category)
     .bind(&pattern)
@@ -58,7 +58,7 @@ pub async fn page(
     Ok((products, variants, stock))
 }
 
-/// The variants of these products and the stock of each, in two queries.
+/// The variants of these products still sold and the stock of each, in two queries.
 pub async fn variants_and_stock(
     conn: &mut Conn,
     product_ids: &[i64],
@@ -66,10 +66,10 @@ pub async fn variants_and_stock(
     if product_ids.is_empty() {
         return Ok((Vec::new(), Vec::new()));
     }
-    let list = placeholders(product_ids.len());
+    let list = crate::placeholders(product_ids.len());
     let mut variants = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT id, product_id, sku, options, price_minor, weight_grams, barcode FROM variants \
-         WHERE product_id IN ({list}) ORDER BY product_id, id"
+        "SELECT {VARIANT_COLUMNS} FROM variants \
+         WHERE product_id IN ({list}) AND archived_at IS NULL ORDER BY product_id, id"
     )));
     for id in product_ids {
         variants = variants.bind(*id);
@@ -86,22 +86,6 @@ pub async fn variants_and_stock(
         stock = stock.bind(*id);
     }
     Ok((variants, stock.fetch_all(conn).await?))
-}
-
-pub(crate) fn placeholders(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The categories that have products, in order.
-pub async fn categories(conn: &mut Conn) -> Result<Vec<String>> {
-    Ok(sqlx::query_scalar(
-        "SELECT DISTINCT category FROM products WHERE category <> '' ORDER BY category",
-    )
-    .fetch_all(conn)
-    .await?)
 }
 
 /// A cart's lines as stored (JSON), if the cart exists.

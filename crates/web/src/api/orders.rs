@@ -3,8 +3,8 @@ use app::orders::FailedPayment;
 use app::orders::{MoveInput, NewOrder, NewPayment, OrderSummary, OrderView};
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -77,26 +77,9 @@ async fn place_order(
     headers: HeaderMap,
     Body(input): Body<NewOrder>,
 ) -> Result<Response, ApiError> {
-    let key = match headers.get("idempotency-key") {
-        Some(value) => Some(value.to_str().map_err(|_| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency_key_invalid",
-                "the key must be visible ASCII",
-                Some("Idempotency-Key".into()),
-            )
-        })?),
-        None => None,
-    };
+    let key = crate::extract::idempotency_key(&headers)?;
     let placed = shop.place_order(&input, key, &actor).await?;
-    let mut response = (StatusCode::CREATED, Json(placed.order)).into_response();
-    if placed.replayed {
-        response.headers_mut().insert(
-            "idempotent-replayed",
-            axum::http::HeaderValue::from_static("true"),
-        );
-    }
-    Ok(response)
+    Ok(crate::extract::created(placed.order, placed.replayed))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

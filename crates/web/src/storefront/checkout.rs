@@ -19,54 +19,108 @@ use crate::pages::session::{ClientAddress, render};
 struct CartPage {
     f: Look,
     cart: CartView,
-}
-
-impl CartPage {
-    fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
-        options.values().cloned().collect::<Vec<_>>().join(", ")
-    }
+    /// What was wrong with the last change, in words.
+    problem: Option<String>,
 }
 
 pub async fn cart(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
-    match shop.cart(visitor.cart.as_deref()).await {
-        Ok(cart) => render(&CartPage {
-            f: visitor.frame("sf-cart-title"),
-            cart,
-        }),
+    cart_page(&shop, &visitor, StatusCode::OK, None).await
+}
+
+/// The cart, with what was wrong with the last change beside it.
+async fn cart_page(
+    shop: &app::Shop,
+    visitor: &Visitor,
+    status: StatusCode,
+    problem: Option<String>,
+) -> Response {
+    match shop.cart(visitor.cart.as_deref(), visitor.lang.code).await {
+        Ok(cart) => {
+            let page = CartPage {
+                f: visitor.frame("sf-cart-title"),
+                cart,
+                problem,
+            };
+            (status, render(&page)).into_response()
+        }
         Err(err) => visitor.failure(err),
     }
 }
 
 #[derive(Deserialize)]
 pub struct CartChange {
+    /// The variant; or, from a product page, the product and the size and colour chosen.
+    #[serde(default)]
     sku: String,
-    quantity: i64,
+    #[serde(default)]
+    product: Option<i64>,
+    #[serde(default)]
+    size: String,
+    #[serde(default)]
+    colour: String,
+    /// Typed in a field, so read as text: a word or a negative number comes back to the cart
+    /// named, not as an error page.
+    quantity: String,
     /// `add` adds to what the cart holds; otherwise the line is set to the quantity.
     #[serde(default)]
     op: String,
 }
 
-/// Adds to the cart or changes a line, then shows the cart.
+/// Adds to the cart or changes a line, then shows the cart. From a product page the variant
+/// is the one of the size and colour chosen in the form, whether or not "Show" was pressed.
 pub async fn change(
     State(shop): State<app::Shop>,
     visitor: Visitor,
     Form(change): Form<CartChange>,
 ) -> Response {
-    match shop
-        .change_cart(
-            visitor.cart.as_deref(),
-            &change.sku,
-            change.quantity,
-            change.op == "add",
-        )
-        .await
-    {
+    let sku = match change.product {
+        Some(id) => match shop.product_page(id, visitor.lang.code).await {
+            Ok(product) => match product.choose(&change.size, &change.colour) {
+                Some(variant) => variant.sku.clone(),
+                None => return visitor.failure(app::Error::NotFound { what: "variant" }),
+            },
+            Err(err) => return visitor.failure(err),
+        },
+        None => change.sku.clone(),
+    };
+    let quantity = change.quantity.trim().parse::<i64>().map_err(|_| {
+        app::Error::field("quantity", "quantity_invalid", "choose from 0 to 99 units")
+    });
+    let changed = match quantity {
+        Ok(quantity) => {
+            shop.change_cart(visitor.cart.as_deref(), &sku, quantity, change.op == "add")
+                .await
+        }
+        Err(err) => Err(err),
+    };
+    match changed {
         Ok(token) => {
             let mut response = Redirect::to("/cart").into_response();
             if let Ok(value) = HeaderValue::from_str(&visitor.cart_cookie(&token)) {
                 response.headers_mut().append(header::SET_COOKIE, value);
             }
             response
+        }
+        Err(app::Error::Invalid {
+            field,
+            code,
+            message,
+        }) => {
+            let problem = Problem {
+                field,
+                code: code.into(),
+                message,
+            };
+            let text = visitor
+                .frame("sf-cart-title")
+                .problem_text(&problem.field, &problem);
+            cart_page(
+                &shop,
+                &visitor,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(text),
+            )
+            .await
         }
         Err(err) => visitor.failure(err),
     }
@@ -107,10 +161,6 @@ impl CheckoutPage {
 
     fn explain(&self, problem: &Problem) -> String {
         self.f.problem_text(input_of(&problem.field), problem)
-    }
-
-    fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
-        options.values().cloned().collect::<Vec<_>>().join(", ")
     }
 
     fn note(&self, index: &usize) -> &str {
@@ -209,7 +259,7 @@ async fn cart_windows(
 }
 
 pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
-    let cart = match shop.cart(visitor.cart.as_deref()).await {
+    let cart = match shop.cart(visitor.cart.as_deref(), visitor.lang.code).await {
         Ok(cart) => cart,
         Err(err) => return visitor.failure(err),
     };
@@ -293,7 +343,7 @@ pub async fn submit(
         Err(err) => return visitor.failure(err),
     };
     let refused = |problems: Vec<Problem>, key: String| async {
-        let cart = match shop.cart(visitor.cart.as_deref()).await {
+        let cart = match shop.cart(visitor.cart.as_deref(), visitor.lang.code).await {
             Ok(cart) => cart,
             Err(err) => return visitor.failure(err),
         };

@@ -38,10 +38,6 @@ impl OrderPage {
             .to_string()
     }
 
-    fn options(&self, options: &std::collections::BTreeMap<String, String>) -> String {
-        options.values().cloned().collect::<Vec<_>>().join(", ")
-    }
-
     /// The stars the customer gave the courier, once rated.
     fn rated(&self) -> Option<i64> {
         match self.courier_rating {
@@ -78,7 +74,7 @@ async fn show(
 ) -> Response {
     let found = async {
         Ok::<_, app::Error>((
-            shop.customer_page(token).await?,
+            shop.customer_page(token, visitor.lang.code).await?,
             shop.reviews_of_order(token).await?,
             shop.courier_rating(token).await?,
         ))

@@ -231,6 +231,24 @@ impl Look {
         money_text(money.amount_minor, money.currency.as_str(), self.lang.code)
     }
 
+    /// A delivery price: "free" in words when it costs nothing.
+    pub fn charge(&self, money: &MoneyView) -> String {
+        if money.amount_minor == 0 {
+            self.t("sf-free")
+        } else {
+            self.money(money)
+        }
+    }
+
+    /// A variant's options as translated by the catalogue: "Colour: Navy, Size: M".
+    pub fn options(&self, options: &[(String, String)]) -> String {
+        options
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// What is wrong with a form's input, in words, with the input's name in front.
     pub fn problem_text(&self, input: &str, problem: &app::Problem) -> String {
         let words = self

@@ -51,7 +51,7 @@ pub async fn catalogue(
     Query(query): Query<CatalogueQuery>,
 ) -> Response {
     let found = async {
-        let catalogue = shop.catalogue(&query).await?;
+        let catalogue = shop.catalogue(&query, visitor.lang.code).await?;
         let ids: Vec<i64> = catalogue.products.iter().map(|p| p.id).collect();
         Ok::<_, app::Error>((shop.ratings(&ids).await?, catalogue))
     };
@@ -109,15 +109,6 @@ impl ProductView {
         self.f.label("sf-stock", state.as_str())
     }
 
-    fn options(&self, variant: &VariantOffer) -> String {
-        variant
-            .options
-            .values()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
     fn stars(&self, stars: &i64) -> String {
         super::reviews::stars(*stars)
     }
@@ -137,7 +128,7 @@ pub async fn product(
     Path(id): Path<i64>,
     Query(query): Query<ProductQuery>,
 ) -> Response {
-    let (product, reviews) = match (shop.product_page(id).await, shop.product_reviews(id).await) {
+    let (product, reviews) = match (shop.product_page(id, visitor.lang.code).await, shop.product_reviews(id).await) {
         (Ok(product), Ok(reviews)) => (product, reviews),
         (Err(err), _) | (_, Err(err)) => return visitor.failure(err),
     };

@@ -19,7 +19,7 @@ async fn products_carry_descriptions_and_variants_and_skus_are_unique() {
         let one = app
             .get_ok(&format!("/products/{}", products[0]["id"]))
             .await;
-        assert_eq!(one["variants"][0]["barcode"], "7000000000011");
+        assert_eq!(one["variants"][0]["barcode"], "7000000000010");
         let socks = app.get_ok("/products?category=socks").await;
         assert_eq!(socks.as_array().map(Vec::len), Some(1));
 

@@ -131,7 +131,7 @@ async fn as1_as4_wrong_items_are_refused_and_a_checked_order_is_packed_with_its_
             }
         };
         // The right socks in the wrong size, by barcode: refused with what is wrong.
-        let (status, wrong_size) = scan("7000000000028").await;
+        let (status, wrong_size) = scan("7000000000027").await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(
             wrong_size["error"]["message"],
@@ -141,7 +141,7 @@ async fn as1_as4_wrong_items_are_refused_and_a_checked_order_is_packed_with_its_
         assert_eq!(wrong_item["error"]["message"], "wrong item: BLANKET is not in this order");
         let (_, unknown) = scan("123").await;
         assert_eq!(unknown["error"]["code"], "scan_refused");
-        let (status, first) = scan("7000000000011").await;
+        let (status, first) = scan("7000000000010").await;
         assert_eq!((status, first["units_left"].as_i64()), (StatusCode::OK, Some(1)));
         let (_, second) = scan("SOCK-M").await;
         assert_eq!(second["message"], "line 1 is complete");

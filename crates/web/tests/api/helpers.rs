@@ -237,8 +237,8 @@ impl TestApp {
             json!({
                 "title": "Wool socks", "description": "Warm socks of Norwegian wool.", "category": "socks",
                 "variants": [
-                    {"sku": "SOCK-M", "options": {"size": "M", "colour": "grey"}, "price_minor": 1990, "barcode": "7000000000011"},
-                    {"sku": "SOCK-L", "options": {"size": "L", "colour": "grey"}, "price_minor": 1990, "barcode": "7000000000028"}
+                    {"sku": "SOCK-M", "options": {"size": "M", "colour": "grey"}, "price_minor": 1990, "barcode": "7000000000010"},
+                    {"sku": "SOCK-L", "options": {"size": "L", "colour": "grey"}, "price_minor": 1990, "barcode": "7000000000027"}
                 ]
             }),
             StatusCode::CREATED,

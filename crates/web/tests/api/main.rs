@@ -22,6 +22,7 @@ mod lifecycle;
 mod limits;
 mod messaging;
 mod processing;
+mod products;
 mod promise;
 mod returns;
 mod reviews;

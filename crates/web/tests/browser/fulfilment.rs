@@ -52,7 +52,7 @@ async fn a_packer_checks_every_unit_packs_and_hands_over() {
         browser.find("#scan-code:focus").await;
 
         // AS-1: the wrong size is refused in red, with what is wrong; nothing counts.
-        scan(&browser, "7000000000028").await;
+        scan(&browser, "7000000000027").await;
         let refused = browser.text("#scan-result.scan-bad").await;
         assert!(
             refused.contains("Wrong item: put it back.")
@@ -64,7 +64,7 @@ async fn a_packer_checks_every_unit_packs_and_hands_over() {
         browser.page_says("unknown code").await;
 
         // The right unit, by its barcode: green, and the count goes down.
-        scan(&browser, "7000000000011").await;
+        scan(&browser, "7000000000010").await;
         let accepted = browser.text("#scan-result.scan-ok").await;
         assert!(
             accepted.contains("Right item. One unit left."),

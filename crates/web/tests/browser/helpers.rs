@@ -127,13 +127,13 @@ impl TestApp {
         let product = serde_json::from_value(json!({
             "title": "Wool socks", "description": "Warm socks.", "category": "socks",
             "variants": [
-                {"sku": "SOCK-M", "options": {"size": "M"}, "price_minor": 19900, "barcode": "7000000000011"},
-                {"sku": "SOCK-L", "options": {"size": "L"}, "price_minor": 19900, "barcode": "7000000000028"}
+                {"sku": "SOCK-M", "options": {"size": "M"}, "price_minor": 19900, "barcode": "7000000000010"},
+                {"sku": "SOCK-L", "options": {"size": "L"}, "price_minor": 19900, "barcode": "7000000000027"}
             ]
         }))
         .expect("a product");
         self.shop
-            .create_product(&owner, &product)
+            .create_product(&owner, &product, None)
             .await
             .expect("product");
         let stock = serde_json::from_value(json!({"on_hand": 50, "bin": "A-01"})).expect("stock");

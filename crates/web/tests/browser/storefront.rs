@@ -37,9 +37,10 @@ pub(crate) async fn stock_the_shop(app: &TestApp) -> i64 {
     .expect("a product");
     let id = app
         .shop
-        .create_product(&owner, &sweater)
+        .create_product(&owner, &sweater, None)
         .await
         .expect("product")
+        .product
         .id;
     let socks = serde_json::from_value(json!({
         "title": "Wool socks", "category": "socks", "description": "Warm socks.",
@@ -47,7 +48,7 @@ pub(crate) async fn stock_the_shop(app: &TestApp) -> i64 {
     }))
     .expect("a product");
     app.shop
-        .create_product(&owner, &socks)
+        .create_product(&owner, &socks, None)
         .await
         .expect("product");
     for (sku, on_hand) in [
@@ -143,7 +144,7 @@ async fn a_new_visitor_orders_a_sweater_to_a_parcel_locker_and_follows_the_email
                 .click("select[name=colour] option[value=grey]")
                 .await;
             browser.click("form.variant-picker button").await;
-            browser.page_says("grey, M").await;
+            browser.page_says("Colour: grey, Size: M").await;
             // Monday 10:00 in Oslo, before the 14:00 cut-off: it leaves today, a locker takes
             // one to three working days.
             let window = browser
@@ -151,7 +152,9 @@ async fn a_new_visitor_orders_a_sweater_to_a_parcel_locker_and_follows_the_email
                 .await;
             assert_eq!(window, "between 2026-03-03 and 2026-03-05");
             browser.click("#add-to-cart").await;
-            browser.page_says("Wool sweater · grey, M").await;
+            browser
+                .page_says("Wool sweater · Colour: grey, Size: M")
+                .await;
             browser.click("#to-checkout").await;
             // The checkout shows each method's window for the whole cart (DL-5).
             let at_checkout = browser
@@ -710,7 +713,12 @@ async fn the_language_switch_returns_to_the_product_page() {
             page
         );
         assert_eq!(browser.text("#add-to-cart").await, "Legg i handlekurven");
-        assert!(browser.text(".chosen-variant").await.contains("blue, M"));
+        assert!(
+            browser
+                .text(".chosen-variant")
+                .await
+                .contains("Colour: blue, Size: M")
+        );
         browser.close().await;
     })
     .await;
@@ -832,6 +840,92 @@ async fn a_wrong_address_is_a_page_in_the_visitors_language_with_a_way_back() {
         }
         browser.goto(&app.url("/api/v1/nope")).await;
         browser.page_says(r#""code":"not_found""#).await;
+        browser.close().await;
+    })
+    .await;
+}
+
+/// A Russian-speaking visitor of a Norwegian shop reads the product in Russian, with the
+/// category's Russian name, the options' names and values translated, and the sale's old price
+/// struck through; the colour chosen goes into the cart without pressing "Show", and the
+/// cart's button removes the line (SU-2).
+#[tokio::test]
+async fn a_russian_visitor_reads_the_product_in_russian_and_buys_the_colour_chosen() {
+    on_each_backend(|app: TestApp| async move {
+        app.configure(|s| {
+            s.default_locale = "nb".into();
+            s.languages = vec!["nb".into(), "ru".into()];
+        })
+        .await;
+        stock_the_shop(&app).await;
+        let owner = Actor::system();
+        let category = serde_json::from_value(json!({
+            "code": "hats", "name": "Luer", "names": {"ru": "Шапки"}
+        }))
+        .expect("a category");
+        app.shop
+            .create_category(&owner, &category)
+            .await
+            .expect("category");
+        let hat = serde_json::from_value(json!({
+            "title": "Ullue", "category": "hats", "description": "Strikket i Norge.",
+            "texts": {"ru": {"title": "Шерстяная шапка", "description": "Связана в Норвегии."}},
+            "variants": [
+                {"sku": "HAT-NAVY", "options": {"colour": "Navy"}, "price_minor": 29900, "compare_at_minor": 39900},
+                {"sku": "HAT-RED", "options": {"colour": "Red"}, "price_minor": 29900}
+            ]
+        }))
+        .expect("a product");
+        let id = app
+            .shop
+            .create_product(&owner, &hat, None)
+            .await
+            .expect("product")
+            .product
+            .id;
+        let words: Vec<app::catalog::OptionWord> = serde_json::from_value(json!([
+            {"word": "Navy", "locale": "ru", "text": "тёмно-синий"},
+            {"word": "Red", "locale": "ru", "text": "красный"}
+        ]))
+        .expect("words");
+        app.shop
+            .put_option_words(&owner, &words)
+            .await
+            .expect("words");
+        let stock = serde_json::from_value(json!({"on_hand": 5, "bin": "B-01"})).expect("stock");
+        for sku in ["HAT-NAVY", "HAT-RED"] {
+            app.shop
+                .set_stock(&owner, sku, "WH1", &stock)
+                .await
+                .expect("stock");
+        }
+
+        let browser = Browser::open().await;
+        browser.goto(&app.url(&format!("/products/{id}"))).await;
+        browser.click("form.lang select option[value=ru]").await;
+        browser.click("form.lang button").await;
+        browser.page_says("Шерстяная шапка").await;
+        assert_eq!(browser.text("#category").await, "Шапки");
+        assert!(
+            browser
+                .text(".chosen-variant")
+                .await
+                .contains("Цвет: тёмно-синий")
+        );
+        assert!(
+            browser
+                .text(".chosen-variant s.compare-at")
+                .await
+                .starts_with("399,00")
+        );
+        // Red chosen, "Add to cart" pressed at once: red goes into the cart.
+        browser
+            .click("select[name=colour] option[value=Red]")
+            .await;
+        browser.click("#add-to-cart").await;
+        browser.page_says("Шерстяная шапка · Цвет: красный").await;
+        browser.click("#cart button.remove").await;
+        browser.find("#cart-empty").await;
         browser.close().await;
     })
     .await;
