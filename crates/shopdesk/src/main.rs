@@ -223,6 +223,13 @@ enum PromiseCommand {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
+        /// Replay only this percentage of the orders, picked by a hash of each order's id and
+        /// the seed: a shop with a thinner history.
+        #[arg(long)]
+        sample: Option<f64>,
+        /// The seeds of the subsets, one replay each (`--seed 1 --seed 2`); with `--sample`.
+        #[arg(long = "seed", default_values_t = [1, 2, 3], requires = "sample")]
+        seeds: Vec<u64>,
     },
 }
 
@@ -468,14 +475,34 @@ async fn main() -> anyhow::Result<()> {
             }
         }
         Command::Promise {
-            command: PromiseCommand::Evaluate { olist, from, json },
+            command:
+                PromiseCommand::Evaluate {
+                    olist,
+                    from,
+                    json,
+                    sample,
+                    seeds,
+                },
         } => {
-            let evaluation =
-                promise_eval::evaluate(&olist, from, domain::promise::PromisePolicy::default())?;
-            if json {
-                println!("{}", serde_json::to_string(&evaluation)?);
-            } else {
-                print!("{}", evaluation.table());
+            let policy = domain::promise::PromisePolicy::default();
+            match sample {
+                Some(percent) => {
+                    let sampled =
+                        promise_eval::evaluate_samples(&olist, from, policy, percent, &seeds)?;
+                    if json {
+                        println!("{}", serde_json::to_string(&sampled)?);
+                    } else {
+                        print!("{}", sampled.table());
+                    }
+                }
+                None => {
+                    let evaluation = promise_eval::evaluate(&olist, from, policy)?;
+                    if json {
+                        println!("{}", serde_json::to_string(&evaluation)?);
+                    } else {
+                        print!("{}", evaluation.table());
+                    }
+                }
             }
             Ok(())
         }

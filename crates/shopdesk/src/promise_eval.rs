@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 /// One delivered order, as the data set gives it.
 #[derive(Debug, Deserialize)]
 struct OlistOrder {
+    order_id: String,
     #[serde(with = "olist_time")]
     purchase_ts: DateTime,
     #[serde(with = "olist_time")]
@@ -93,8 +94,13 @@ impl Evaluation {
             "mean lead, days",
             row("shopdesk", &self.shopdesk),
             row("olist", &self.olist),
-            self.shopdesk.late_share / self.olist.late_share.max(f64::MIN_POSITIVE),
+            self.ratio(),
         )
+    }
+
+    /// shopdesk's late share over Olist's.
+    pub fn ratio(&self) -> f64 {
+        self.shopdesk.late_share / self.olist.late_share.max(f64::MIN_POSITIVE)
     }
 }
 
@@ -129,6 +135,113 @@ pub fn evaluate(
     evaluate_from: Date,
     policy: PromisePolicy,
 ) -> anyhow::Result<Evaluation> {
+    let orders = read(dir)?;
+    Ok(replay(&orders, evaluate_from, policy))
+}
+
+/// The replay of one hash subset of the orders.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SampleRun {
+    pub seed: u64,
+    #[serde(flatten)]
+    pub evaluation: Evaluation,
+}
+
+/// Replays of several hash subsets of the same size: a thin history tried on purpose, so the
+/// promise is judged by its worst subset and its spread, not by its best.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sampled {
+    pub percent: f64,
+    pub runs: Vec<SampleRun>,
+    /// The highest late share relative to Olist's, over the runs.
+    pub worst_ratio: f64,
+    /// The highest minus the lowest of those ratios.
+    pub spread: f64,
+}
+
+impl Sampled {
+    /// A row per subset, then the worst and the spread, for a person.
+    pub fn table(&self) -> String {
+        let subsets = match self.runs.len() {
+            1 => "1 hash subset".to_owned(),
+            n => format!("{n} hash subsets"),
+        };
+        let mut text = format!(
+            "{subsets} of {}% of the orders\n{:>6} {:>7} {:>10} {:>10} {:>9} {:>9} {:>7}\n",
+            self.percent, "seed", "orders", "late", "olist", "lead", "olist", "ratio"
+        );
+        for run in &self.runs {
+            let e = &run.evaluation;
+            text.push_str(&format!(
+                "{:>6} {:>7} {:>9.2}% {:>9.2}% {:>9.2} {:>9.2} {:>7.3}\n",
+                run.seed,
+                e.orders,
+                e.shopdesk.late_share * 100.0,
+                e.olist.late_share * 100.0,
+                e.shopdesk.mean_lead_days,
+                e.olist.mean_lead_days,
+                e.ratio(),
+            ));
+        }
+        text.push_str(&format!(
+            "worst late share, shopdesk / olist: {:.3}; spread {:.3}\n",
+            self.worst_ratio, self.spread
+        ));
+        text
+    }
+}
+
+/// Replays, for each seed, the orders whose hash with that seed falls in `percent` of the
+/// range; each subset learns and is scored on its own orders only.
+pub fn evaluate_samples(
+    dir: &Path,
+    evaluate_from: Date,
+    policy: PromisePolicy,
+    percent: f64,
+    seeds: &[u64],
+) -> anyhow::Result<Sampled> {
+    anyhow::ensure!(
+        percent > 0.0 && percent <= 100.0,
+        "--sample is a percentage above 0 and at most 100"
+    );
+    let orders = read(dir)?;
+    let runs: Vec<SampleRun> = seeds
+        .iter()
+        .map(|&seed| {
+            let subset: Vec<&OlistOrder> = orders
+                .iter()
+                .filter(|order| in_sample(&order.order_id, seed, percent))
+                .collect();
+            SampleRun {
+                seed,
+                evaluation: replay(subset.iter().copied(), evaluate_from, policy.clone()),
+            }
+        })
+        .collect();
+    let ratios = runs.iter().map(|run| run.evaluation.ratio());
+    let worst = ratios.clone().fold(f64::MIN, f64::max);
+    let best = ratios.fold(f64::MAX, f64::min);
+    Ok(Sampled {
+        percent,
+        worst_ratio: worst,
+        spread: worst - best,
+        runs,
+    })
+}
+
+/// Whether an order is in the `percent` subset of `seed`: a hash of the seed and the order's
+/// id, so the same seed always picks the same orders.
+fn in_sample(order_id: &str, seed: u64, percent: f64) -> bool {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{seed}:{order_id}").as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    let position = u64::from_be_bytes(first) as f64 / u64::MAX as f64;
+    position < percent / 100.0
+}
+
+/// The orders of `orders.csv.gz` in `dir`, in purchase order.
+fn read(dir: &Path) -> anyhow::Result<Vec<OlistOrder>> {
     let path = dir.join("orders.csv.gz");
     let file = std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?;
     let mut orders = csv::Reader::from_reader(flate2::read::GzDecoder::new(file))
@@ -137,7 +250,7 @@ pub fn evaluate(
         .map(|(row, order)| order.with_context(|| format!("{}: row {}", path.display(), row + 2)))
         .collect::<anyhow::Result<Vec<_>>>()?;
     orders.sort_by_key(|order| order.purchase_ts);
-    Ok(replay(&orders, evaluate_from, policy))
+    Ok(orders)
 }
 
 /// Brazil's national holidays over the data set's years, the calendar a shop there would set.
@@ -173,7 +286,11 @@ const BRAZIL_HOLIDAYS: &[&str] = &[
     "2018-12-25",
 ];
 
-fn replay(orders: &[OlistOrder], evaluate_from: Date, policy: PromisePolicy) -> Evaluation {
+fn replay<'a>(
+    orders: impl IntoIterator<Item = &'a OlistOrder>,
+    evaluate_from: Date,
+    policy: PromisePolicy,
+) -> Evaluation {
     // The data set's times are Brazilian local times; reading them as UTC keeps every date as
     // written. Carriers there deliver Monday to Friday; a parcel dropped on a weekend counts as
     // Monday's, so no promise falls on a weekend.

@@ -36,12 +36,55 @@ fn steady_orders(dir: &std::path::Path) {
 }
 
 fn evaluate(dir: &std::path::Path, json: bool) -> std::process::Output {
+    evaluate_with(dir, json, &[])
+}
+
+fn evaluate_with(dir: &std::path::Path, json: bool, args: &[&str]) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_shopdesk"));
     command.args(["promise", "evaluate", "--olist"]).arg(dir);
     if json {
         command.arg("--json");
     }
-    command.output().expect("shopdesk runs")
+    command.args(args).output().expect("shopdesk runs")
+}
+
+#[test]
+fn a_sample_replays_a_hash_subset_per_seed_and_reports_the_worst_and_the_spread() {
+    let dir = tempfile::tempdir().expect("a directory");
+    steady_orders(dir.path());
+    let sampled = |args: &[&str]| {
+        let output = evaluate_with(dir.path(), true, args);
+        assert!(output.status.success(), "{output:?}");
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("json")
+    };
+    let figures = sampled(&["--sample", "30", "--seed", "1", "--seed", "2"]);
+    let runs = figures["runs"].as_array().expect("a run per seed");
+    assert_eq!(runs.len(), 2);
+    let counts: Vec<i64> = runs.iter().filter_map(|r| r["orders"].as_i64()).collect();
+    for count in &counts {
+        // About 30% of the 295 orders scored, not all of them.
+        assert!((50..130).contains(count), "{counts:?}");
+    }
+    assert_ne!(
+        runs[0]["orders"], runs[1]["orders"],
+        "two seeds, two subsets"
+    );
+    // The same seed picks the same orders.
+    let again = sampled(&["--sample", "30", "--seed", "2"]);
+    assert_eq!(again["runs"][0], runs[1]);
+    assert_eq!(figures["worst_ratio"], 0.0, "a steady route is never late");
+    assert_eq!(figures["spread"], 0.0);
+
+    let table = evaluate_with(dir.path(), false, &["--sample", "30", "--seed", "1"]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("1 hash subset of 30% of the orders"),
+        "{text}"
+    );
+    assert!(text.contains("worst late share"), "{text}");
+    let refused = evaluate_with(dir.path(), false, &["--sample", "0"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--sample"));
 }
 
 #[test]
