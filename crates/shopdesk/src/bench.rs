@@ -9,6 +9,7 @@ use app::Shop;
 use clap::{Args, Subcommand};
 use domain::access::Role;
 use serde_json::{Value, json};
+use store::Synchronous;
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
@@ -103,11 +104,30 @@ async fn intake(args: IntakeArgs) -> anyhow::Result<()> {
         "intake: {} orders from {} concurrent clients",
         args.orders, args.clients
     );
-    for (label, server) in databases(args.postgres.as_deref()) {
-        let api = intake_over_http(server, &args)
+    // SQLite both as shipped (every commit on disk before it is acknowledged) and with the
+    // faster `normal` syncing, each against a plain-SQL baseline syncing the same way.
+    let runs = databases(args.postgres.as_deref()).flat_map(|(label, server)| {
+        let modes: &[(&str, Synchronous)] = match server {
+            None => &[
+                ("synchronous full, the default", Synchronous::Full),
+                ("synchronous normal", Synchronous::Normal),
+            ],
+            Some(_) => &[("", Synchronous::Full)],
+        };
+        modes
+            .iter()
+            .map(move |&(mode, sync)| (label, mode, server, sync))
+    });
+    for (label, mode, server, sync) in runs {
+        let label = if mode.is_empty() {
+            label.to_owned()
+        } else {
+            format!("{label} ({mode})")
+        };
+        let api = intake_over_http(server, sync, &args)
             .await
             .with_context(|| format!("{label}: API run"))?;
-        let baseline = intake_plain_sql(server, &args)
+        let baseline = intake_plain_sql(server, sync, &args)
             .await
             .with_context(|| format!("{label}: baseline run"))?;
         println!("{label}");
@@ -122,9 +142,12 @@ async fn intake(args: IntakeArgs) -> anyhow::Result<()> {
 }
 
 /// A fresh shop with a catalogue and plenty of stock.
-async fn seeded_shop(server: Option<&str>) -> anyhow::Result<(Shop, store::scratch::Scratch)> {
+async fn seeded_shop(
+    server: Option<&str>,
+    sync: Synchronous,
+) -> anyhow::Result<(Shop, store::scratch::Scratch)> {
     let db = store::scratch::create(server).await?;
-    let store = store::Store::connect(&db.url).await?;
+    let store = store::Store::connect_with(&db.url, sync).await?;
     store.migrate().await?;
     let shop = Shop::new(store, Arc::new(app::SystemClock));
     let owner = app::access::Actor::system();
@@ -225,8 +248,12 @@ where
     })
 }
 
-async fn intake_over_http(server: Option<&str>, args: &IntakeArgs) -> anyhow::Result<Figures> {
-    let (shop, _db) = seeded_shop(server).await?;
+async fn intake_over_http(
+    server: Option<&str>,
+    sync: Synchronous,
+    args: &IntakeArgs,
+) -> anyhow::Result<Figures> {
+    let (shop, _db) = seeded_shop(server, sync).await?;
     let token = shop.create_token("bench", Role::Owner).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}/api/v1/orders", listener.local_addr()?);
@@ -263,8 +290,12 @@ async fn intake_over_http(server: Option<&str>, args: &IntakeArgs) -> anyhow::Re
 
 /// The rows intake writes for one order, with plain SQL in one transaction: the customer card and
 /// contacts, the order, its lines, the stock reservations and the timeline.
-async fn intake_plain_sql(server: Option<&str>, args: &IntakeArgs) -> anyhow::Result<Figures> {
-    let (shop, _db) = seeded_shop(server).await?;
+async fn intake_plain_sql(
+    server: Option<&str>,
+    sync: Synchronous,
+    args: &IntakeArgs,
+) -> anyhow::Result<Figures> {
+    let (shop, _db) = seeded_shop(server, sync).await?;
     let store = shop.store().clone();
     let stock: Arc<Vec<(String, i64, i64, i64)>> = Arc::new(
         sqlx::query_as("SELECT v.sku, v.id, s.id, v.price_minor FROM variants v JOIN stock s ON s.variant_id = v.id")
@@ -397,7 +428,7 @@ async fn storefront(args: StorefrontArgs) -> anyhow::Result<()> {
 }
 
 async fn storefront_on(server: Option<&str>, args: &StorefrontArgs) -> anyhow::Result<()> {
-    let (shop, _db) = seeded_shop(server).await?;
+    let (shop, _db) = seeded_shop(server, Synchronous::default()).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     let server_task = tokio::spawn(web::serve(
