@@ -154,30 +154,33 @@ pub async fn update_product(
 
 /// Sets the status of these products; returns how many exist.
 pub async fn set_status(conn: &mut Conn, ids: &[i64], status: &str, now_ms: i64) -> Result<u64> {
-    let mut changed = 0;
-    for id in ids {
-        changed += sqlx::query("UPDATE products SET status = $1, updated_at = $2 WHERE id = $3")
-            .bind(status)
-            .bind(now_ms)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
-    }
-    Ok(changed)
+    set_field(conn, ids, "status", status, now_ms).await
 }
 
 /// Moves these products into a category; returns how many exist.
 pub async fn set_category(conn: &mut Conn, ids: &[i64], code: &str, now_ms: i64) -> Result<u64> {
+    set_field(conn, ids, "category", code, now_ms).await
+}
+
+/// Sets one of the products' own text fields on each of `ids`; returns how many exist.
+async fn set_field(
+    conn: &mut Conn,
+    ids: &[i64],
+    column: &'static str,
+    value: &str,
+    now_ms: i64,
+) -> Result<u64> {
     let mut changed = 0;
     for id in ids {
-        changed += sqlx::query("UPDATE products SET category = $1, updated_at = $2 WHERE id = $3")
-            .bind(code)
-            .bind(now_ms)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
+        changed += sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE products SET {column} = $1, updated_at = $2 WHERE id = $3"
+        )))
+        .bind(value)
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
     }
     Ok(changed)
 }

@@ -68,6 +68,22 @@ fn back_office_reads(customer: i64) -> Vec<String> {
     .to_vec()
 }
 
+/// Ola, a courier of the shop with a login of the courier role: the login's id, who it acts
+/// as, and the courier's id.
+async fn ola_the_courier(app: &TestApp) -> (i64, Actor, i64) {
+    let (user, actor) = logged_in(app, "ola@shop.test", Role::Courier).await;
+    let courier = app
+        .post_ok(
+            "/couriers",
+            json!({"name": "Ola", "phone": "913 00 002", "user_id": user}),
+            StatusCode::CREATED,
+        )
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    (user, actor, courier)
+}
+
 /// An order being assembled and one still waiting for the customer's confirmation.
 async fn packing_and_confirming(app: &TestApp) -> (i64, i64, i64) {
     let (packing, order) = app.place(order_body()).await;
@@ -227,16 +243,7 @@ async fn a_courier_token_of_no_courier_reads_no_order_and_nothing_of_the_back_of
 async fn a_courier_reads_the_stops_of_their_own_route_with_what_the_doorstep_needs() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
-        let (ola_user, ola) = logged_in(&app, "ola@shop.test", Role::Courier).await;
-        let ola_id = app
-            .post_ok(
-                "/couriers",
-                json!({"name": "Ola", "phone": "913 00 002", "user_id": ola_user}),
-                StatusCode::CREATED,
-            )
-            .await["id"]
-            .as_i64()
-            .expect("id");
+        let (_, ola, ola_id) = ola_the_courier(&app).await;
         let kari_id = app
             .post_ok(
                 "/couriers",
@@ -312,16 +319,7 @@ async fn a_courier_reads_the_stops_of_their_own_route_with_what_the_doorstep_nee
 async fn a_token_acting_as_a_courier_reads_their_stops_until_they_are_disabled() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
-        let (ola_user, _) = logged_in(&app, "ola@shop.test", Role::Courier).await;
-        let ola_id = app
-            .post_ok(
-                "/couriers",
-                json!({"name": "Ola", "phone": "913 00 002", "user_id": ola_user}),
-                StatusCode::CREATED,
-            )
-            .await["id"]
-            .as_i64()
-            .expect("id");
+        let (ola_user, _, ola_id) = ola_the_courier(&app).await;
         let olas = with_courier(&app, "912 34 001", ola_id).await;
         let (packing, _) = app.place(order_body()).await;
         let owner = Actor::system();
