@@ -2,11 +2,16 @@
 
 use domain::access::Permission;
 use domain::contact::{Address, Contact, Email, PersonName, Phone};
-use domain::customers::{LoyaltyTier, matching_card};
+use std::collections::BTreeMap;
+
+use domain::customers::{LoyaltyPolicy, Standing, Tier, matching_card};
+use domain::orders::Event;
 use serde::Serialize;
+use serde_json::json;
 use utoipa::ToSchema;
 
 use crate::access::Actor;
+use crate::kernel::Context;
 use crate::kernel::error::FieldResult;
 use crate::kernel::views::{OrderSummary, order_summaries, timestamp};
 use crate::{Error, Result, Shop};
@@ -17,9 +22,111 @@ pub struct CustomerSummary {
     pub name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
-    /// `new`, `regular` or `loyal` (AF-11).
+    /// The key of the card's tier, `new`, `regular` or `loyal` unless the shop set its own
+    /// (AF-11).
     pub loyalty_tier: String,
+    pub tier: TierView,
     pub orders: i64,
+}
+
+/// A loyalty tier as the card, the account page and the checkout show it (AF-11).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = LoyaltyTierView)]
+pub struct TierView {
+    pub key: String,
+    /// The tier's name per language.
+    pub names: BTreeMap<String, String>,
+    /// Percent off the goods of every order.
+    pub percent: i64,
+    /// Whether delivery is free.
+    pub free_delivery: bool,
+}
+
+impl TierView {
+    /// The card's tier as the shop defines it now; a tier the shop removed shows as its key.
+    pub(crate) fn of(policy: &LoyaltyPolicy, key: &str) -> Self {
+        let tier = policy.tier(key);
+        Self {
+            key: key.into(),
+            names: tier.map(|t| t.names.clone()).unwrap_or_default(),
+            percent: tier.map_or(0, |t| t.percent),
+            free_delivery: tier.is_some_and(|t| t.free_delivery),
+        }
+    }
+
+    /// The name in `lang`, else in English, else the key.
+    pub fn name(&self, lang: &str) -> String {
+        let known = self.names.get(lang).or_else(|| self.names.get("en"));
+        known.unwrap_or(&self.key).clone()
+    }
+
+    /// Whether the tier gives anything at checkout.
+    pub fn gives(&self) -> bool {
+        self.percent > 0 || self.free_delivery
+    }
+}
+
+/// Computes a card's tier again from its kept orders (AF-11), in the transaction that placed,
+/// delivered, returned or cancelled one of them. A customer who rises to a tier that gives
+/// something hears of it once, within their consent; the benefit needs none.
+pub(crate) async fn recompute_tier(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    ctx: &Context<'_>,
+) -> Result<Vec<Event>> {
+    let policy = &ctx.settings.loyalty;
+    // A month of orders counts as 30 days: a tier is a rough measure, and days need no calendar.
+    let since = match policy.months {
+        0 => 0,
+        months => ctx
+            .now
+            .saturating_sub(jiff::SignedDuration::from_hours(24 * 30 * months))
+            .map_or(0, store::to_millis),
+    };
+    let (orders, spent_minor) = store::customers::standing(tx, row.customer_id, since).await?;
+    let reached = policy.tier_for(Standing {
+        orders,
+        spent_minor,
+    });
+    let was = store::customers::loyalty_tier(tx, row.customer_id).await?;
+    // Two changes to one card at once: the one that moved it first tells.
+    if was == reached.key
+        || !store::customers::move_tier(tx, row.customer_id, &was, &reached.key).await?
+    {
+        return Ok(Vec::new());
+    }
+    // A tier that gives nothing is not news: the default tiers stay silent.
+    let risen = policy.rank(&reached.key) > policy.rank(&was) && reached.gives();
+    let occasion = format!("tier:{}", reached.key);
+    if !risen || !store::after_sale::take(tx, row.customer_id, &occasion, ctx.now_ms()).await? {
+        return Ok(Vec::new());
+    }
+    let locale = store::customers::card(tx, row.customer_id)
+        .await?
+        .and_then(|c| c.locale)
+        .unwrap_or_else(|| ctx.settings.default_locale.clone());
+    let extra = json!({
+        "tier_name": reached.name(&locale),
+        "discount_percent": reached.percent,
+        "free_delivery": reached.free_delivery,
+    });
+    crate::messaging::marketing_message(tx, row, "tier_reached", extra, ctx).await
+}
+
+/// The benefit of the card's tier on an order of these goods and delivery, with the tier.
+pub(crate) async fn tier_benefit<'a>(
+    tx: &mut store::Conn,
+    policy: &'a LoyaltyPolicy,
+    customer_id: i64,
+    subtotal_minor: i64,
+    delivery_minor: i64,
+) -> Result<Option<(&'a Tier, i64)>> {
+    let key = store::customers::loyalty_tier(tx, customer_id).await?;
+    Ok(policy
+        .tier(&key)
+        .filter(|t| t.gives())
+        .map(|t| (t, t.benefit_minor(subtotal_minor, delivery_minor)))
+        .filter(|(_, off)| *off > 0))
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -38,6 +145,7 @@ pub struct CustomerCard {
     /// When the customer last withdrew their consent, and how (AF-10).
     pub consent_withdrawn: Option<Consent>,
     pub loyalty_tier: String,
+    pub tier: TierView,
     #[schema(value_type = String, format = DateTime)]
     pub created_at: jiff::Timestamp,
     /// When the person had their personal data erased; the orders stay, without them.
@@ -223,12 +331,14 @@ impl Shop {
     ) -> Result<Vec<CustomerSummary>> {
         actor.require(Permission::ManageOrders)?;
         let q = crate::kernel::listing::search_words("q", q)?;
+        let loyalty = self.settings().await?.loyalty;
         let mut conn = self.store.read().await?;
         let rows = store::customers::list(&mut conn, q, limit, offset).await?;
         Ok(rows
             .into_iter()
             .map(|row| CustomerSummary {
-                loyalty_tier: LoyaltyTier::for_orders(row.kept_orders).as_str().into(),
+                tier: TierView::of(&loyalty, &row.loyalty_tier),
+                loyalty_tier: row.loyalty_tier,
                 orders: row.kept_orders,
                 id: row.id,
                 name: row.name,
@@ -238,9 +348,18 @@ impl Shop {
             .collect())
     }
 
+    /// A customer's own tier, for the account and the checkout they are signed in to (AF-11).
+    pub async fn customer_tier(&self, customer_id: i64) -> Result<TierView> {
+        let loyalty = self.settings().await?.loyalty;
+        let key =
+            store::customers::loyalty_tier(&mut *self.store.read().await?, customer_id).await?;
+        Ok(TierView::of(&loyalty, &key))
+    }
+
     /// The whole card, with every order the customer placed.
     pub async fn customer(&self, actor: &Actor, id: i64) -> Result<CustomerCard> {
         actor.require(Permission::ManageOrders)?;
+        let loyalty = self.settings().await?.loyalty;
         let mut conn = self.store.read().await?;
         let row = store::customers::card(&mut conn, id)
             .await?
@@ -272,7 +391,8 @@ impl Shop {
             locale: row.locale,
             marketing_consent,
             consent_withdrawn,
-            loyalty_tier: LoyaltyTier::for_orders(row.kept_orders).as_str().into(),
+            tier: TierView::of(&loyalty, &row.loyalty_tier),
+            loyalty_tier: row.loyalty_tier,
             created_at: timestamp(row.created_at)?,
             erased_at: row.erased_at.map(timestamp).transpose()?,
             orders,

@@ -25,8 +25,18 @@ pub(crate) async fn react(
             webhooks::emit(tx, name, webhooks::order_data(row), ctx.now).await?;
         }
         match event {
+            // AF-11: the tier counts kept orders, so it moves when one is placed or leaves.
+            Event::Placed { .. } => {
+                done.extend(crate::customers::recompute_tier(tx, row, ctx).await?)
+            }
             Event::StageChanged { from, to } => {
-                done.extend(stage_changed(tx, row, *from, *to, ctx).await?)
+                done.extend(stage_changed(tx, row, *from, *to, ctx).await?);
+                if matches!(
+                    to,
+                    Stage::Delivered | Stage::Cancelled | Stage::Returned | Stage::Refunded
+                ) {
+                    done.extend(crate::customers::recompute_tier(tx, row, ctx).await?);
+                }
             }
             Event::PaymentRecorded {
                 amount_minor,

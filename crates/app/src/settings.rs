@@ -289,6 +289,10 @@ fn check(settings: &ShopSettings) -> Result<()> {
         }
     }
     check_languages(settings)?;
+    settings
+        .loyalty
+        .check()
+        .map_err(|e| Error::invalid("loyalty.tiers", e))?;
     if jiff::tz::TimeZone::get(&settings.time_zone).is_err() {
         return Err(Error::Invalid {
             field: "time_zone".into(),

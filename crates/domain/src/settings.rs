@@ -53,6 +53,8 @@ pub struct ShopSettings {
     pub backups: BackupPolicy,
     /// When the shop asks for reviews and how it answers them (AF-4, AF-5).
     pub reviews: crate::reviews::ReviewPolicy,
+    /// The loyalty tiers and what each gives (AF-11).
+    pub loyalty: crate::customers::LoyaltyPolicy,
 }
 
 /// The nightly backup of a SQLite shop: a consistent copy of the database written into a
@@ -415,6 +417,7 @@ impl Default for ShopSettings {
             returns: crate::returns::ReturnPolicy::default(),
             backups: BackupPolicy::default(),
             reviews: crate::reviews::ReviewPolicy::default(),
+            loyalty: crate::customers::LoyaltyPolicy::default(),
         }
     }
 }

@@ -20,8 +20,10 @@ pub struct CustomerRow {
     pub created_at: i64,
     pub phone: Option<String>,
     pub email: Option<String>,
-    /// Orders that were not cancelled: what the loyalty tier counts (AF-11).
+    /// Orders that were not cancelled, returned or refunded.
     pub kept_orders: i64,
+    /// The tier the card last reached (AF-11).
+    pub loyalty_tier: String,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -49,10 +51,10 @@ pub struct NewCustomer<'a> {
 }
 
 const CARD_SELECT: &str = "SELECT c.id, c.name, c.birthday, c.locale, c.consent_at, c.consent_source, \
-       c.consent_withdrawn_at, c.preferred_channel, c.erased_at, c.created_at, \
+       c.consent_withdrawn_at, c.preferred_channel, c.erased_at, c.created_at, c.loyalty_tier, \
        (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'phone' ORDER BY id LIMIT 1) AS phone, \
        (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'email' ORDER BY id LIMIT 1) AS email, \
-       (SELECT COUNT(*) FROM orders WHERE customer_id = c.id AND stage <> 'cancelled') AS kept_orders \
+       (SELECT COUNT(*) FROM orders WHERE customer_id = c.id AND stage NOT IN ('cancelled', 'returned', 'refunded')) AS kept_orders \
      FROM customers c";
 
 /// The cards holding this phone and this email (either may be absent), in one query.
@@ -441,4 +443,40 @@ pub async fn merge(conn: &mut Conn, keep: i64, other: i64) -> Result<()> {
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// A card's kept orders placed since `since_ms`: how many, and what they cost (AF-11).
+pub async fn standing(conn: &mut Conn, customer_id: i64, since_ms: i64) -> Result<(i64, i64)> {
+    Ok(sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) FROM orders \
+         WHERE customer_id = $1 AND placed_at >= $2 \
+           AND stage NOT IN ('cancelled', 'returned', 'refunded')",
+    )
+    .bind(customer_id)
+    .bind(since_ms)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// The tier a card last reached (AF-11).
+pub async fn loyalty_tier(conn: &mut Conn, customer_id: i64) -> Result<String> {
+    Ok(
+        sqlx::query_scalar("SELECT loyalty_tier FROM customers WHERE id = $1")
+            .bind(customer_id)
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Moves a card from one tier to another: false when it was not in `from` any more.
+pub async fn move_tier(conn: &mut Conn, customer_id: i64, from: &str, to: &str) -> Result<bool> {
+    let moved =
+        sqlx::query("UPDATE customers SET loyalty_tier = $3 WHERE id = $1 AND loyalty_tier = $2")
+            .bind(customer_id)
+            .bind(from)
+            .bind(to)
+            .execute(conn)
+            .await?
+            .rows_affected();
+    Ok(moved == 1)
 }

@@ -131,6 +131,15 @@ pub const KEYS: &[(&str, &[&str])] = &[
         "return_thanks",
         &["coupon_code", "discount_percent", "coupon_until"],
     ),
+    (
+        "tier_reached",
+        &[
+            "tier_name",
+            "discount_percent",
+            "free_delivery",
+            "unsubscribe_url",
+        ],
+    ),
 ];
 
 macro_rules! builtin {
@@ -196,6 +205,7 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("holiday_greeting"),
     builtin!("return_instructions"),
     builtin!("return_thanks"),
+    builtin!("tier_reached"),
 ];
 
 /// A template as stored: an email has a subject, other channels only a body.
@@ -627,6 +637,7 @@ pub fn sample_data(settings: &domain::settings::ShopSettings) -> serde_json::Val
         "return_address": "Storgata 1, 0155 Oslo",
         "shop_pays_percent": 100,
         "wrong_item": true,
+        "tier_name": "Regular",
     });
     crate::messaging::extend(&mut data, after_sale);
     data

@@ -6,6 +6,7 @@ use domain::access::Permission;
 use domain::checks;
 use domain::confirmation::{self, CallReason, Route};
 use domain::contact::PhoneRegion;
+use domain::customers::Combine;
 use domain::inventory::Candidate;
 use domain::orders::{
     Command, Decision, Event, Hold, HoldKind, Line, LineStatus, Order, PaymentMode, Stage,
@@ -165,8 +166,19 @@ impl Shop {
             ));
         }
         let stock = reserve(&mut tx, &order, &priced).await?;
-        let discount = coupon.as_ref().map(|c| (c.code.as_str(), discount_minor));
-        let decided = decide(&draft, order, discount, &stock, transit, &ctx)?;
+        // AF-11: a recognised customer's tier gives its benefit by itself.
+        let tier = crate::customers::tier_benefit(
+            &mut tx,
+            &settings.loyalty,
+            customer_id,
+            order.subtotal_minor(),
+            order.delivery_minor,
+        )
+        .await?;
+        let coupon_off = coupon.as_ref().map(|c| (c.code.as_str(), discount_minor));
+        let discounts = combine(&settings, coupon_off, tier, order.subtotal_minor());
+        let coupon_applies = discounts.iter().any(|d| d.coupon);
+        let decided = decide(&draft, order, &discounts, &stock, transit, &ctx)?;
 
         let mut row = order_row(&draft, &decided, customer_id, &ctx)?;
         row.idempotency_key = idempotency_key.map(str::to_owned);
@@ -187,7 +199,7 @@ impl Shop {
         };
         let id = row.id;
         // A coupon serves one order: of two orders racing for it, the second is refused whole.
-        if let Some(coupon) = &coupon
+        if let Some(coupon) = coupon.as_ref().filter(|_| coupon_applies)
             && !store::fulfilment::redeem_coupon(&mut tx, &coupon.code, id).await?
         {
             return Err(coupon_refusal(
@@ -239,6 +251,47 @@ impl Shop {
             order: self.order(existing.id).await?,
             replayed: true,
         }))
+    }
+}
+
+/// A discount intake grants, with its reason in words; a coupon's uses the coupon up.
+struct Discount {
+    reason: String,
+    amount_minor: i64,
+    coupon: bool,
+}
+
+/// The coupon's and the tier's discounts as the shop combines them (AF-11): the larger one
+/// only, a tie to the tier so the coupon is kept for later, or both within the goods' price.
+fn combine(
+    settings: &ShopSettings,
+    coupon: Option<(&str, i64)>,
+    tier: Option<(&domain::customers::Tier, i64)>,
+    subtotal_minor: i64,
+) -> Vec<Discount> {
+    let coupon = coupon.map(|(code, amount_minor)| Discount {
+        reason: format!("coupon {code}"),
+        amount_minor,
+        coupon: true,
+    });
+    let tier = tier.map(|(tier, amount_minor)| Discount {
+        reason: format!("loyalty tier {}", tier.name(&settings.default_locale)),
+        amount_minor,
+        coupon: false,
+    });
+    match (coupon, tier, settings.loyalty.combine) {
+        (Some(coupon), Some(mut tier), Combine::Both) => {
+            tier.amount_minor = tier.amount_minor.min(subtotal_minor - coupon.amount_minor);
+            vec![coupon, tier]
+        }
+        (Some(coupon), Some(tier), Combine::BestWins) => {
+            vec![if coupon.amount_minor > tier.amount_minor {
+                coupon
+            } else {
+                tier
+            }]
+        }
+        (coupon, tier, _) => coupon.into_iter().chain(tier).collect(),
     }
 }
 
@@ -386,12 +439,12 @@ async fn reserve(tx: &mut store::Conn, order: &Order, priced: &[Priced]) -> Resu
     Ok(Reserved { held, out_of_stock })
 }
 
-/// Decides the new order: the checks (CK-1..3), the promise (CK-4), the coupon's discount, the
+/// Decides the new order: the checks (CK-1..3), the promise (CK-4), the discounts, the
 /// money already taken, and the confirmation route (CF-2).
 fn decide(
     draft: &Draft,
     order: Order,
-    discount: Option<(&str, i64)>,
+    discounts: &[Discount],
     stock: &Reserved,
     transit: [i64; 2],
     ctx: &Context<'_>,
@@ -416,10 +469,10 @@ fn decide(
     let promise = promise_window(ctx, transit, stock.held.iter().map(|(_, shelf)| &shelf.id));
 
     let mut decision = order.place(&draft.channel, &stock.out_of_stock);
-    if let Some((code, amount_minor)) = discount.filter(|(_, amount)| *amount > 0) {
+    for discount in discounts.iter().filter(|d| d.amount_minor > 0) {
         decision = decision.then(Command::GrantDiscount {
-            amount_minor,
-            reason: format!("coupon {code}"),
+            amount_minor: discount.amount_minor,
+            reason: discount.reason.clone(),
         })?;
     }
     decision

@@ -6,7 +6,6 @@
 
 use domain::after_sale::Birthday;
 use domain::contact::{Address, Contact, PersonName, PhoneRegion};
-use domain::customers::LoyaltyTier;
 use domain::messaging::Channel;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
@@ -64,7 +63,8 @@ pub struct Account {
     pub locale: Option<String>,
     pub preferred_channel: Option<String>,
     pub newsletter: Newsletter,
-    pub loyalty_tier: String,
+    /// The tier the customer's orders reached and what it gives (AF-11).
+    pub tier: crate::customers::TierView,
     pub addresses: Vec<SavedAddress>,
     pub orders: Vec<PastOrder>,
     /// Gifts that can still be used at the checkout (AF-8).
@@ -290,6 +290,7 @@ impl Shop {
 
     /// The signed-in customer's own card, addresses and orders.
     pub async fn account(&self, customer_id: i64) -> Result<Account> {
+        let loyalty = self.settings().await?.loyalty;
         let mut conn = self.store.read().await?;
         let card = store::customers::card(&mut conn, customer_id)
             .await?
@@ -331,7 +332,7 @@ impl Shop {
                 (None, true) => Newsletter::Pending,
                 (None, false) => Newsletter::Off,
             },
-            loyalty_tier: LoyaltyTier::for_orders(card.kept_orders).as_str().into(),
+            tier: crate::customers::TierView::of(&loyalty, &card.loyalty_tier),
             addresses,
             orders,
             coupons: coupons

@@ -148,6 +148,8 @@ struct CheckoutPage {
     problems: Vec<Problem>,
     /// The idempotency key of this form (one order per form, however often it is sent).
     key: String,
+    /// A signed-in customer's tier, whose benefit the order gets by itself (AF-11).
+    tier: Option<app::customers::TierView>,
 }
 
 impl CheckoutPage {
@@ -231,6 +233,7 @@ impl Visitor {
                 .collect(),
             problems,
             key,
+            tier: None,
         }
     }
 }
@@ -267,10 +270,13 @@ pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
         return Redirect::to("/cart").into_response();
     }
     // A signed-in customer finds their name, contacts and address filled in.
-    let known = match visitor.customer(&shop).await {
-        Ok(Some(customer_id)) => shop.checkout_defaults(customer_id).await,
-        Ok(None) => Ok(Checkout::default()),
-        Err(err) => Err(err),
+    let (known, tier) = match visitor.customer(&shop).await {
+        Ok(Some(customer_id)) => (
+            shop.checkout_defaults(customer_id).await,
+            shop.customer_tier(customer_id).await.ok(),
+        ),
+        Ok(None) => (Ok(Checkout::default()), None),
+        Err(err) => (Err(err), None),
     };
     let form = match known {
         Ok(known) => Checkout {
@@ -284,7 +290,10 @@ pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
         Err(err) => return visitor.failure(err),
     };
     match cart_windows(&shop, &visitor, &cart, &form.postcode).await {
-        Ok(windows) => render(&visitor.checkout_page(cart, form, Vec::new(), key, windows)),
+        Ok(windows) => render(&CheckoutPage {
+            tier,
+            ..visitor.checkout_page(cart, form, Vec::new(), key, windows)
+        }),
         Err(err) => visitor.failure(err),
     }
 }

@@ -20,6 +20,7 @@ mod intake;
 mod jobs;
 mod lifecycle;
 mod limits;
+mod loyalty;
 mod messaging;
 mod processing;
 mod products;
