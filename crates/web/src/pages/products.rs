@@ -189,7 +189,10 @@ pub async fn bulk(
             Ok(percent) => shop.change_prices(me.actor(), &form.ids, percent).await,
             Err(err) => Err(err),
         },
-        _ => shop.move_products(me.actor(), &form.ids, &form.category).await,
+        _ => {
+            shop.move_products(me.actor(), &form.ids, &form.category)
+                .await
+        }
     };
     let notice = match done {
         Ok(_) => me.lang.text_with(
@@ -327,10 +330,7 @@ impl ProductForm {
                     .unwrap_or_default(),
                 weight: v.weight_grams.to_string(),
                 values: std::array::from_fn(|i| {
-                    v.options
-                        .get(&form.options[i])
-                        .cloned()
-                        .unwrap_or_default()
+                    v.options.get(&form.options[i]).cloned().unwrap_or_default()
                 }),
             };
             if v.archived {
@@ -637,7 +637,12 @@ fn adds_a_row(body: &[u8]) -> bool {
 
 /// Saves a new product (`id` none) or an edited one; "add a variant" shows the form again
 /// with one more row and saves nothing.
-async fn save(shop: &app::Shop, me: &Me, id: Option<i64>, body: &[u8]) -> Result<Response, PageError> {
+async fn save(
+    shop: &app::Shop,
+    me: &Me,
+    id: Option<i64>,
+    body: &[u8],
+) -> Result<Response, PageError> {
     catalog_keeper(me)?;
     let form = ProductForm::parse(body, &me.settings);
     if adds_a_row(body) {
@@ -687,7 +692,8 @@ pub async fn duplicate(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let copy = shop.duplicate_product(me.actor(), id).await?;
-    me.notice(&shop, &me.lang.text("product-duplicated")).await?;
+    me.notice(&shop, &me.lang.text("product-duplicated"))
+        .await?;
     Ok(Redirect::to(&format!("/admin/products/{}", copy.id)).into_response())
 }
 

@@ -264,13 +264,11 @@ impl ShopForm {
         changed.backups.hour = number("backups.hour", &self.backup_hour)?;
         changed.backups.keep = number("backups.keep", &self.backup_keep)?;
         changed.default_locale = self.default_locale.trim().to_owned();
-        // The default is always sold in; listing it again would only repeat it.
-        changed.languages = self
-            .languages
-            .iter()
-            .filter(|l| **l != changed.default_locale)
-            .cloned()
-            .collect();
+        // The default is always sold in, ticked or not.
+        changed.languages.clone_from(&self.languages);
+        if !changed.languages.contains(&changed.default_locale) {
+            changed.languages.insert(0, changed.default_locale.clone());
+        }
         changed.low_stock_units = number("low_stock_units", &self.low_stock_units)?;
         changed.name = self.name.trim().to_owned();
         changed.contact_phone = self.contact_phone.trim().to_owned();
@@ -620,6 +618,24 @@ pub async fn save_template(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_languages_sold_in_are_the_ticked_boxes_and_the_default() {
+        // SU-2
+        let settings = domain::settings::ShopSettings::default();
+        let body = "name=Shop&default_locale=nb&languages=ru&languages=uk&low_stock_units=3";
+        let mut form = ShopForm::of(&settings);
+        let typed = ShopForm::parse(body.as_bytes()).expect("a form");
+        form.default_locale = typed.default_locale;
+        form.languages = typed.languages;
+        form.low_stock_units = typed.low_stock_units;
+        let changed = form.apply(&settings).expect("applies");
+        assert_eq!(changed.default_locale, "nb");
+        assert_eq!(changed.languages, ["nb", "ru", "uk"]);
+        assert_eq!(changed.low_stock_units, 3);
+        let unchanged = ShopForm::of(&settings).apply(&settings).expect("the same");
+        assert_eq!(unchanged.languages, settings.languages);
+    }
 
     #[test]
     fn after_sale_settings_go_through_the_form_and_back() {
