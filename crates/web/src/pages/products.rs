@@ -180,19 +180,20 @@ pub async fn bulk(
     body: Bytes,
 ) -> Result<Response, PageError> {
     let form = bulk_form(&body);
+    // The form's first button, pressed by Enter, changes prices.
     let done = match form.action.as_str() {
         "status" => {
             shop.set_product_status(me.actor(), &form.ids, &form.status)
                 .await
         }
-        "price" => match percent_of(&form.percent) {
-            Ok(percent) => shop.change_prices(me.actor(), &form.ids, percent).await,
-            Err(err) => Err(err),
-        },
-        _ => {
+        "category" => {
             shop.move_products(me.actor(), &form.ids, &form.category)
                 .await
         }
+        _ => match percent_of(&form.percent) {
+            Ok(percent) => shop.change_prices(me.actor(), &form.ids, percent).await,
+            Err(err) => Err(err),
+        },
     };
     let notice = match done {
         Ok(_) => me.lang.text_with(
@@ -206,12 +207,10 @@ pub async fn bulk(
     Ok(Redirect::to(&back_to_list(&form.back)).into_response())
 }
 
-/// The list with the filters it was on; only a query string of the list is followed.
+/// The list with the filters it was on. The query string is the page's own, made of encoded
+/// ASCII; anything else is dropped, so no header can be broken.
 fn back_to_list(query: &str) -> String {
-    let query: String = query
-        .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '\r' | '\n'))
-        .collect();
+    let query: String = query.chars().filter(char::is_ascii_graphic).collect();
     format!("/admin/products?{query}")
 }
 
