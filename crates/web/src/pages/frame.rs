@@ -40,7 +40,7 @@ pub struct Frame {
 }
 
 /// The pages of the navigation, what they need and their message id.
-const NAV: [(&str, Permission, &str); 11] = [
+const NAV: [(&str, Permission, &str); 12] = [
     (
         "/admin/dashboard",
         Permission::ManageOrders,
@@ -58,6 +58,7 @@ const NAV: [(&str, Permission, &str); 11] = [
     ("/admin/packing", Permission::Fulfil, "nav-packing"),
     ("/admin/courier", Permission::Deliver, "nav-courier"),
     ("/admin/cash", Permission::ManageOrders, "nav-cash"),
+    ("/admin/products", Permission::ManageCatalog, "nav-products"),
     ("/admin/settings", Permission::Administer, "nav-settings"),
     ("/admin/users", Permission::Administer, "nav-users"),
 ];
@@ -104,6 +105,14 @@ impl Frame {
 
     pub fn languages(&self) -> &'static [(&'static str, &'static str)] {
         &LANGUAGES
+    }
+
+    /// A language's own name, such as "Русский" for `ru`.
+    pub fn language_name(&self, code: &str) -> &'static str {
+        LANGUAGES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or("", |(_, name)| name)
     }
 
     /// Whether the person chose this language themselves.

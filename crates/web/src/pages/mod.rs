@@ -5,6 +5,7 @@
 //! the use case decides what the person's role may see and do.
 
 mod assets;
+mod categories;
 mod charts;
 mod customers;
 mod dashboard;
@@ -14,6 +15,7 @@ pub(crate) mod i18n;
 mod login;
 mod messaging;
 mod orders;
+mod products;
 mod reviews;
 pub(crate) mod session;
 mod settings;
@@ -50,6 +52,32 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/reviews/{id}/answer", post(reviews::answer))
         .route("/admin/reviews/{id}/publish", post(reviews::publish))
         .route("/admin/reviews/{id}/hide", post(reviews::hide))
+        .route("/admin/products", get(products::list))
+        .route("/admin/products/bulk", post(products::bulk))
+        .route(
+            "/admin/products/new",
+            get(products::new_form).post(products::create),
+        )
+        .route(
+            "/admin/products/{id}",
+            get(products::edit_form).post(products::update),
+        )
+        .route("/admin/products/{id}/duplicate", post(products::duplicate))
+        .route("/admin/products/{id}/archive", post(products::archive))
+        .route(
+            "/admin/products/{id}/variants/{variant}/archive",
+            post(products::archive_variant),
+        )
+        .route(
+            "/admin/categories",
+            get(categories::page).post(categories::create),
+        )
+        .route(
+            "/admin/categories/words",
+            get(categories::words).post(categories::save_words),
+        )
+        .route("/admin/categories/{id}", post(categories::update))
+        .route("/admin/categories/{id}/archive", post(categories::archive))
         .route("/admin/settings", get(settings::page).post(settings::save))
         .route("/admin/settings/templates", get(settings::templates))
         .route("/admin/settings/templates/preview", post(settings::preview))

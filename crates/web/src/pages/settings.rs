@@ -4,6 +4,7 @@
 
 use app::messaging::{LOCALES, PreviewInput, Rendered, TemplateText, TemplateView};
 use askama::Template;
+use axum::body::Bytes;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -60,6 +61,12 @@ pub struct ShopForm {
     backup_folder: String,
     backup_hour: String,
     backup_keep: String,
+    /// The languages the shop sells in (SU-2): the default, and a ticked box per other one.
+    default_locale: String,
+    #[serde(skip)]
+    languages: Vec<String>,
+    /// Fewer units available than this is "low" in the product list.
+    low_stock_units: String,
 }
 
 /// A whole number typed in a field, or a refusal naming the field.
@@ -228,6 +235,9 @@ impl ShopForm {
             backup_folder: settings.backups.folder.clone(),
             backup_hour: settings.backups.hour.to_string(),
             backup_keep: settings.backups.keep.to_string(),
+            default_locale: settings.default_locale.clone(),
+            languages: settings.languages.clone(),
+            low_stock_units: settings.low_stock_units.to_string(),
         }
     }
 
@@ -253,6 +263,13 @@ impl ShopForm {
         changed.backups.folder = self.backup_folder.trim().to_owned();
         changed.backups.hour = number("backups.hour", &self.backup_hour)?;
         changed.backups.keep = number("backups.keep", &self.backup_keep)?;
+        changed.default_locale = self.default_locale.trim().to_owned();
+        // The default is always sold in, ticked or not.
+        changed.languages.clone_from(&self.languages);
+        if !changed.languages.contains(&changed.default_locale) {
+            changed.languages.insert(0, changed.default_locale.clone());
+        }
+        changed.low_stock_units = number("low_stock_units", &self.low_stock_units)?;
         changed.name = self.name.trim().to_owned();
         changed.contact_phone = self.contact_phone.trim().to_owned();
         changed.contact_email = self.contact_email.trim().to_owned();
@@ -296,6 +313,19 @@ impl ShopForm {
     }
 }
 
+impl ShopForm {
+    /// The form's fields, with the ticked `languages` boxes, one field per box.
+    fn parse(body: &[u8]) -> Result<Self, PageError> {
+        let mut form: Self = serde_urlencoded::from_bytes(body)
+            .map_err(|_| PageError::new(StatusCode::BAD_REQUEST, "error-invalid"))?;
+        form.languages = form_urlencoded::parse(body)
+            .filter(|(name, _)| name == "languages")
+            .map(|(_, value)| value.into_owned())
+            .collect();
+        Ok(form)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "pages/settings.html")]
 struct SettingsPage {
@@ -303,6 +333,13 @@ struct SettingsPage {
     form: ShopForm,
     /// The field a refusal is about, and why.
     problem: Option<(String, String)>,
+}
+
+impl SettingsPage {
+    /// Whether the shop sells in this language; the default always is.
+    fn sells_in(&self, locale: &str) -> bool {
+        self.form.default_locale == locale || self.form.languages.iter().any(|l| l == locale)
+    }
 }
 
 /// Only the owner changes settings; the page says so before anything is typed.
@@ -327,8 +364,9 @@ pub async fn page(me: Me) -> Result<Response, PageError> {
 pub async fn save(
     State(shop): State<app::Shop>,
     me: Me,
-    Form(form): Form<ShopForm>,
+    body: Bytes,
 ) -> Result<Response, PageError> {
+    let form = ShopForm::parse(&body)?;
     let saved = async {
         let settings = form.apply(&me.settings)?;
         let change = app::settings::change_between(&me.settings, &settings)?;
@@ -580,6 +618,24 @@ pub async fn save_template(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_languages_sold_in_are_the_ticked_boxes_and_the_default() {
+        // SU-2
+        let settings = domain::settings::ShopSettings::default();
+        let body = "name=Shop&default_locale=nb&languages=ru&languages=uk&low_stock_units=3";
+        let mut form = ShopForm::of(&settings);
+        let typed = ShopForm::parse(body.as_bytes()).expect("a form");
+        form.default_locale = typed.default_locale;
+        form.languages = typed.languages;
+        form.low_stock_units = typed.low_stock_units;
+        let changed = form.apply(&settings).expect("applies");
+        assert_eq!(changed.default_locale, "nb");
+        assert_eq!(changed.languages, ["nb", "ru", "uk"]);
+        assert_eq!(changed.low_stock_units, 3);
+        let unchanged = ShopForm::of(&settings).apply(&settings).expect("the same");
+        assert_eq!(unchanged.languages, settings.languages);
+    }
 
     #[test]
     fn after_sale_settings_go_through_the_form_and_back() {

@@ -11,6 +11,7 @@ mod access;
 mod account;
 mod cards;
 mod fulfilment;
+mod products;
 mod reviews;
 mod storefront;
 mod webhooks;
