@@ -128,7 +128,10 @@ pub async fn product(
     Path(id): Path<i64>,
     Query(query): Query<ProductQuery>,
 ) -> Response {
-    let (product, reviews) = match (shop.product_page(id, visitor.lang.code).await, shop.product_reviews(id).await) {
+    let (product, reviews) = match (
+        shop.product_page(id, visitor.lang.code).await,
+        shop.product_reviews(id).await,
+    ) {
         (Ok(product), Ok(reviews)) => (product, reviews),
         (Err(err), _) | (_, Err(err)) => return visitor.failure(err),
     };
