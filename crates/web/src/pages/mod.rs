@@ -40,6 +40,7 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/orders", get(orders::list))
         .route("/admin/orders/{number}", get(orders::page))
         .route("/admin/orders/{number}/{action}", post(orders::act))
+        .route("/admin/orders/{number}/details", post(orders::edit_details))
         .route("/admin/calls", get(tasks::page))
         .route("/admin/calls/{task}/attempts", post(tasks::record))
         .route("/admin/inquiries/{id}/answer", post(tasks::answer))
