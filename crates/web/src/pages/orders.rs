@@ -231,15 +231,7 @@ pub async fn edit_details(
         Err(app::Error::Store(err)) => Err(app::Error::Store(err).into()),
         Err(err) => {
             let status = Me::refused_status(&err);
-            let why = match &err {
-                app::Error::Invalid { field, .. } => format!(
-                    "{}: {}",
-                    me.lang
-                        .text(&format!("order-details-{}", field.replace('.', "-"))),
-                    me.explain(&err)
-                ),
-                _ => me.explain(&err),
-            };
+            let why = refusal_naming_field(&me, &err);
             let typed = DetailsForm { open: true, ..form };
             let page = show_with(&shop, &me, number, None, Some(typed), Some(why)).await?;
             Ok((status, render(&page)).into_response())
@@ -346,4 +338,44 @@ pub async fn record_payment(
         Err(invalid) => Err(app::Error::invalid("amount_minor", invalid)),
     };
     answer_move(&shop, &me, number, moved).await
+}
+
+/// Why a form was refused, in words, after the words for the field it names: `Street and
+/// house number: ...`, `Items 2: Quantity: ...`. Intake's paths (`customer.phone`,
+/// `delivery.address.line`, `lines[1].quantity`) and the edit's (`phone`, `address.line`) both.
+pub(super) fn refusal_naming_field(me: &Me, err: &app::Error) -> String {
+    let why = me.explain(err);
+    let app::Error::Invalid { field, .. } = err else {
+        return why;
+    };
+    if let Some((at, part)) = field
+        .strip_prefix("lines[")
+        .and_then(|rest| rest.split_once("]."))
+    {
+        let part = match part {
+            "quantity" => "phone-order-quantity",
+            "note" => "phone-order-line-note",
+            _ => "phone-order-sku",
+        };
+        let line = at.parse::<usize>().map_or(1, |i| i + 1);
+        let items = me.lang.text("phone-order-lines");
+        return format!("{items} {line}: {}: {why}", me.lang.text(part));
+    }
+    let key = match field.as_str() {
+        "payment_mode" => "phone-order-payment".to_owned(),
+        "note" => "phone-order-note".to_owned(),
+        "lines" => "phone-order-lines".to_owned(),
+        "delivery.method" | "delivery_method" => "order-details-delivery_method".to_owned(),
+        other => format!(
+            "order-details-{}",
+            other
+                .trim_start_matches("customer.")
+                .trim_start_matches("delivery.")
+                .replace('.', "-")
+        ),
+    };
+    match me.lang.try_text(&key) {
+        Some(words) => format!("{words}: {why}"),
+        None => why,
+    }
 }
