@@ -249,6 +249,39 @@ pub(crate) async fn card_of(
     find_or_create(tx, &Buyer::reached_at(&name, contact, locale), now_ms).await
 }
 
+fn address_row(address: &Address) -> store::customers::AddressRow {
+    store::customers::AddressRow {
+        line: address.line.clone(),
+        city: address.city.clone(),
+        postcode: address.postcode.clone(),
+        country: address.country.clone(),
+    }
+}
+
+/// Adds to a card the contacts and the address an order of theirs was corrected to, so the
+/// card knows them next time (IN-3). A contact another card holds stays with that card; an
+/// edited contact is not trusted to sign in, since the shop typed it.
+pub(crate) async fn learn_from_edit(
+    tx: &mut store::Conn,
+    customer_id: i64,
+    phone: Option<&Phone>,
+    email: Option<&Email>,
+    address: Option<&Address>,
+    now_ms: i64,
+) -> Result<()> {
+    let contacts = [
+        phone.map(|p| ("phone", p.as_ref())),
+        email.map(|e| ("email", e.as_ref())),
+    ];
+    for (kind, value) in contacts.into_iter().flatten() {
+        store::customers::add_contact(tx, customer_id, kind, value, false, now_ms).await?;
+    }
+    if let Some(address) = address {
+        store::customers::add_address(tx, customer_id, &address_row(address), now_ms).await?;
+    }
+    Ok(())
+}
+
 /// Finds the buyer's card by phone or email, or makes one, and adds any new contact and address
 /// to it. Runs inside the intake transaction.
 pub(crate) async fn find_or_create(
@@ -304,13 +337,7 @@ pub(crate) async fn find_or_create(
         store::customers::set_preferred_channel(tx, owner, channel.as_str()).await?;
     }
     if let Some(address) = buyer.address {
-        let row = store::customers::AddressRow {
-            line: address.line.clone(),
-            city: address.city.clone(),
-            postcode: address.postcode.clone(),
-            country: address.country.clone(),
-        };
-        store::customers::add_address(tx, owner, &row, now_ms).await?;
+        store::customers::add_address(tx, owner, &address_row(address), now_ms).await?;
     }
     if let (true, Some(source)) = (
         by_phone.is_some() || by_email.is_some(),

@@ -171,6 +171,28 @@ pub fn idempotency_key(headers: &axum::http::HeaderMap) -> Result<Option<&str>, 
         .transpose()
 }
 
+/// The version an `If-Match` header names: `3` or `"3"` (an ETag's quotes are allowed).
+pub fn if_match_version(headers: &axum::http::HeaderMap) -> Result<Option<i64>, ApiError> {
+    headers
+        .get(axum::http::header::IF_MATCH)
+        .map(|value| {
+            value
+                .to_str()
+                .ok()
+                .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
+                .and_then(|v| v.parse::<i64>().ok())
+                .ok_or_else(|| {
+                    ApiError::new(
+                        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                        "version_invalid",
+                        "If-Match names the order's version, a whole number",
+                        Some("If-Match".into()),
+                    )
+                })
+        })
+        .transpose()
+}
+
 /// A 201 with what was made, marked `Idempotent-Replayed` when an earlier request made it.
 pub fn created(body: impl serde::Serialize, replayed: bool) -> axum::response::Response {
     use axum::response::IntoResponse;

@@ -68,6 +68,8 @@ pub struct OrderPage {
     pub can_record_payment: bool,
     /// This person may cancel a single line now (ST-1).
     pub can_cancel_lines: bool,
+    /// What this person may still edit of the customer's details and the delivery.
+    pub editable: domain::orders::Editable,
 }
 
 /// A payment, a refund or a failed attempt on an order.
@@ -303,6 +305,9 @@ impl Shop {
             .ok_or(Error::NotFound { what: "order" })?;
         let lines = store::orders::lines(&mut conn, number).await?;
         let payments = store::orders::payments::of_order(&mut conn, number).await?;
+        let packed = store::fulfilment::parcel(&mut conn, number)
+            .await?
+            .is_some();
         drop(conn);
         let state = order_state(&row, &lines)?;
         let manages = actor.role.may(Permission::ManageOrders);
@@ -364,6 +369,11 @@ impl Shop {
             payments,
             can_record_payment,
             can_cancel_lines,
+            editable: if manages {
+                state.stage.editable(packed)
+            } else {
+                domain::orders::Editable::Nothing
+            },
         })
     }
 

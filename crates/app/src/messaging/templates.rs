@@ -30,6 +30,18 @@ const COMMON: &[&str] = &[
 /// Every template key with the variables it adds to the common ones.
 pub const KEYS: &[(&str, &[&str])] = &[
     ("order_received", &[]),
+    (
+        "order_changed",
+        &[
+            "new_name",
+            "new_phone",
+            "new_email",
+            "new_address",
+            "new_pickup_point",
+            "delivery_from",
+            "delivery_until",
+        ],
+    ),
     ("order_being_assembled", &[]),
     ("confirmation_request", &["delivery_from", "delivery_until"]),
     ("missed_call", &["next_call_at"]),
@@ -175,6 +187,7 @@ macro_rules! builtin {
 /// The built-in templates: per key, per locale (in the order of [`LOCALES`]), email then SMS.
 static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("order_received"),
+    builtin!("order_changed"),
     builtin!("order_being_assembled"),
     builtin!("confirmation_request"),
     builtin!("missed_call"),

@@ -235,6 +235,12 @@ impl Shop {
         })
     }
 
+    /// A fresh idempotency key for a form that places an order, so a double submit of the
+    /// same form makes one order.
+    pub fn new_order_key(&self) -> Result<String> {
+        secret_token()
+    }
+
     async fn replay(&self, key: &str, hash: &str) -> Result<Option<Placed>> {
         let mut conn = self.store.read().await?;
         let Some(existing) = store::orders::by_idempotency_key(&mut conn, key).await? else {

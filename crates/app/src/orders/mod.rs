@@ -1,8 +1,10 @@
 //! Orders: intake from every channel (IN-1), the lifecycle moves, the customer's choices by
-//! their link, the money recorded against an order, and the views of an order.
+//! their link, the edits of an order's customer details and delivery, the money recorded
+//! against an order, and the views of an order.
 
 mod choices;
 mod draft;
+mod editing;
 mod intake;
 mod lifecycle;
 mod payments;
@@ -11,6 +13,7 @@ mod views;
 pub use crate::kernel::views::OrderSummary;
 pub use choices::{ChoiceInput, CustomerLine, CustomerOrderView};
 pub use draft::{NewAddress, NewBuyer, NewDelivery, NewLine, NewOrder};
+pub use editing::OrderEdit;
 pub use intake::Placed;
 pub(crate) use intake::usable_coupon;
 pub use lifecycle::{MoveInput, parse_move};

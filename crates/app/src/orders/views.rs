@@ -19,6 +19,8 @@ use super::{NewAddress, order_state};
 pub struct OrderView {
     /// The order number, used in URLs and told to the customer.
     pub number: i64,
+    /// Goes up with every change; an edit sends the version it was made on (`If-Match`).
+    pub version: i64,
     pub channel: String,
     pub stage: String,
     pub holds: Vec<HoldView>,
@@ -125,6 +127,15 @@ pub struct TimelineEntry {
     pub reason: Option<String>,
 }
 
+impl TimelineEntry {
+    /// For an edit of the order's details: the field, from what, to what.
+    pub fn change(&self) -> Option<(&str, &str, &str)> {
+        let text = |key: &str| self.data.get(key).and_then(serde_json::Value::as_str);
+        (self.kind == "details_changed").then_some(())?;
+        Some((text("field")?, text("from")?, text("to")?))
+    }
+}
+
 impl OrderView {
     /// The order as this person's work needs it. Whoever does not manage orders (a packer, a
     /// courier) gets the lines, the delivery and the payment with the customer's name, phone
@@ -206,6 +217,7 @@ pub(super) fn order_view(
     let money = |minor| MoneyView::new(minor, state.currency);
     Ok(OrderView {
         number: row.id,
+        version: row.version,
         channel: row.channel,
         stage: row.stage,
         holds: state

@@ -124,6 +124,12 @@ pub enum Event {
         amount_minor: i64,
         receipt_number: String,
     },
+    /// A detail of the order edited by the shop: `field` (such as `address`) from what to what.
+    DetailsChanged {
+        field: String,
+        from: String,
+        to: String,
+    },
 }
 
 impl Event {
@@ -158,6 +164,7 @@ impl Event {
             Self::Packed { .. } => "packed",
             Self::ShipmentUpdated { .. } => "shipment_updated",
             Self::CashCollected { .. } => "cash_collected",
+            Self::DetailsChanged { .. } => "details_changed",
         }
     }
 }

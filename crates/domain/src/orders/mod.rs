@@ -20,7 +20,7 @@ pub use event::{Effect, Event};
 pub use input::{Channel, parse_note, parse_reason};
 pub use methods::{DeliveryMethod, PaymentMode};
 pub use order::{Line, LineStatus, Order, PaymentStatus};
-pub use stage::{CONFIRM_BY_LINK, Hold, HoldKind, ReturnOutcome, Stage};
+pub use stage::{CONFIRM_BY_LINK, Editable, Hold, HoldKind, ReturnOutcome, Stage};
 
 #[cfg(test)]
 mod tests;

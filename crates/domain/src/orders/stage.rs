@@ -74,3 +74,33 @@ text_enum!(
         Refunded = "refunded",
     }
 );
+
+/// What the shop may still edit on an order in a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Editable {
+    /// Before packing: the contacts, the address, the delivery method and the pickup point.
+    Everything,
+    /// Packed, not yet delivered: the contacts and the address only.
+    ContactsAndAddress,
+    Nothing,
+}
+
+impl Stage {
+    /// What may be edited in this stage, once the parcel is `packed` or not.
+    pub fn editable(self, packed: bool) -> Editable {
+        match self {
+            Self::Placed | Self::Confirming | Self::AwaitingPayment | Self::Assembling
+                if !packed =>
+            {
+                Editable::Everything
+            }
+            Self::Placed
+            | Self::Confirming
+            | Self::AwaitingPayment
+            | Self::Assembling
+            | Self::Ready
+            | Self::InTransit => Editable::ContactsAndAddress,
+            _ => Editable::Nothing,
+        }
+    }
+}

@@ -145,11 +145,7 @@ pub async fn insert(conn: &mut Conn, order: &OrderRow) -> Result<i64> {
     .bind(order.processed_at)
     .bind(order.discount_minor)
     .bind(id)
-    .bind(crate::search::folded(&[
-        Some(&order.customer_name),
-        order.phone.as_deref(),
-        order.email.as_deref(),
-    ]))
+    .bind(search_of(order))
     .fetch_one(conn)
     .await
     .map_err(duplicate_as("idempotency_key"))
@@ -182,6 +178,53 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
     .bind(order.version)
     .bind(order.delivery_minor)
     .bind(order.discount_minor)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    if updated == 1 {
+        Ok(())
+    } else {
+        Err(crate::Error::Stale)
+    }
+}
+
+/// What the order list's search matches: the name, phone and email, folded.
+fn search_of(order: &OrderRow) -> String {
+    crate::search::folded(&[
+        Some(&order.customer_name),
+        order.phone.as_deref(),
+        order.email.as_deref(),
+    ])
+}
+
+/// Writes the customer's details and the delivery of an order (its name, contacts, address,
+/// pickup point and method, with the prices, checks and promise that follow) if nobody changed
+/// it since `order.version` was read, and the `search` column they feed.
+pub async fn update_details(conn: &mut Conn, order: &OrderRow) -> Result<()> {
+    let updated = sqlx::query(
+        "UPDATE orders SET customer_name = $1, phone = $2, email = $3, address_line = $4, city = $5, \
+         postcode = $6, country = $7, pickup_point = $8, delivery_method = $9, delivery_minor = $10, \
+         total_minor = $11, checks = $12, promise_earliest = $13, promise_latest = $14, updated_at = $15, \
+         search = $16, version = version + 1 WHERE id = $17 AND version = $18",
+    )
+    .bind(&order.customer_name)
+    .bind(&order.phone)
+    .bind(&order.email)
+    .bind(&order.address_line)
+    .bind(&order.city)
+    .bind(&order.postcode)
+    .bind(&order.country)
+    .bind(&order.pickup_point)
+    .bind(&order.delivery_method)
+    .bind(order.delivery_minor)
+    .bind(order.total_minor)
+    .bind(&order.checks)
+    .bind(&order.promise_earliest)
+    .bind(&order.promise_latest)
+    .bind(order.updated_at)
+    .bind(search_of(order))
+    .bind(order.id)
+    .bind(order.version)
     .execute(conn)
     .await?
     .rows_affected();

@@ -1,6 +1,6 @@
 use app::orders::ChoiceInput;
 use app::orders::FailedPayment;
-use app::orders::{MoveInput, NewOrder, NewPayment, OrderSummary, OrderView};
+use app::orders::{MoveInput, NewOrder, NewPayment, OrderEdit, OrderSummary, OrderView};
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -18,7 +18,7 @@ use crate::extract::{Body, Caller, OptionalBody, Params, PathArg};
 pub fn router() -> OpenApiRouter<app::Shop> {
     OpenApiRouter::new()
         .routes(routes!(place_order, list_orders))
-        .routes(routes!(get_order))
+        .routes(routes!(get_order, edit_order))
         .routes(routes!(move_order))
         .routes(routes!(record_payment))
         .routes(routes!(record_failed_payment))
@@ -119,6 +119,29 @@ async fn get_order(
     PathArg(number): PathArg<i64>,
 ) -> Result<Json<OrderView>, ApiError> {
     Ok(Json(shop.order_for(&actor, number).await?))
+}
+
+/// Edits the customer's name, phone and email and the delivery: before packing also the
+/// method and pickup point, after packing only the contacts and the address (409
+/// `order_packed`; a delivered or closed order is 409 `order_not_editable`). The version the
+/// edit was made on comes in `If-Match` or as `version` in the body; an order changed since is
+/// 409 `order_changed` and nothing is written. A new address is checked as at intake (CK-1): a
+/// phone number in it is a 422 naming `address.line`. The customer is told what changed.
+#[utoipa::path(patch, path = "/orders/{number}", tag = "orders",
+    params(("number" = i64, Path), ("If-Match" = Option<String>, Header, description = "The order's version")),
+    request_body = OrderEdit,
+    responses((status = 200, body = OrderView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn edit_order(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(number): PathArg<i64>,
+    headers: HeaderMap,
+    Body(mut edit): Body<OrderEdit>,
+) -> Result<Json<OrderView>, ApiError> {
+    if let Some(version) = crate::extract::if_match_version(&headers)? {
+        edit.version = Some(version);
+    }
+    Ok(Json(shop.edit_order(&actor, number, &edit).await?))
 }
 
 /// Moves the order in its lifecycle. Actions: `confirm`, `start-assembly`, `mark-ready`,

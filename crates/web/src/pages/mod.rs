@@ -15,6 +15,7 @@ pub(crate) mod i18n;
 mod login;
 mod messaging;
 mod orders;
+mod phone_orders;
 mod products;
 mod reviews;
 pub(crate) mod session;
@@ -40,8 +41,13 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/language", post(login::choose_language))
         .route("/admin/dashboard", get(dashboard::page))
         .route("/admin/orders", get(orders::list))
+        .route(
+            "/admin/orders/new",
+            get(phone_orders::page).post(phone_orders::send),
+        )
         .route("/admin/orders/{number}", get(orders::page))
         .route("/admin/orders/{number}/{action}", post(orders::act))
+        .route("/admin/orders/{number}/details", post(orders::edit_details))
         .route("/admin/calls", get(tasks::page))
         .route("/admin/calls/{task}/attempts", post(tasks::record))
         .route("/admin/inquiries/{id}/answer", post(tasks::answer))

@@ -1,14 +1,17 @@
-//! The order list with its filters, an order's page, and the moves its stage allows, each the
-//! same use case as the API's (`Shop::act` after `orders::parse_move`).
+//! The order list with its filters, an order's page, the moves its stage allows and the edit of
+//! its customer details and delivery, each the same use case as the API's (`Shop::act` after
+//! `orders::parse_move`, `Shop::edit_order`).
 
 use app::backoffice::{OrderList, OrderPage, OrderQuery};
 use app::fulfilment::HandOverInput;
-use app::orders::MoveInput;
+use app::orders::{MoveInput, OrderEdit};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::access::Permission;
-use domain::orders::{Command, DeliveryMethod, HoldKind, PaymentMode, ReturnOutcome, Stage};
+use domain::orders::{
+    Command, DeliveryMethod, Editable, HoldKind, PaymentMode, ReturnOutcome, Stage,
+};
 use serde::Deserialize;
 
 use super::frame::Frame;
@@ -69,6 +72,12 @@ struct OrderPageView {
     refusal: Option<String>,
     /// The card of the customer, for those who may open it.
     customer_link: bool,
+    /// The form editing the customer's details and the delivery, as shown or as typed.
+    details: DetailsForm,
+    /// Why the last edit was refused, shown in its form.
+    details_refusal: Option<String>,
+    everything_editable: bool,
+    deliveries: Vec<&'static str>,
 }
 
 async fn show(
@@ -77,22 +86,157 @@ async fn show(
     number: i64,
     refusal: Option<String>,
 ) -> Result<OrderPageView, PageError> {
+    show_with(shop, me, number, refusal, None, None).await
+}
+
+/// The order page; `typed` is a refused edit to show again as typed, open.
+async fn show_with(
+    shop: &app::Shop,
+    me: &Me,
+    number: i64,
+    refusal: Option<String>,
+    typed: Option<DetailsForm>,
+    details_refusal: Option<String>,
+) -> Result<OrderPageView, PageError> {
     let view = shop.order_page(me.actor(), number).await?;
+    let details = typed.unwrap_or_else(|| DetailsForm::of(&view.order));
     Ok(OrderPageView {
         f: me.frame("orders", "order-title"),
+        everything_editable: view.editable == Editable::Everything,
         view,
         outcomes: ReturnOutcome::ALL.iter().map(|o| o.as_str()).collect(),
         refusal,
         customer_link: me.staff.may(Permission::ManageOrders),
+        details,
+        details_refusal,
+        deliveries: DeliveryMethod::ALL.iter().map(|s| s.as_str()).collect(),
     })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PageQuery {
+    /// Opens the form editing the details.
+    edit: bool,
+    /// The call this edit is the outcome of (CF-1).
+    task: Option<i64>,
 }
 
 pub async fn page(
     State(shop): State<app::Shop>,
     me: Me,
     Path(number): Path<i64>,
+    Query(query): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    Ok(render(&show(&shop, &me, number, None).await?))
+    let mut page = show(&shop, &me, number, None).await?;
+    page.details.open = query.edit || query.task.is_some();
+    page.details.task = query.task;
+    Ok(render(&page))
+}
+
+/// The customer's details and the delivery of an order, as the edit form holds them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DetailsForm {
+    version: i64,
+    task: Option<i64>,
+    name: String,
+    phone: String,
+    email: String,
+    line: String,
+    city: String,
+    postcode: String,
+    country: String,
+    delivery_method: String,
+    pickup_point: String,
+    #[serde(skip)]
+    open: bool,
+}
+
+impl DetailsForm {
+    fn of(order: &app::orders::OrderView) -> Self {
+        let address = order.delivery.address.as_ref();
+        let part = |get: fn(&app::orders::NewAddress) -> &String| {
+            address.map(get).cloned().unwrap_or_default()
+        };
+        Self {
+            version: order.version,
+            task: None,
+            name: order.customer.name.clone(),
+            phone: order.customer.phone.clone().unwrap_or_default(),
+            email: order.customer.email.clone().unwrap_or_default(),
+            line: part(|a| &a.line),
+            city: part(|a| &a.city),
+            postcode: part(|a| &a.postcode),
+            country: part(|a| &a.country),
+            delivery_method: order.delivery.method.clone().unwrap_or_default(),
+            pickup_point: order.delivery.pickup_point.clone().unwrap_or_default(),
+            open: false,
+        }
+    }
+
+    fn edit(&self) -> OrderEdit {
+        let address = [&self.line, &self.city, &self.postcode, &self.country];
+        OrderEdit {
+            version: Some(self.version),
+            name: Some(self.name.clone()),
+            phone: Some(self.phone.clone()),
+            email: Some(self.email.clone()),
+            delivery_method: given(self.delivery_method.clone()),
+            address: address.iter().any(|p| !p.trim().is_empty()).then(|| {
+                app::orders::NewAddress {
+                    line: self.line.clone(),
+                    city: self.city.clone(),
+                    postcode: self.postcode.clone(),
+                    country: self.country.clone(),
+                }
+            }),
+            pickup_point: given(self.pickup_point.clone()),
+        }
+    }
+}
+
+/// Saves the edit of the customer's details and the delivery. From the call queue's "confirmed
+/// with changes", the call is recorded once the fix is in the order itself (CK-1, CF-1).
+pub async fn edit_details(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(number): Path<i64>,
+    Form(form): Form<DetailsForm>,
+) -> Result<Response, PageError> {
+    match shop.edit_order(me.actor(), number, &form.edit()).await {
+        Ok(_) => {
+            let mut notice = me
+                .lang
+                .text_with("order-details-saved", &[("number", number.into())]);
+            if let Some(task) = form.task {
+                let attempt = app::backoffice::AttemptInput {
+                    outcome: "reached_with_changes".into(),
+                    note: String::new(),
+                    payment_mode: None,
+                    delivery_method: None,
+                };
+                shop.record_attempt(me.actor(), task, &attempt).await?;
+                let outcome = me
+                    .frame("calls", "calls-title")
+                    .label("outcome", "reached_with_changes");
+                notice = me.lang.text_with(
+                    "calls-recorded",
+                    &[("number", number.into()), ("outcome", outcome.into())],
+                );
+            }
+            me.notice(&shop, &notice).await?;
+            Ok(Redirect::to(&format!("/admin/orders/{number}")).into_response())
+        }
+        Err(app::Error::Store(err)) => Err(app::Error::Store(err).into()),
+        Err(err) => {
+            let status = Me::refused_status(&err);
+            let why = refusal_naming_field(&me, &err);
+            let typed = DetailsForm { open: true, ..form };
+            let page = show_with(&shop, &me, number, None, Some(typed), Some(why)).await?;
+            Ok((status, render(&page)).into_response())
+        }
+    }
 }
 
 /// A move's form: each move reads the fields it needs.
@@ -194,4 +338,44 @@ pub async fn record_payment(
         Err(invalid) => Err(app::Error::invalid("amount_minor", invalid)),
     };
     answer_move(&shop, &me, number, moved).await
+}
+
+/// Why a form was refused, in words, after the words for the field it names: `Street and
+/// house number: ...`, `Items 2: Quantity: ...`. Intake's paths (`customer.phone`,
+/// `delivery.address.line`, `lines[1].quantity`) and the edit's (`phone`, `address.line`) both.
+pub(super) fn refusal_naming_field(me: &Me, err: &app::Error) -> String {
+    let why = me.explain(err);
+    let app::Error::Invalid { field, .. } = err else {
+        return why;
+    };
+    if let Some((at, part)) = field
+        .strip_prefix("lines[")
+        .and_then(|rest| rest.split_once("]."))
+    {
+        let part = match part {
+            "quantity" => "phone-order-quantity",
+            "note" => "phone-order-line-note",
+            _ => "phone-order-sku",
+        };
+        let line = at.parse::<usize>().map_or(1, |i| i + 1);
+        let items = me.lang.text("phone-order-lines");
+        return format!("{items} {line}: {}: {why}", me.lang.text(part));
+    }
+    let key = match field.as_str() {
+        "payment_mode" => "phone-order-payment".to_owned(),
+        "note" => "phone-order-note".to_owned(),
+        "lines" => "phone-order-lines".to_owned(),
+        "delivery.method" | "delivery_method" => "order-details-delivery_method".to_owned(),
+        other => format!(
+            "order-details-{}",
+            other
+                .trim_start_matches("customer.")
+                .trim_start_matches("delivery.")
+                .replace('.', "-")
+        ),
+    };
+    match me.lang.try_text(&key) {
+        Some(words) => format!("{words}: {why}"),
+        None => why,
+    }
 }

@@ -115,6 +115,11 @@ impl TestApp {
         self.send(self.client.put(self.url(path)).json(&body)).await
     }
 
+    pub async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(self.client.patch(self.url(path)).json(&body))
+            .await
+    }
+
     /// Posts and insists on `expected`, showing the body when it differs.
     pub async fn post_ok(&self, path: &str, body: Value, expected: StatusCode) -> Value {
         let (status, answer) = self.post(path, body).await;

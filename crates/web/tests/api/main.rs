@@ -14,6 +14,7 @@ mod coupons;
 mod couriers;
 mod customer_accounts;
 mod customers;
+mod editing;
 mod fulfilment;
 mod health;
 mod intake;

@@ -10,6 +10,7 @@ mod smtp;
 mod access;
 mod account;
 mod cards;
+mod desk;
 mod fulfilment;
 mod products;
 mod reviews;
