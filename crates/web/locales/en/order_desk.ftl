@@ -40,7 +40,6 @@ refusal-pickup_point_missing = Choose the pickup point or locker.
 refusal-pickup_point_invalid = The pickup point is at most 200 characters.
 refusal-delivery_method_not_offered = The shop does not offer this delivery method.
 refusal-sku_unknown = No product has this SKU.
-refusal-sku_invalid = This is not a SKU.
 refusal-quantity_invalid = The quantity is a whole number above zero.
 refusal-lines_missing = Add at least one item.
 refusal-note_too_long = The note is too long.

@@ -40,7 +40,6 @@ refusal-pickup_point_missing = Izvēlieties saņemšanas punktu vai pakomātu.
 refusal-pickup_point_invalid = Saņemšanas punkts var būt ne garāks par 200 rakstzīmēm.
 refusal-delivery_method_not_offered = Veikals nepiedāvā šo piegādes veidu.
 refusal-sku_unknown = Nevienai precei nav šāda artikula.
-refusal-sku_invalid = Tas nav artikuls.
 refusal-quantity_invalid = Daudzums ir vesels skaitlis, lielāks par nulli.
 refusal-lines_missing = Pievienojiet vismaz vienu preci.
 refusal-note_too_long = Piezīme ir par garu.

@@ -40,7 +40,6 @@ refusal-pickup_point_missing = Velg hentested eller pakkeautomat.
 refusal-pickup_point_invalid = Hentestedet kan ha høyst 200 tegn.
 refusal-delivery_method_not_offered = Butikken tilbyr ikke denne leveringsmåten.
 refusal-sku_unknown = Ingen vare har dette varenummeret.
-refusal-sku_invalid = Dette er ikke et varenummer.
 refusal-quantity_invalid = Antallet er et helt tall over null.
 refusal-lines_missing = Legg til minst én vare.
 refusal-note_too_long = Merknaden er for lang.

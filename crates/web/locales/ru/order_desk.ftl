@@ -40,7 +40,6 @@ refusal-pickup_point_missing = Выберите пункт выдачи или �
 refusal-pickup_point_invalid = Пункт выдачи — не длиннее 200 символов.
 refusal-delivery_method_not_offered = Магазин не предлагает этот способ доставки.
 refusal-sku_unknown = Нет товара с таким артикулом.
-refusal-sku_invalid = Это не артикул.
 refusal-quantity_invalid = Количество — целое число больше нуля.
 refusal-lines_missing = Добавьте хотя бы один товар.
 refusal-note_too_long = Примечание слишком длинное.

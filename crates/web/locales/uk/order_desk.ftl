@@ -40,7 +40,6 @@ refusal-pickup_point_missing = Виберіть пункт видачі або �
 refusal-pickup_point_invalid = Пункт видачі — не довше 200 символів.
 refusal-delivery_method_not_offered = Магазин не пропонує цей спосіб доставки.
 refusal-sku_unknown = Немає товару з таким артикулом.
-refusal-sku_invalid = Це не артикул.
 refusal-quantity_invalid = Кількість — ціле число, більше за нуль.
 refusal-lines_missing = Додайте хоча б один товар.
 refusal-note_too_long = Примітка задовга.
