@@ -248,7 +248,7 @@ mod tests {
     #[test]
     fn the_default_tiers_count_kept_orders_as_before() {
         let policy = LoyaltyPolicy::default();
-        policy.check().unwrap();
+        policy.check().expect("the default tiers are valid");
         let key = |n| policy.tier_for(standing(n)).key.as_str();
         assert_eq!(
             [key(0), key(1), key(2), key(4), key(5)],
@@ -261,15 +261,27 @@ mod tests {
     fn a_policy_is_refused_when_tiers_do_not_rise() {
         let mut policy = LoyaltyPolicy::default();
         policy.tiers[2].threshold = Threshold::Orders(2);
-        assert_eq!(policy.check().unwrap_err().code, "tier_threshold_order");
+        assert_eq!(
+            policy.check().expect_err("refused").code,
+            "tier_threshold_order"
+        );
         policy.tiers[2].threshold = Threshold::SpentMinor(90_000);
-        assert_eq!(policy.check().unwrap_err().code, "tier_threshold_order");
+        assert_eq!(
+            policy.check().expect_err("refused").code,
+            "tier_threshold_order"
+        );
         let mut policy = LoyaltyPolicy::default();
         policy.tiers[0].threshold = Threshold::Orders(1);
-        assert_eq!(policy.check().unwrap_err().code, "first_tier_threshold");
+        assert_eq!(
+            policy.check().expect_err("refused").code,
+            "first_tier_threshold"
+        );
         let mut policy = LoyaltyPolicy::default();
         policy.tiers[1].percent = 80;
-        assert_eq!(policy.check().unwrap_err().code, "tier_percent_invalid");
+        assert_eq!(
+            policy.check().expect_err("refused").code,
+            "tier_percent_invalid"
+        );
     }
 
     #[test]
