@@ -24,7 +24,18 @@ pub enum Error {
     #[error("{message}")]
     Denied { code: &'static str, message: String },
     #[error(transparent)]
-    Store(#[from] store::Error),
+    Store(store::Error),
+}
+
+impl From<store::Error> for Error {
+    /// A row another writer changed first (an order's version moved on) is a conflict the
+    /// person can act on, not a failure of the store.
+    fn from(err: store::Error) -> Self {
+        match err {
+            store::Error::Stale => Self::order_changed(),
+            other => Self::Store(other),
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -36,6 +47,16 @@ impl Error {
             field: field.into(),
             code,
             message: message.into(),
+        }
+    }
+
+    /// Someone changed the order since it was read.
+    pub fn order_changed() -> Self {
+        Self::Conflict {
+            code: "order_changed",
+            message:
+                "someone changed this order in the meantime; open it again to see how it is now"
+                    .into(),
         }
     }
 

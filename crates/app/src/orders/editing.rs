@@ -223,7 +223,7 @@ impl Shop {
             .await?
             .ok_or(Error::NotFound { what: "order" })?;
         if row.version != version {
-            return Err(order_changed());
+            return Err(Error::order_changed());
         }
         let stage = stored("stage", Stage::parse(&row.stage))?;
         let packed = store::fulfilment::parcel(&mut tx, number).await?.is_some();
@@ -349,10 +349,7 @@ impl Shop {
             events.push(Event::PromiseMade { earliest, latest });
         }
         updated.updated_at = ctx.now_ms();
-        match store::orders::update_details(&mut tx, &updated).await {
-            Err(store::Error::Stale) => return Err(order_changed()),
-            other => other?,
-        }
+        store::orders::update_details(&mut tx, &updated).await?;
         crate::customers::learn_from_edit(
             &mut tx,
             row.customer_id,
@@ -383,14 +380,6 @@ impl Shop {
         timeline::append(&mut tx, number, &events, ctx.now_ms(), actor, None).await?;
         tx.commit().await?;
         Ok(self.order(number).await?.seen_by(actor))
-    }
-}
-
-fn order_changed() -> Error {
-    Error::Conflict {
-        code: "order_changed",
-        message: "someone changed this order in the meantime; open it again to see how it is now"
-            .into(),
     }
 }
 

@@ -389,6 +389,19 @@ impl Me {
             _ => StatusCode::CONFLICT,
         }
     }
+
+    /// What a form's use case answered, for the page shown next: its result, or the refusal in
+    /// the person's words with its status. A failing store is the page's error, not a refusal.
+    pub fn outcome<T>(
+        &self,
+        outcome: Result<T, app::Error>,
+    ) -> Result<(Option<T>, Option<String>, StatusCode), PageError> {
+        match outcome {
+            Ok(done) => Ok((Some(done), None, StatusCode::OK)),
+            Err(app::Error::Store(err)) => Err(app::Error::Store(err).into()),
+            Err(err) => Ok((None, Some(self.explain(&err)), Self::refused_status(&err))),
+        }
+    }
 }
 
 impl FromRequestParts<app::Shop> for Me {

@@ -54,11 +54,8 @@ async fn show(
     outcome: Result<Option<ShownOnce>, app::Error>,
     draft: NewUser,
 ) -> Result<Response, PageError> {
-    let (shown_once, refusal, status) = match outcome {
-        Ok(shown) => (shown, None, axum::http::StatusCode::OK),
-        Err(app::Error::Store(err)) => return Err(app::Error::Store(err).into()),
-        Err(err) => (None, Some(me.explain(&err)), Me::refused_status(&err)),
-    };
+    let (shown, refusal, status) = me.outcome(outcome)?;
+    let shown_once = shown.flatten();
     let users = shop.users(me.actor()).await?;
     let view = UsersPage {
         courier_logins: users

@@ -6,7 +6,6 @@ use app::webhooks::{NewWebhook, WebhookDeliveryView, WebhookView};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::frame::Frame;
@@ -48,11 +47,8 @@ async fn show(
     outcome: Result<Option<ShownOnce>, app::Error>,
     draft: NewWebhook,
 ) -> Result<Response, PageError> {
-    let (shown_once, refusal, status) = match outcome {
-        Ok(shown) => (shown, None, StatusCode::OK),
-        Err(app::Error::Store(err)) => return Err(app::Error::Store(err).into()),
-        Err(err) => (None, Some(me.explain(&err)), Me::refused_status(&err)),
-    };
+    let (shown, refusal, status) = me.outcome(outcome)?;
+    let shown_once = shown.flatten();
     let view = WebhooksPage {
         webhooks: shop.webhooks(me.actor()).await?,
         dead: shop.webhook_deliveries(me.actor(), "dead").await?,
