@@ -28,6 +28,7 @@ pub use kernel::access;
 pub use kernel::clock::{Clock, ManualClock, SystemClock};
 pub use kernel::error::{Error, Problem, Result};
 pub use kernel::listing;
+pub use kernel::secrets::SecretStatus;
 pub use kernel::views::MoneyView;
 pub use kernel::webhooks::EVENTS as WEBHOOK_EVENTS;
 

@@ -19,6 +19,7 @@ pub mod orders;
 pub mod reviews;
 pub mod scratch;
 pub mod search;
+pub mod secrets;
 pub mod settings;
 pub mod storefront;
 pub mod support;

@@ -11,6 +11,7 @@ pub(crate) mod jobs;
 pub mod listing;
 pub(crate) mod metrics;
 pub(crate) mod order_row;
+pub mod secrets;
 pub(crate) mod tasks;
 pub(crate) mod timeline;
 pub(crate) mod tokens;

@@ -166,3 +166,65 @@ async fn changes(app: &TestApp) -> Vec<Value> {
         .cloned()
         .expect("a list")
 }
+
+#[tokio::test]
+async fn a_key_once_set_is_listed_without_its_value_and_only_to_the_owner() {
+    on_each_backend(|app: TestApp| async move {
+        let key = "sk_test_51NotShownAgain";
+        let (status, _) = app
+            .put("/settings/secrets/stripe.secret_key", json!({"value": key}))
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, listed) = app.get("/settings/secrets").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(listed[0]["name"], "stripe.secret_key", "{listed}");
+        assert!(!listed.to_string().contains(key), "{listed}");
+        let settings = app.get_ok("/settings").await.to_string();
+        let changes = app.get_ok("/settings/changes").await.to_string();
+        assert!(!settings.contains(key) && !changes.contains(key));
+        let (status, _) = app
+            .put(
+                "/settings/secrets/stripe.secret_key",
+                json!({"value": "sk_test_2"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+
+        for (name, body, field) in [
+            ("Stripe Key", json!({"value": "x"}), "name"),
+            ("stripe.secret_key", json!({"value": "  "}), "value"),
+        ] {
+            let (status, err) = app.put(&format!("/settings/secrets/{name}"), body).await;
+            assert_eq!(
+                (status, err["error"]["field"].as_str()),
+                (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+                "{err}"
+            );
+        }
+
+        let manager = app
+            .shop
+            .create_token("front desk", Role::Manager)
+            .await
+            .expect("token");
+        let as_manager = app
+            .client
+            .get(app.url("/settings/secrets"))
+            .bearer_auth(&manager)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(as_manager.status(), StatusCode::FORBIDDEN);
+
+        let removed = app
+            .client
+            .delete(app.url("/settings/secrets/stripe.secret_key"))
+            .bearer_auth(&app.token)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+        assert_eq!(app.get_ok("/settings/secrets").await, json!([]));
+    })
+    .await;
+}
