@@ -43,6 +43,15 @@ pub(crate) async fn react(
                 balance_minor,
                 ..
             } => done.extend(payment_recorded(tx, row, *amount_minor, *balance_minor, ctx).await?),
+            // PY-3: the customer hears of every refund, in their channel.
+            Event::RefundMade {
+                amount_minor,
+                refunded_minor,
+                ..
+            } => {
+                let extra = json!({"amount_minor": amount_minor, "refunded_minor": refunded_minor});
+                done.extend(message(tx, row, "refund_made", Reach::Preferred, extra, ctx).await?)
+            }
             Event::HoldPlaced { kind, reason } => {
                 done.extend(hold_placed(tx, row, *kind, reason, ctx).await?)
             }

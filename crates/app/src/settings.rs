@@ -289,6 +289,7 @@ fn check(settings: &ShopSettings) -> Result<()> {
         }
     }
     check_languages(settings)?;
+    check_payment_methods(&settings.payment.methods)?;
     settings
         .loyalty
         .check()
@@ -304,6 +305,31 @@ fn check(settings: &ShopSettings) -> Result<()> {
         });
     }
     check_bounds(settings)
+}
+
+/// The shop takes money in at least one way, each one the shop has words for, named once.
+fn check_payment_methods(methods: &[String]) -> Result<()> {
+    use domain::settings::PAYMENT_METHODS;
+    if methods.is_empty() {
+        return Err(Error::field(
+            "payment.methods",
+            "methods_empty",
+            "name at least one way the shop takes money",
+        ));
+    }
+    for (i, method) in methods.iter().enumerate() {
+        if !PAYMENT_METHODS.contains(&method.as_str()) || methods[..i].contains(method) {
+            return Err(Error::field(
+                format!("payment.methods[{i}]"),
+                "method_unknown",
+                format!(
+                    "'{method}' is named twice or is none of {}",
+                    PAYMENT_METHODS.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The default language and every language sold in are ones the shop has words for, each

@@ -328,6 +328,39 @@ pub struct PaymentPolicy {
     pub grace_hours: i64,
     /// Failed attempts before a manager is asked to help.
     pub failures_before_help: i64,
+    /// How the shop takes money, of [`PAYMENT_METHODS`]: what a recorded payment or refund may
+    /// name.
+    pub methods: Vec<String>,
+}
+
+/// Every way of paying the shop has words for.
+pub const PAYMENT_METHODS: &[&str] = &[
+    "card",
+    "cash",
+    "bank_transfer",
+    "vipps",
+    "mobilepay",
+    "stripe",
+    "liqpay",
+    "yookassa",
+];
+
+impl PaymentPolicy {
+    /// A payment method, trimmed, if it is one the shop takes.
+    pub fn method(&self, method: &str) -> Result<String, crate::Invalid> {
+        let method = method.trim();
+        if self.methods.iter().any(|m| m == method) {
+            Ok(method.to_owned())
+        } else {
+            Err(crate::Invalid::new(
+                "method_unknown",
+                format!(
+                    "'{method}' is not a way the shop takes money: {}",
+                    self.methods.join(", ")
+                ),
+            ))
+        }
+    }
 }
 
 impl Default for PaymentPolicy {
@@ -337,6 +370,9 @@ impl Default for PaymentPolicy {
             reminder_before_hours: 24,
             grace_hours: 48,
             failures_before_help: 2,
+            methods: ["card", "cash", "bank_transfer", "vipps"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 }

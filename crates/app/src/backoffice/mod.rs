@@ -12,5 +12,5 @@ pub use reports::ProcessingDay;
 pub use tasks::{AttemptAnswer, AttemptInput, TaskView};
 pub use views::{
     CallQueue, CashGap, Dashboard, Move, OnTimeDay, OrderList, OrderPage, OrderQuery,
-    OverduePayment, PAGE_SIZE, PaymentEntry,
+    OverduePayment, PAGE_SIZE, RefundOffer, RefundableLine,
 };

@@ -4,7 +4,7 @@
 
 use domain::access::Permission;
 use domain::orders::{
-    Command, DeliveryMethod, Hold, HoldKind, PaymentMode, Refusal, ReturnOutcome, Stage,
+    Command, DeliveryMethod, Hold, HoldKind, Order, PaymentMode, Refusal, ReturnOutcome, Stage,
 };
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -62,26 +62,38 @@ pub struct OrderPage {
     pub moves: Vec<Move>,
     /// The holds a `hold` move may place.
     pub holds_to_place: Vec<&'static str>,
-    /// Money received, refunds and failed attempts, oldest first (PY-1, PY-4).
-    pub payments: Vec<PaymentEntry>,
+    /// Money received, refunds, voids and failed attempts, oldest first (PY-1, PY-4), for those
+    /// who manage orders.
+    pub payments: Vec<crate::orders::PaymentRecord>,
     /// This person may record a payment now.
     pub can_record_payment: bool,
+    /// The ways the shop takes money and gives it back.
+    pub methods: Vec<String>,
+    /// What this person may refund now, if anything (PY-3).
+    pub refund: Option<RefundOffer>,
     /// This person may cancel a single line now (ST-1).
     pub can_cancel_lines: bool,
     /// What this person may still edit of the customer's details and the delivery.
     pub editable: domain::orders::Editable,
 }
 
-/// A payment, a refund or a failed attempt on an order.
-pub struct PaymentEntry {
-    /// `payment`, `refund` or `failed`.
-    pub kind: String,
-    pub amount: MoneyView,
-    pub method: String,
-    pub reference: String,
-    pub reason: String,
-    pub at: Timestamp,
-    pub actor: String,
+/// What an order may still give back: lines with the units not refunded yet, the delivery if
+/// not refunded, the money held and any overpayment.
+pub struct RefundOffer {
+    pub lines: Vec<RefundableLine>,
+    pub delivery: Option<MoneyView>,
+    pub refundable: MoneyView,
+    pub overpaid: Option<MoneyView>,
+}
+
+pub struct RefundableLine {
+    pub line_no: i64,
+    pub title: String,
+    pub unit_price: MoneyView,
+    /// Units not refunded yet.
+    pub left: i64,
+    /// Units the customer sent back that are not refunded yet: what the form proposes (AF-1).
+    pub returned: i64,
 }
 
 /// A day whose cash on delivery does not add up (PY-5).
@@ -304,28 +316,27 @@ impl Shop {
             .await?
             .ok_or(Error::NotFound { what: "order" })?;
         let lines = store::orders::lines(&mut conn, number).await?;
-        let payments = store::orders::payments::of_order(&mut conn, number).await?;
         let packed = store::fulfilment::parcel(&mut conn, number)
             .await?
             .is_some();
+        let returned = store::after_sale::returns::of_order(&mut conn, number)
+            .await?
+            .map(|(_, lines)| lines)
+            .unwrap_or_default();
         drop(conn);
         let state = order_state(&row, &lines)?;
         let manages = actor.role.may(Permission::ManageOrders);
         let currency = currency(&row.currency)?;
-        let payments = payments
-            .into_iter()
-            .map(|p| {
-                Ok(PaymentEntry {
-                    amount: MoneyView::new(p.amount_minor, currency),
-                    at: timestamp(p.at)?,
-                    kind: p.kind,
-                    method: p.method,
-                    reference: p.reference,
-                    reason: p.reason,
-                    actor: p.actor,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let payments = if manages {
+            self.payments_of(actor, number).await?
+        } else {
+            Vec::new()
+        };
+        let refund = if manages {
+            refund_offer(&state, &lines, &returned, &payments, currency)
+        } else {
+            None
+        };
         let stage_allows = |command: Command| {
             !matches!(
                 state.clone().apply(command),
@@ -334,7 +345,10 @@ impl Shop {
         };
         let can_record_payment = manages
             && row.paid_minor < row.total_minor
-            && stage_allows(Command::RecordPayment { amount_minor: 1 });
+            && stage_allows(Command::RecordPayment {
+                amount_minor: 1,
+                overpayment: true,
+            });
         let can_cancel_lines = manages
             && lines.iter().filter(|l| l.status == "active").count() > 1
             && stage_allows(Command::CancelLine {
@@ -368,6 +382,8 @@ impl Shop {
             messages,
             payments,
             can_record_payment,
+            methods: self.settings().await?.payment.methods,
+            refund,
             can_cancel_lines,
             editable: if manages {
                 state.stage.editable(packed)
@@ -527,6 +543,60 @@ impl Shop {
     }
 }
 
+/// What an order may still give back, or nothing when it holds no money (PY-3).
+fn refund_offer(
+    state: &Order,
+    lines: &[store::orders::LineRow],
+    returned: &[store::after_sale::returns::ReturnLineRow],
+    payments: &[crate::orders::PaymentRecord],
+    currency: domain::money::Currency,
+) -> Option<RefundOffer> {
+    if state.refundable_minor() <= 0 {
+        return None;
+    }
+    let earlier: Vec<_> = payments
+        .iter()
+        .filter(|p| p.kind == "refund")
+        .map(|p| &p.covers)
+        .collect();
+    let refunded = |line_no: i64| -> i64 {
+        earlier
+            .iter()
+            .flat_map(|c| &c.lines)
+            .filter(|l| l.line_no == line_no)
+            .map(|l| l.quantity)
+            .sum()
+    };
+    let delivery_refunded = earlier.iter().any(|c| c.delivery);
+    Some(RefundOffer {
+        lines: lines
+            .iter()
+            .filter(|l| l.status == "active")
+            .map(|l| {
+                let left = l.quantity - refunded(l.line_no);
+                let sent_back: i64 = returned
+                    .iter()
+                    .filter(|r| r.line_no == l.line_no)
+                    .map(|r| r.quantity)
+                    .sum();
+                RefundableLine {
+                    line_no: l.line_no,
+                    title: l.title.clone(),
+                    unit_price: MoneyView::new(l.unit_price_minor, currency),
+                    left,
+                    returned: (sent_back - refunded(l.line_no)).clamp(0, left),
+                }
+            })
+            .filter(|l| l.left > 0)
+            .collect(),
+        delivery: (state.delivery_minor > 0 && !delivery_refunded)
+            .then(|| MoneyView::new(state.delivery_minor, currency)),
+        refundable: MoneyView::new(state.refundable_minor(), currency),
+        overpaid: (state.overpaid_minor() > 0)
+            .then(|| MoneyView::new(state.overpaid_minor(), currency)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,6 +625,7 @@ mod tests {
             delivery_minor: 0,
             discount_minor: 0,
             paid_minor: 0,
+            refunded_minor: 0,
         }
     }
 

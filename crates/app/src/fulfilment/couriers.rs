@@ -19,7 +19,8 @@ use crate::orders::OrderView;
 use crate::{Error, MoneyView, Result, Shop};
 
 use super::shipping::shipment_view;
-use super::{ShipmentView, order_row, require_stage};
+use super::{ShipmentView, require_stage};
+use crate::kernel::order_row::locked;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct NewCourier {
@@ -190,7 +191,7 @@ impl Shop {
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let row = order_row(&mut tx, number).await?;
+        let row = locked(&mut tx, number).await?;
         let mut shipment = courier_shipment(&mut tx, number).await?;
         require_own(own_courier(&mut tx, actor).await?, shipment.courier_id)?;
         require_stage(&row, Stage::InTransit, "be on its way to the door")?;
@@ -245,7 +246,7 @@ impl Shop {
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let row = order_row(&mut tx, number).await?;
+        let row = locked(&mut tx, number).await?;
         let mut shipment = courier_shipment(&mut tx, number).await?;
         require_own(own_courier(&mut tx, actor).await?, shipment.courier_id)?;
         require_stage(&row, Stage::InTransit, "be delivered")?;
@@ -285,11 +286,7 @@ impl Shop {
                         },
                         other => other.into(),
                     })?;
-                let payment = crate::orders::NewPayment {
-                    amount_minor: cash,
-                    method: "cash".into(),
-                    reference: receipt.clone(),
-                };
+                let payment = crate::orders::NewPayment::of(cash, "cash", &receipt);
                 crate::orders::record_payment_row(
                     &mut tx,
                     number,
@@ -306,7 +303,10 @@ impl Shop {
                     receipt_number: receipt,
                 };
                 timeline::append(&mut tx, number, &[collected], ctx.now_ms(), actor, None).await?;
-                commands.push(Command::RecordPayment { amount_minor: cash });
+                commands.push(Command::RecordPayment {
+                    amount_minor: cash,
+                    overpayment: false,
+                });
             }
             (true, _) => {
                 return Err(Error::field(

@@ -30,12 +30,3 @@ fn require_stage(row: &store::orders::OrderRow, stage: Stage, doing: &'static st
         })
     }
 }
-
-async fn order_row(tx: &mut store::Conn, number: i64) -> Result<store::orders::OrderRow> {
-    if !store::orders::lock(tx, number).await? {
-        return Err(Error::NotFound { what: "order" });
-    }
-    store::orders::get(tx, number)
-        .await?
-        .ok_or(Error::NotFound { what: "order" })
-}

@@ -21,7 +21,7 @@ use crate::messaging::Reach;
 use crate::orders::OrderView;
 use crate::{Error, Result, Shop};
 
-use super::order_row;
+use crate::kernel::order_row::locked;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct HandOverInput {
@@ -104,7 +104,7 @@ impl Shop {
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let row = order_row(&mut tx, number).await?;
+        let row = locked(&mut tx, number).await?;
         let mut shipment = store::fulfilment::shipment(&mut tx, number)
             .await?
             .ok_or_else(|| Error::Conflict {
@@ -236,7 +236,7 @@ impl Shop {
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let row = order_row(&mut tx, number).await?;
+        let row = locked(&mut tx, number).await?;
         let mut shipment = store::fulfilment::shipment(&mut tx, number)
             .await?
             .ok_or(Error::NotFound { what: "shipment" })?;
@@ -351,16 +351,28 @@ impl Shop {
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let command = Command::Compensate { compensation };
+        let mut commands = vec![Command::Compensate { compensation }];
+        // A refund gives back all the money the order holds, the way it came (PY-3).
+        let received = store::orders::payments::of_order(&mut tx, number).await?;
+        let held = store::orders::get(&mut tx, number)
+            .await?
+            .map_or(0, |row| row.paid_minor - row.refunded_minor);
+        let refunding = compensation == Compensation::Refund && held > 0;
+        if refunding {
+            commands.push(Command::Refund {
+                amount_minor: held,
+                overpayment: false,
+            });
+        }
         let row = self
-            .change(&mut tx, number, &[command], actor, None, &ctx)
+            .change(&mut tx, number, &commands, actor, None, &ctx)
             .await?;
-        if compensation == Compensation::Refund && row.paid_minor > 0 {
-            let refund = crate::orders::NewPayment {
-                amount_minor: row.paid_minor,
-                method: "refund".into(),
-                reference: String::new(),
-            };
+        if refunding {
+            let method = received
+                .iter()
+                .find(|p| p.kind == "payment")
+                .map_or("bank_transfer", |p| p.method.as_str());
+            let refund = crate::orders::NewPayment::of(held, method, "");
             crate::orders::record_payment_row(
                 &mut tx,
                 number,

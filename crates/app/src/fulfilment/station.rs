@@ -26,7 +26,8 @@ use crate::messaging::Reach;
 use crate::orders::OrderView;
 use crate::{Error, Result, Shop};
 
-use super::{CourierView, ShipmentView, order_row, require_stage};
+use super::{CourierView, ShipmentView, require_stage};
+use crate::kernel::order_row::locked;
 
 /// One unit to pick, where it lies (ST-3), with what the buyer asked for (IN-2).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -162,7 +163,7 @@ impl Shop {
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let row = order_row(&mut tx, number).await?;
+        let row = locked(&mut tx, number).await?;
         require_stage(&row, Stage::Assembling, "be scanned")?;
         let lines = verify_lines(&mut tx, number).await?;
         let scanned = match store::fulfilment::variant_by_code(&mut tx, &code).await? {
@@ -225,7 +226,7 @@ impl Shop {
         let settings = self.settings().await?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let row = order_row(&mut tx, number).await?;
+        let row = locked(&mut tx, number).await?;
         require_stage(&row, Stage::Assembling, "have a flaw recorded")?;
         let line = store::orders::lines(&mut tx, number)
             .await?
@@ -330,7 +331,7 @@ impl Shop {
         actor: &Actor,
         ctx: &Context<'_>,
     ) -> Result<()> {
-        let row = order_row(tx, number).await?;
+        let row = locked(tx, number).await?;
         let defect = store::fulfilment::answer_defect(tx, number, answer.as_str(), ctx.now_ms())
             .await?
             .ok_or_else(|| {
@@ -394,7 +395,7 @@ impl Shop {
         }
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
-        let row = order_row(&mut tx, number).await?;
+        let row = locked(&mut tx, number).await?;
         require_stage(&row, Stage::Assembling, "be packed")?;
         let lines = verify_lines(&mut tx, number).await?;
         let left = fulfilment::unverified_units(&lines);

@@ -60,6 +60,11 @@ impl Error {
         }
     }
 
+    /// A refusal about what was typed in one field, such as an amount above what is due.
+    pub fn refused_in(field: impl Into<String>, refusal: &Refusal) -> Self {
+        Self::field(field, refusal.code(), refusal.to_string())
+    }
+
     pub fn invalid(field: impl Into<String>, invalid: domain::Invalid) -> Self {
         Self::Invalid {
             field: field.into(),

@@ -3,8 +3,8 @@
 
 use domain::orders::{DeliveryMethod, Hold, HoldKind};
 
-use crate::Result;
 use crate::kernel::views::stored;
+use crate::{Error, Result};
 
 pub(crate) fn holds_json(holds: &[Hold]) -> Result<String> {
     serde_json::to_string(holds).map_err(|e| store::Error::Corrupt(e.to_string()).into())
@@ -27,4 +27,15 @@ pub(crate) fn method_of(row: &store::orders::OrderRow) -> Option<DeliveryMethod>
     row.delivery_method
         .as_deref()
         .and_then(|m| DeliveryMethod::parse(m).ok())
+}
+
+/// The order's row, locked for the rest of the write transaction so that concurrent changes on
+/// PostgreSQL queue instead of racing.
+pub(crate) async fn locked(tx: &mut store::Conn, number: i64) -> Result<store::orders::OrderRow> {
+    if !store::orders::lock(tx, number).await? {
+        return Err(Error::NotFound { what: "order" });
+    }
+    store::orders::get(tx, number)
+        .await?
+        .ok_or(Error::NotFound { what: "order" })
 }

@@ -49,6 +49,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("invoice", &["balance_minor", "pay_by"]),
     ("payment_reminder", &["balance_minor"]),
     ("payment_received", &["amount_minor", "balance_minor"]),
+    ("refund_made", &["amount_minor", "refunded_minor"]),
     ("out_of_stock_choice", &["reason"]),
     (
         "defect_choice",
@@ -195,6 +196,7 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("invoice"),
     builtin!("payment_reminder"),
     builtin!("payment_received"),
+    builtin!("refund_made"),
     builtin!("out_of_stock_choice"),
     builtin!("defect_choice"),
     builtin!("replacement_window"),

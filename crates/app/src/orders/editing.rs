@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 use crate::access::Actor;
 use crate::kernel::Context;
 use crate::kernel::error::FieldResult;
+use crate::kernel::order_row::locked;
 use crate::kernel::timeline;
 use crate::kernel::views::stored;
 use crate::messaging::{Reach, message};
@@ -216,12 +217,7 @@ impl Shop {
 
         let ctx = Context::new(&settings, now);
         let mut tx = self.store.begin_write().await?;
-        if !store::orders::lock(&mut tx, number).await? {
-            return Err(Error::NotFound { what: "order" });
-        }
-        let row = store::orders::get(&mut tx, number)
-            .await?
-            .ok_or(Error::NotFound { what: "order" })?;
+        let row = locked(&mut tx, number).await?;
         if row.version != version {
             return Err(Error::order_changed());
         }

@@ -363,6 +363,7 @@ fn priced_order(draft: &Draft, priced: &[Priced], settings: &ShopSettings) -> Re
         delivery_minor: 0,
         discount_minor: 0,
         paid_minor: 0,
+        refunded_minor: 0,
     };
     let delivery_minor = match (draft.delivery_price, draft.method) {
         (Some(price), _) => price,
@@ -496,9 +497,12 @@ fn decide(
     }
     // Money the channel already took is recorded whatever the mode (PY-1, PY-5).
     if let Some(payment) = draft.payment.as_ref().filter(|p| p.amount_minor > 0) {
-        decision = decision.then(Command::RecordPayment {
-            amount_minor: payment.amount_minor,
-        })?;
+        decision = decision
+            .then(Command::RecordPayment {
+                amount_minor: payment.amount_minor,
+                overpayment: payment.overpayment,
+            })
+            .map_err(|refusal| Error::refused_in("payment.amount_minor", &refusal))?;
     }
     // CF-2: a call only when needed; otherwise a link or a message.
     let route = confirmation::route(
@@ -572,6 +576,7 @@ fn order_row(
         discount_minor: order.discount_minor,
         total_minor: order.total_minor(),
         paid_minor: order.paid_minor,
+        refunded_minor: 0,
         tracking_number: None,
         idempotency_key: None,
         request_hash: None,

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use crate::access::Actor;
 use crate::kernel::Context;
 use crate::kernel::error::FieldResult;
-use crate::kernel::order_row::{holds_json, parse_holds};
+use crate::kernel::order_row::{holds_json, locked, parse_holds};
 use crate::kernel::timeline;
 use crate::kernel::views::stored;
 use crate::{Error, Result, Shop};
@@ -75,12 +75,7 @@ impl Shop {
         ctx: &Context<'_>,
     ) -> Result<store::orders::OrderRow> {
         // Lock the order first, so that concurrent moves on PostgreSQL queue instead of racing.
-        if !store::orders::lock(tx, number).await? {
-            return Err(Error::NotFound { what: "order" });
-        }
-        let row = store::orders::get(tx, number)
-            .await?
-            .ok_or(Error::NotFound { what: "order" })?;
+        let row = locked(tx, number).await?;
         let lines = store::orders::lines(tx, number).await?;
         let (first, rest) = commands
             .split_first()
@@ -134,6 +129,7 @@ impl Shop {
             discount_minor: decision.order.discount_minor,
             total_minor: decision.order.total_minor(),
             paid_minor: decision.order.paid_minor,
+            refunded_minor: decision.order.refunded_minor,
             tracking_number: tracking.or(row.tracking_number.clone()),
             updated_at: ctx.now_ms(),
             ..row
@@ -265,6 +261,7 @@ pub(crate) fn order_state(
         delivery_minor: row.delivery_minor,
         discount_minor: row.discount_minor,
         paid_minor: row.paid_minor,
+        refunded_minor: row.refunded_minor,
     })
 }
 

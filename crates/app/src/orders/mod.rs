@@ -19,7 +19,7 @@ pub(crate) use intake::usable_coupon;
 pub use lifecycle::{MoveInput, parse_move};
 pub(crate) use lifecycle::{order_state, permission_for, stamp};
 pub(crate) use payments::record_payment_row;
-pub use payments::{FailedPayment, NewPayment};
+pub use payments::{FailedPayment, NewPayment, NewRefund, PaymentRecord, PaymentVoid, RefundLine};
 pub use views::{
     DeliveryView, HoldView, LineView, OrderCustomer, OrderPromise, OrderView, PaymentView,
     ReservationView, TimelineEntry,

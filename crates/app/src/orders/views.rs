@@ -85,9 +85,12 @@ pub struct DeliveryView {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PaymentView {
     pub mode: Option<String>,
-    /// `unpaid`, `partially_paid`, `paid` or `overpaid`.
+    /// `unpaid`, `partially_paid`, `paid`, `overpaid`, `partially_refunded` or `refunded`.
     pub status: String,
+    /// Received, less payments voided.
     pub paid: MoneyView,
+    /// Given back (PY-3).
+    pub refunded: MoneyView,
     pub balance_due: MoneyView,
 }
 
@@ -252,6 +255,7 @@ pub(super) fn order_view(
             mode: row.payment_mode,
             status: state.payment_status().as_str().into(),
             paid: money(state.paid_minor),
+            refunded: money(state.refunded_minor),
             balance_due: money(state.balance_minor().max(0)),
         },
         lines: lines

@@ -9,7 +9,7 @@ impl Order {
     /// Applies one command: the guard and the change live together.
     // Long on purpose: one match over the commands, so the (stage, command) table reads in one place.
     pub fn apply(self, command: Command) -> Result<Decision, Refusal> {
-        if self.stage.is_final() {
+        if self.stage.is_final() && !command.corrects_money() {
             return Err(Refusal::Final { stage: self.stage });
         }
         let stage = self.stage;
@@ -124,9 +124,16 @@ impl Order {
                     .push(Event::LineCancelled { line_no, reason });
                 decision.effects.push(Effect::ReleaseLine { line_no });
             }
-            Command::RecordPayment { amount_minor } => {
+            Command::RecordPayment {
+                amount_minor,
+                overpayment,
+            } => {
                 if amount_minor <= 0 {
                     return Err(Refusal::PaymentNotPositive);
+                }
+                let balance_minor = decision.order.balance_minor().max(0);
+                if amount_minor > balance_minor && !overpayment {
+                    return Err(Refusal::PaymentAboveBalance { balance_minor });
                 }
                 decision.order.paid_minor += amount_minor;
                 decision.events.push(Event::PaymentRecorded {
@@ -144,6 +151,48 @@ impl Order {
                 {
                     decision.move_to(Stage::Assembling);
                 }
+            }
+            Command::VoidPayment { amount_minor } => {
+                if amount_minor <= 0 {
+                    return Err(Refusal::PaymentNotPositive);
+                }
+                let refundable_minor = decision.order.refundable_minor();
+                if amount_minor > refundable_minor {
+                    return Err(Refusal::VoidAboveRefundable { refundable_minor });
+                }
+                decision.order.paid_minor -= amount_minor;
+                decision.events.push(Event::PaymentVoided {
+                    amount_minor,
+                    paid_minor: decision.order.paid_minor,
+                    balance_minor: decision.order.balance_minor(),
+                });
+            }
+            Command::Refund {
+                amount_minor,
+                overpayment,
+            } => {
+                if amount_minor <= 0 {
+                    return Err(Refusal::PaymentNotPositive);
+                }
+                let order = &mut decision.order;
+                if overpayment {
+                    let overpaid_minor = order.overpaid_minor();
+                    if amount_minor > overpaid_minor {
+                        return Err(Refusal::RefundAboveOverpayment { overpaid_minor });
+                    }
+                    order.paid_minor -= amount_minor;
+                } else {
+                    let refundable_minor = order.refundable_minor();
+                    if amount_minor > refundable_minor {
+                        return Err(Refusal::RefundAbovePaid { refundable_minor });
+                    }
+                    order.refunded_minor += amount_minor;
+                }
+                decision.events.push(Event::RefundMade {
+                    amount_minor,
+                    refunded_minor: decision.order.refunded_minor,
+                    overpayment,
+                });
             }
             Command::PlaceHold(hold) => {
                 if decision.order.has_hold(hold.kind) {

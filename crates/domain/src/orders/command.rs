@@ -20,8 +20,19 @@ pub enum Command {
         line_no: i64,
         reason: String,
     },
+    /// Money received. Above the balance only when the manager says it is an overpayment.
     RecordPayment {
         amount_minor: i64,
+        overpayment: bool,
+    },
+    /// A payment recorded in error is taken back out; the record stays, voided.
+    VoidPayment {
+        amount_minor: i64,
+    },
+    /// Money given back (PY-3): for goods, delivery or goodwill, or an overpayment paid back.
+    Refund {
+        amount_minor: i64,
+        overpayment: bool,
     },
     PlaceHold(Hold),
     ReleaseHold {
@@ -59,6 +70,12 @@ pub enum Command {
 }
 
 impl Command {
+    /// Corrections of the money that a settled order still takes: a refund after a return, a
+    /// payment recorded in error on a closed order.
+    pub fn corrects_money(&self) -> bool {
+        matches!(self, Self::VoidPayment { .. } | Self::Refund { .. })
+    }
+
     /// The name used in URLs and messages, such as `start-assembly`.
     pub fn name(&self) -> &'static str {
         match self {
@@ -71,6 +88,8 @@ impl Command {
             Self::Cancel { .. } => "cancel",
             Self::CancelLine { .. } => "cancel-line",
             Self::RecordPayment { .. } => "record-payment",
+            Self::VoidPayment { .. } => "void-payment",
+            Self::Refund { .. } => "refund",
             Self::PlaceHold(_) => "hold",
             Self::ReleaseHold { .. } => "release-hold",
             Self::RequestReturn { .. } => "request-return",

@@ -30,6 +30,18 @@ pub enum Refusal {
     LastLine,
     #[error("a payment must be a positive amount")]
     PaymentNotPositive,
+    #[error("{balance_minor} minor units are due; more is an overpayment, and must be marked so")]
+    PaymentAboveBalance { balance_minor: i64 },
+    #[error("{refundable_minor} minor units may still be given back")]
+    RefundAbovePaid { refundable_minor: i64 },
+    #[error("{overpaid_minor} minor units were paid beyond the total")]
+    RefundAboveOverpayment { overpaid_minor: i64 },
+    #[error("line {line_no} has {left} units that may still be refunded")]
+    RefundQuantity { line_no: i64, left: i64 },
+    #[error("the delivery was refunded already")]
+    DeliveryRefunded,
+    #[error("{refundable_minor} minor units were paid and not refunded; void less, or refund")]
+    VoidAboveRefundable { refundable_minor: i64 },
     #[error("choose the payment and delivery methods first")]
     MethodsMissing,
     #[error("a discount is more than nothing and at most the goods' price")]
@@ -48,6 +60,12 @@ impl Refusal {
             Self::NoSuchLine { .. } => "line_not_found",
             Self::LastLine => "last_line",
             Self::PaymentNotPositive => "payment_not_positive",
+            Self::PaymentAboveBalance { .. } => "amount_above_balance",
+            Self::RefundAbovePaid { .. } => "refund_above_paid",
+            Self::RefundAboveOverpayment { .. } => "refund_above_overpayment",
+            Self::VoidAboveRefundable { .. } => "void_above_refundable",
+            Self::RefundQuantity { .. } => "refund_quantity",
+            Self::DeliveryRefunded => "delivery_refunded",
             Self::MethodsMissing => "methods_missing",
             Self::DiscountOutOfRange => "discount_out_of_range",
         }

@@ -44,6 +44,17 @@ pub enum Event {
         paid_minor: i64,
         balance_minor: i64,
     },
+    PaymentVoided {
+        amount_minor: i64,
+        paid_minor: i64,
+        balance_minor: i64,
+    },
+    RefundMade {
+        amount_minor: i64,
+        refunded_minor: i64,
+        /// An overpayment paid back rather than goods or delivery refunded.
+        overpayment: bool,
+    },
     TrackingRecorded {
         tracking_number: String,
     },
@@ -145,6 +156,8 @@ impl Event {
             Self::HoldPlaced { .. } => "hold_placed",
             Self::HoldReleased { .. } => "hold_released",
             Self::PaymentRecorded { .. } => "payment_recorded",
+            Self::PaymentVoided { .. } => "payment_voided",
+            Self::RefundMade { .. } => "refund_made",
             Self::TrackingRecorded { .. } => "tracking_recorded",
             Self::ReturnRequested { .. } => "return_requested",
             Self::MethodsChosen { .. } => "methods_chosen",

@@ -12,6 +12,7 @@ mod event;
 mod input;
 mod methods;
 mod order;
+mod refunds;
 mod stage;
 
 pub use command::Command;
@@ -20,6 +21,7 @@ pub use event::{Effect, Event};
 pub use input::{Channel, parse_note, parse_reason};
 pub use methods::{DeliveryMethod, PaymentMode};
 pub use order::{Line, LineStatus, Order, PaymentStatus};
+pub use refunds::{Covered, CoveredLine};
 pub use stage::{CONFIRM_BY_LINK, Editable, Hold, HoldKind, ReturnOutcome, Stage};
 
 #[cfg(test)]

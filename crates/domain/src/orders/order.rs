@@ -45,7 +45,11 @@ pub struct Order {
     pub delivery_minor: i64,
     /// Taken off the total: a coupon, or a flaw the customer accepted (AS-2).
     pub discount_minor: i64,
+    /// Money received, less payments voided as recorded in error.
     pub paid_minor: i64,
+    /// Money given back for returned goods, a lost parcel or goodwill (PY-3); never more than
+    /// was paid. Paying back an overpayment lowers `paid_minor` instead.
+    pub refunded_minor: i64,
 }
 
 /// The payment's own state, derived from what was paid against the total.
@@ -56,6 +60,8 @@ pub enum PaymentStatus {
     PartiallyPaid,
     Paid,
     Overpaid,
+    PartiallyRefunded,
+    Refunded,
 }
 
 impl PaymentStatus {
@@ -65,6 +71,8 @@ impl PaymentStatus {
             Self::PartiallyPaid => "partially_paid",
             Self::Paid => "paid",
             Self::Overpaid => "overpaid",
+            Self::PartiallyRefunded => "partially_refunded",
+            Self::Refunded => "refunded",
         }
     }
 }
@@ -78,11 +86,30 @@ impl Order {
         (self.subtotal_minor() - self.discount_minor).max(0) + self.delivery_minor
     }
 
+    /// What the customer still owes. A refund settles goods given back, so it leaves this as
+    /// it was.
     pub fn balance_minor(&self) -> i64 {
         self.total_minor() - self.paid_minor
     }
 
+    /// What may still be given back: an order is never refunded more than was paid.
+    pub fn refundable_minor(&self) -> i64 {
+        self.paid_minor - self.refunded_minor
+    }
+
+    /// Money received beyond the total, which may be paid back.
+    pub fn overpaid_minor(&self) -> i64 {
+        (-self.balance_minor()).clamp(0, self.refundable_minor())
+    }
+
     pub fn payment_status(&self) -> PaymentStatus {
+        if self.refunded_minor > 0 {
+            return if self.refundable_minor() == 0 {
+                PaymentStatus::Refunded
+            } else {
+                PaymentStatus::PartiallyRefunded
+            };
+        }
         match self.balance_minor() {
             b if b < 0 => PaymentStatus::Overpaid,
             0 => PaymentStatus::Paid,

@@ -27,6 +27,7 @@ fn order(payment_mode: PaymentMode, delivery_method: DeliveryMethod) -> Order {
         delivery_minor: 490,
         discount_minor: 0,
         paid_minor: 0,
+        refunded_minor: 0,
     }
 }
 
@@ -104,6 +105,7 @@ fn lifecycle_table() {
     };
     let pay_all = RecordPayment {
         amount_minor: 2 * 1500 + 4999 + 490,
+        overpayment: false,
     };
     let table: Vec<Row> = vec![
         // Pay on receipt, courier: the whole way, with the cash recorded before closing (PY-5).
@@ -155,7 +157,13 @@ fn lifecycle_table() {
         (
             AfterConfirmation,
             Post,
-            vec![Confirm, RecordPayment { amount_minor: 100 }],
+            vec![
+                Confirm,
+                RecordPayment {
+                    amount_minor: 100,
+                    overpayment: false,
+                },
+            ],
             Ok(Stage::AwaitingPayment),
         ),
         (
@@ -373,7 +381,12 @@ fn commands() -> impl Strategy<Value = Command> {
             line_no,
             reason: "r".into()
         }),
-        (-100i64..20_000).prop_map(|amount_minor| Command::RecordPayment { amount_minor }),
+        (-100i64..20_000, any::<bool>()).prop_map(|(amount_minor, overpayment)| {
+            Command::RecordPayment {
+                amount_minor,
+                overpayment,
+            }
+        }),
         hold_kind.clone().prop_map(|kind| Command::PlaceHold(Hold {
             kind,
             reason: "r".into()
@@ -522,4 +535,132 @@ fn dl6_a_lost_parcel_is_resent_refunded_or_found() {
         ),
         Err("not_on_hold")
     );
+}
+
+/// Payments, voids and refunds in any order, with the moves that settle an order between them.
+fn money_commands() -> impl Strategy<Value = Command> {
+    prop_oneof![
+        (-100i64..12_000, any::<bool>()).prop_map(|(amount_minor, overpayment)| {
+            Command::RecordPayment {
+                amount_minor,
+                overpayment,
+            }
+        }),
+        (-100i64..12_000).prop_map(|amount_minor| Command::VoidPayment { amount_minor }),
+        (-100i64..12_000, any::<bool>()).prop_map(|(amount_minor, overpayment)| {
+            Command::Refund {
+                amount_minor,
+                overpayment,
+            }
+        }),
+        Just(Command::Confirm),
+        Just(Command::Cancel { reason: "r".into() }),
+    ]
+}
+
+proptest! {
+    /// PY-3: whatever the sequence, an order is never refunded more than was paid, and a
+    /// settled order's stage does not move for a correction of its money.
+    #[test]
+    fn never_refunded_more_than_paid(script in prop::collection::vec(money_commands(), 0..60)) {
+        let mut order = placed(PaymentMode::AfterConfirmation, DeliveryMethod::Post);
+        let (mut received, mut voided, mut given_back) = (0i64, 0i64, 0i64);
+        for command in script {
+            let before = order.clone();
+            let Ok(decision) = order.clone().apply(command.clone()) else {
+                continue;
+            };
+            match command {
+                Command::RecordPayment { amount_minor, .. } => received += amount_minor,
+                Command::VoidPayment { amount_minor } => voided += amount_minor,
+                Command::Refund { amount_minor, .. } => given_back += amount_minor,
+                _ => {}
+            }
+            if before.stage.is_final() {
+                prop_assert_eq!(decision.order.stage, before.stage);
+            }
+            order = decision.order;
+            prop_assert!(given_back <= received - voided);
+            prop_assert!(order.refunded_minor <= order.paid_minor);
+            prop_assert_eq!(order.paid_minor - order.refunded_minor, received - voided - given_back);
+        }
+    }
+}
+
+#[test]
+fn py3_a_payment_above_the_balance_is_refused_unless_marked_an_overpayment() {
+    let order = placed(PaymentMode::AfterConfirmation, DeliveryMethod::Post);
+    let total = order.total_minor();
+    let pay = |amount_minor, overpayment| Command::RecordPayment {
+        amount_minor,
+        overpayment,
+    };
+    assert_eq!(
+        order.clone().apply(pay(total + 1, false)).map(|d| d.order),
+        Err(Refusal::PaymentAboveBalance {
+            balance_minor: total
+        })
+    );
+    let overpaid = run(order, [pay(total + 1000, true)]).expect("an overpayment, marked");
+    assert_eq!(overpaid.payment_status(), PaymentStatus::Overpaid);
+    // The overpayment is paid back, no more than it was.
+    let back = |amount_minor| Command::Refund {
+        amount_minor,
+        overpayment: true,
+    };
+    assert_eq!(
+        overpaid.clone().apply(back(1001)).map(|d| d.order),
+        Err(Refusal::RefundAboveOverpayment {
+            overpaid_minor: 1000
+        })
+    );
+    let settled = run(overpaid, [back(1000)]).expect("paid back");
+    assert_eq!(settled.payment_status(), PaymentStatus::Paid);
+}
+
+#[test]
+fn py3_a_refund_after_a_return_settles_goods_and_a_void_takes_back_a_wrong_record() {
+    let order = placed(PaymentMode::AfterConfirmation, DeliveryMethod::Post);
+    let total = order.total_minor();
+    let paid = run(
+        order,
+        [Command::RecordPayment {
+            amount_minor: total,
+            overpayment: false,
+        }],
+    )
+    .expect("paid");
+    let refund = |amount_minor| Command::Refund {
+        amount_minor,
+        overpayment: false,
+    };
+    let part = run(paid.clone(), [refund(1500)]).expect("one item refunded");
+    assert_eq!(part.payment_status(), PaymentStatus::PartiallyRefunded);
+    // A refund settles goods given back: nothing becomes due.
+    assert_eq!(part.balance_minor(), 0);
+    assert_eq!(
+        part.clone().apply(refund(total)).map(|d| d.order),
+        Err(Refusal::RefundAbovePaid {
+            refundable_minor: total - 1500
+        })
+    );
+    // Money already given back cannot be voided as never received.
+    assert_eq!(
+        part.apply(Command::VoidPayment {
+            amount_minor: total
+        })
+        .map(|d| d.order),
+        Err(Refusal::VoidAboveRefundable {
+            refundable_minor: total - 1500
+        })
+    );
+    let voided = run(
+        paid,
+        [Command::VoidPayment {
+            amount_minor: total,
+        }],
+    )
+    .expect("voided");
+    assert_eq!(voided.payment_status(), PaymentStatus::Unpaid);
+    assert_eq!(voided.balance_minor(), total);
 }

@@ -36,11 +36,7 @@ impl Payer {
             (_, "cash") => format!("receipt {}", digits(rng, 6)),
             _ => format!("card ****{}", digits(rng, 4)),
         };
-        NewPayment {
-            amount_minor,
-            method: self.method.into(),
-            reference,
-        }
+        NewPayment::of(amount_minor, self.method, &reference)
     }
 }
 

@@ -31,6 +31,7 @@ pub struct OrderRow {
     pub discount_minor: i64,
     pub total_minor: i64,
     pub paid_minor: i64,
+    pub refunded_minor: i64,
     pub tracking_number: Option<String>,
     pub idempotency_key: Option<String>,
     pub request_hash: Option<String>,
@@ -92,7 +93,7 @@ const ORDER_COLUMNS: &str = "id, customer_id, channel, stage, holds, payment_mod
      phone, email, address_line, city, postcode, country, pickup_point, note, currency, subtotal_minor, \
      delivery_minor, total_minor, paid_minor, tracking_number, idempotency_key, request_hash, version, \
      placed_at, updated_at, checks, promise_earliest, promise_latest, confirm_token, payment_due_at, processed_at, \
-     discount_minor";
+     discount_minor, refunded_minor";
 
 pub(crate) const SUMMARY_COLUMNS: &str = "id, customer_id, customer_name, channel, stage, holds, payment_mode, delivery_method, \
      currency, total_minor, paid_minor, placed_at";
@@ -158,7 +159,8 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
         "UPDATE orders SET stage = $1, holds = $2, subtotal_minor = $3, total_minor = $4, paid_minor = $5, \
          tracking_number = $6, updated_at = $7, payment_mode = $8, delivery_method = $9, checks = $10, \
          promise_earliest = $11, promise_latest = $12, payment_due_at = $13, processed_at = $14, \
-         delivery_minor = $17, discount_minor = $18, version = version + 1 WHERE id = $15 AND version = $16",
+         delivery_minor = $17, discount_minor = $18, refunded_minor = $19, version = version + 1 \
+         WHERE id = $15 AND version = $16",
     )
     .bind(&order.stage)
     .bind(&order.holds)
@@ -178,6 +180,7 @@ pub async fn update_state(conn: &mut Conn, order: &OrderRow) -> Result<()> {
     .bind(order.version)
     .bind(order.delivery_minor)
     .bind(order.discount_minor)
+    .bind(order.refunded_minor)
     .execute(conn)
     .await?
     .rows_affected();

@@ -1,13 +1,15 @@
-//! Payments received and failed payment attempts (PY-3, PY-4).
+//! Payments received, failed attempts (PY-3, PY-4), refunds and voided records.
 
 use sqlx::FromRow;
 
-use crate::{Conn, Result};
+use crate::{Conn, Result, duplicate_as};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct PaymentRow {
+    /// Ignored on insert.
+    pub id: i64,
     pub order_id: i64,
-    /// `payment` or `failed`.
+    /// `payment`, `failed`, `refund` or `void`.
     pub kind: String,
     pub amount_minor: i64,
     pub method: String,
@@ -15,12 +17,18 @@ pub struct PaymentRow {
     pub reason: String,
     pub at: i64,
     pub actor: String,
+    /// What a refund gives money back for, as JSON: lines, quantities, delivery.
+    pub covers: String,
+    /// The payment a void takes back.
+    pub voids: Option<i64>,
 }
 
-pub async fn record(conn: &mut Conn, payment: &PaymentRow) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO payments (order_id, kind, amount_minor, method, reference, reason, at, actor) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+/// Inserts the row and returns its id; a second void of one payment is
+/// [`crate::Error::Duplicate`].
+pub async fn record(conn: &mut Conn, payment: &PaymentRow) -> Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO payments (order_id, kind, amount_minor, method, reference, reason, at, actor, \
+         covers, voids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(payment.order_id)
     .bind(&payment.kind)
@@ -30,15 +38,17 @@ pub async fn record(conn: &mut Conn, payment: &PaymentRow) -> Result<()> {
     .bind(&payment.reason)
     .bind(payment.at)
     .bind(&payment.actor)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .bind(&payment.covers)
+    .bind(payment.voids)
+    .fetch_one(conn)
+    .await
+    .map_err(duplicate_as("voids"))
 }
 
 pub async fn of_order(conn: &mut Conn, order_id: i64) -> Result<Vec<PaymentRow>> {
     Ok(sqlx::query_as(
-        "SELECT order_id, kind, amount_minor, method, reference, reason, at, actor FROM payments \
-         WHERE order_id = $1 ORDER BY id",
+        "SELECT id, order_id, kind, amount_minor, method, reference, reason, at, actor, covers, \
+         voids FROM payments WHERE order_id = $1 ORDER BY id",
     )
     .bind(order_id)
     .fetch_all(conn)

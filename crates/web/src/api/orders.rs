@@ -1,6 +1,9 @@
 use app::orders::ChoiceInput;
 use app::orders::FailedPayment;
-use app::orders::{MoveInput, NewOrder, NewPayment, OrderEdit, OrderSummary, OrderView};
+use app::orders::{
+    MoveInput, NewOrder, NewPayment, NewRefund, OrderEdit, OrderSummary, OrderView, PaymentRecord,
+    PaymentVoid,
+};
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -20,7 +23,9 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(place_order, list_orders))
         .routes(routes!(get_order, edit_order))
         .routes(routes!(move_order))
-        .routes(routes!(record_payment))
+        .routes(routes!(record_payment, payments_of))
+        .routes(routes!(void_payment))
+        .routes(routes!(refund))
         .routes(routes!(record_failed_payment))
         .routes(routes!(choose))
 }
@@ -36,6 +41,45 @@ async fn record_payment(
     Body(input): Body<NewPayment>,
 ) -> Result<Json<OrderView>, ApiError> {
     Ok(Json(shop.record_payment(&actor, number, &input).await?))
+}
+
+/// The order's money, oldest first: payments, refunds, voids and failed attempts.
+#[utoipa::path(get, path = "/orders/{number}/payments", tag = "payments", params(("number" = i64, Path)),
+    responses((status = 200, body = Vec<PaymentRecord>), (status = 404, body = ErrorBody)))]
+async fn payments_of(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(number): PathArg<i64>,
+) -> Result<Json<Vec<PaymentRecord>>, ApiError> {
+    Ok(Json(shop.payments_of(&actor, number).await?))
+}
+
+/// Takes a payment recorded in error back out, with a reason; the record stays, voided. A
+/// payment is voided once (409 `already_voided`); money already refunded cannot be voided.
+#[utoipa::path(post, path = "/orders/{number}/payments/{id}/void", tag = "payments",
+    params(("number" = i64, Path), ("id" = i64, Path, description = "The payment's id, from the order's payments")),
+    request_body = PaymentVoid, responses((status = 200, body = OrderView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn void_payment(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg((number, id)): PathArg<(i64, i64)>,
+    Body(input): Body<PaymentVoid>,
+) -> Result<Json<OrderView>, ApiError> {
+    Ok(Json(shop.void_payment(&actor, number, id, &input).await?))
+}
+
+/// Gives money back (PY-3): lines and quantities returned and the delivery, priced as sold (the
+/// amount may be less), an amount of goodwill, or an overpayment. Never more than was paid and
+/// no unit twice (422 naming the field); the customer is told in their channel.
+#[utoipa::path(post, path = "/orders/{number}/refunds", tag = "payments", params(("number" = i64, Path)),
+    request_body = NewRefund, responses((status = 200, body = OrderView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn refund(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(number): PathArg<i64>,
+    Body(input): Body<NewRefund>,
+) -> Result<Json<OrderView>, ApiError> {
+    Ok(Json(shop.refund(&actor, number, &input).await?))
 }
 
 /// Records a failed payment attempt; after a few, a manager is asked to help (PY-4).

@@ -172,6 +172,11 @@ impl Frame {
         money_text(money.amount_minor, money.currency.as_str(), self.lang.code)
     }
 
+    /// An amount as a form's field takes it back: `398.50`.
+    pub fn amount(&self, money: &MoneyView) -> String {
+        typed_amount(money.amount_minor)
+    }
+
     /// A moment in the shop's time zone, to the minute.
     pub fn when(&self, at: &Timestamp) -> String {
         at.to_zoned_datetime(self.tz.clone())
@@ -199,6 +204,11 @@ impl From<usize> for Count {
     fn from(n: usize) -> Self {
         Self(i64::try_from(n).unwrap_or(i64::MAX))
     }
+}
+
+/// Minor units as a form's amount field takes them back: `398.50`.
+pub fn typed_amount(minor: i64) -> String {
+    format!("{}.{:02}", minor / 100, minor % 100)
 }
 
 /// Minor units as the language writes them: `1 299,00 NOK` in Norwegian, `1,299.00 NOK` in

@@ -164,6 +164,11 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
             "/admin/orders/{number}/payments",
             post(orders::record_payment),
         )
+        .route(
+            "/admin/orders/{number}/payments/{id}/void",
+            post(orders::void_payment),
+        )
+        .route("/admin/orders/{number}/refunds", post(orders::refund))
         .route("/admin/static/{file}", get(assets::serve))
         .layer(axum::middleware::from_fn_with_state(shop, guard))
         .merge(unsubscribe::router())

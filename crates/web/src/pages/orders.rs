@@ -14,7 +14,7 @@ use domain::orders::{
 };
 use serde::Deserialize;
 
-use super::frame::Frame;
+use super::frame::{Frame, money_text};
 use super::session::{Me, PageError, encode, render};
 
 #[derive(Template)]
@@ -291,14 +291,50 @@ async fn answer_move(
     number: i64,
     moved: Result<app::orders::OrderView, app::Error>,
 ) -> Result<Response, PageError> {
-    match moved {
+    answer_with(shop, me, number, moved, |order| {
+        let stage = me.lang.text(&format!("stage-{}", order.stage));
+        me.lang.text_with(
+            "order-moved",
+            &[("number", number.into()), ("stage", stage.into())],
+        )
+    })
+    .await
+}
+
+/// After a form on the order's money: back to the order saying what was given back or voided.
+async fn answer_money(
+    shop: &app::Shop,
+    me: &Me,
+    number: i64,
+    done: Result<app::orders::OrderView, app::Error>,
+    notice: &str,
+) -> Result<Response, PageError> {
+    answer_with(shop, me, number, done, |order| {
+        let text =
+            |m: &app::MoneyView| money_text(m.amount_minor, m.currency.as_str(), me.lang.code);
+        let (refunded, paid) = (text(&order.payment.refunded), text(&order.payment.paid));
+        me.lang.text_with(
+            notice,
+            &[
+                ("number", number.into()),
+                ("refunded", refunded.into()),
+                ("paid", paid.into()),
+            ],
+        )
+    })
+    .await
+}
+
+async fn answer_with(
+    shop: &app::Shop,
+    me: &Me,
+    number: i64,
+    done: Result<app::orders::OrderView, app::Error>,
+    notice: impl FnOnce(&app::orders::OrderView) -> String,
+) -> Result<Response, PageError> {
+    match done {
         Ok(order) => {
-            let stage = me.lang.text(&format!("stage-{}", order.stage));
-            let notice = me.lang.text_with(
-                "order-moved",
-                &[("number", number.into()), ("stage", stage.into())],
-            );
-            me.notice(shop, &notice).await?;
+            me.notice(shop, &notice(&order)).await?;
             Ok(Redirect::to(&format!("/admin/orders/{number}")).into_response())
         }
         Err(app::Error::Store(err)) => Err(app::Error::Store(err).into()),
@@ -317,6 +353,8 @@ pub struct PaymentForm {
     amount: String,
     method: String,
     reference: String,
+    /// The checkbox: more than the balance, knowingly.
+    overpayment: Option<String>,
 }
 
 /// Money received, recorded by hand (PY-1); the customer is told (PY-3).
@@ -329,15 +367,92 @@ pub async fn record_payment(
     let moved = match domain::money::parse_amount(&form.amount) {
         Ok(amount_minor) => {
             let payment = app::orders::NewPayment {
-                amount_minor,
-                method: given(form.method).unwrap_or_else(|| "card".into()),
-                reference: form.reference.trim().to_owned(),
+                overpayment: form.overpayment.is_some(),
+                ..app::orders::NewPayment::of(amount_minor, &form.method, &form.reference)
             };
             shop.record_payment(me.actor(), number, &payment).await
         }
         Err(invalid) => Err(app::Error::invalid("amount_minor", invalid)),
     };
     answer_move(&shop, &me, number, moved).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct VoidForm {
+    reason: String,
+}
+
+/// A payment recorded in error, taken back out with the reason.
+pub async fn void_payment(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path((number, id)): Path<(i64, i64)>,
+    Form(form): Form<VoidForm>,
+) -> Result<Response, PageError> {
+    let void = app::orders::PaymentVoid {
+        reason: form.reason,
+    };
+    let voided = shop.void_payment(me.actor(), number, id, &void).await;
+    answer_money(&shop, &me, number, voided, "payment-voided-notice").await
+}
+
+/// The refund form: `quantity-{line_no}` per line, `delivery`, an optional `amount` in major
+/// units, `method`, `reason`, `reference`, and `overpayment` for money paid beyond the total.
+pub async fn refund(
+    State(shop): State<app::Shop>,
+    me: Me,
+    Path(number): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map_or("", |(_, value)| value.trim())
+    };
+    let mut lines = Vec::new();
+    let mut refused = None;
+    for (key, value) in &fields {
+        let Some(line_no) = key.strip_prefix("quantity-").and_then(|n| n.parse().ok()) else {
+            continue;
+        };
+        match value.trim().parse::<i64>() {
+            Ok(0) => {}
+            Ok(quantity) => lines.push(app::orders::RefundLine { line_no, quantity }),
+            Err(_) => {
+                refused = Some(app::Error::field(
+                    format!("lines[{}].quantity", lines.len()),
+                    "quantity_invalid",
+                    format!("'{}' is not a number of units", value.trim()),
+                ))
+            }
+        }
+    }
+    let amount_minor = match field("amount") {
+        "" => None,
+        typed => match domain::money::parse_amount(typed) {
+            Ok(minor) => Some(minor),
+            Err(invalid) => {
+                refused = Some(app::Error::invalid("amount_minor", invalid));
+                None
+            }
+        },
+    };
+    let refund = app::orders::NewRefund {
+        lines,
+        delivery: !field("delivery").is_empty(),
+        amount_minor,
+        overpayment: !field("overpayment").is_empty(),
+        reason: field("reason").to_owned(),
+        method: field("method").to_owned(),
+        reference: field("reference").to_owned(),
+    };
+    let refunded = match refused {
+        Some(err) => Err(err),
+        None => shop.refund(me.actor(), number, &refund).await,
+    };
+    answer_money(&shop, &me, number, refunded, "refund-notice").await
 }
 
 /// Why a form was refused, in words, after the words for the field it names: `Street and

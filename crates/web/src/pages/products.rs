@@ -14,7 +14,7 @@ use domain::catalog::ProductStatus;
 use domain::money::parse_amount;
 use serde::Deserialize;
 
-use super::frame::{Frame, money_text};
+use super::frame::{Frame, money_text, typed_amount};
 use super::session::{Me, PageError, encode, render};
 
 const PAGE_SIZE: i64 = 50;
@@ -270,10 +270,6 @@ fn minor(field: &str, text: &str) -> Result<i64, app::Error> {
     parse_amount(text).map_err(|e| app::Error::field(field, e.code, e.message))
 }
 
-fn major(minor: i64) -> String {
-    format!("{}.{:02}", minor / 100, minor % 100)
-}
-
 impl ProductForm {
     /// An empty form in the shop's languages, the default first.
     fn new(settings: &domain::settings::ShopSettings) -> Self {
@@ -321,11 +317,11 @@ impl ProductForm {
                 id: Some(v.id),
                 sku: v.sku.clone(),
                 barcode: v.barcode.clone().unwrap_or_default(),
-                price: major(v.price.amount_minor),
+                price: typed_amount(v.price.amount_minor),
                 compare_at: v
                     .compare_at
                     .as_ref()
-                    .map(|c| major(c.amount_minor))
+                    .map(|c| typed_amount(c.amount_minor))
                     .unwrap_or_default(),
                 weight: v.weight_grams.to_string(),
                 values: std::array::from_fn(|i| {

@@ -54,7 +54,10 @@ async fn an_order_lives_from_intake_to_closed_with_every_change_on_its_timeline(
         app.shop
             .act(
                 number,
-                domain::orders::Command::RecordPayment { amount_minor: 4570 },
+                domain::orders::Command::RecordPayment {
+                    amount_minor: 4570,
+                    overpayment: false,
+                },
                 &app::access::Actor::system(),
                 None,
             )

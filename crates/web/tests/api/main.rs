@@ -23,6 +23,7 @@ mod lifecycle;
 mod limits;
 mod loyalty;
 mod messaging;
+mod payments;
 mod processing;
 mod products;
 mod promise;

@@ -337,3 +337,43 @@ async fn af1_settling_a_return_thanks_the_customer_with_a_single_use_coupon() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn af1_the_refund_form_proposes_the_units_sent_back_until_they_are_refunded() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let (number, _, _) = returned(&app, &[(1, 1, "does_not_fit")]).await;
+        let order = app.get_ok(&format!("/orders/{number}")).await;
+        let due = order["payment"]["balance_due"]["amount_minor"].clone();
+        app.post_ok(
+            &format!("/orders/{number}/payments"),
+            json!({"amount_minor": due, "method": "cash"}),
+            StatusCode::OK,
+        )
+        .await;
+        let proposed = |page: app::backoffice::OrderPage| -> Vec<(i64, i64, i64)> {
+            page.refund
+                .map(|offer| {
+                    offer
+                        .lines
+                        .iter()
+                        .map(|l| (l.line_no, l.left, l.returned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let owner = app::access::Actor::system();
+        let page = app.shop.order_page(&owner, number).await.expect("page");
+        // One pair of M of two came back; the L stays with the customer.
+        assert_eq!(proposed(page), [(1, 2, 1), (2, 1, 0)]);
+        app.post_ok(
+            &format!("/orders/{number}/refunds"),
+            json!({"lines": [{"line_no": 1, "quantity": 1}], "reason": "sent back", "method": "cash"}),
+            StatusCode::OK,
+        )
+        .await;
+        let page = app.shop.order_page(&owner, number).await.expect("page");
+        assert_eq!(proposed(page), [(1, 1, 0), (2, 1, 0)]);
+    })
+    .await;
+}

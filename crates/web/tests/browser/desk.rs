@@ -84,6 +84,14 @@ async fn a_manager_takes_a_phone_order_for_a_returning_customer() {
         browser.fill("#lines input[name=line_note]", "grey").await;
         browser.click("#add-line").await;
         // The page came back with the first line as typed and a new one to fill.
+        browser
+            .client
+            .wait()
+            .for_element(fantoccini::Locator::XPath(
+                "(//*[@id='lines']//input[@name='sku'])[2]",
+            ))
+            .await
+            .expect("a second line to fill");
         let skus = browser
             .client
             .find_all(fantoccini::Locator::Css("#lines input[name=sku]"))

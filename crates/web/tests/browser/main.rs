@@ -12,6 +12,7 @@ mod account;
 mod cards;
 mod desk;
 mod fulfilment;
+mod money;
 mod products;
 mod reviews;
 mod storefront;

@@ -1,0 +1,127 @@
+//! PY-3 and AF-1 on the order page: a payment recorded twice is voided with its reason, and a
+//! manager refunds two of three lines, as sold, by the way the money came.
+
+use app::access::Actor;
+use app::orders::NewPayment;
+use domain::access::Role;
+use fantoccini::Locator;
+use serde_json::json;
+
+use crate::helpers::{Browser, TestApp, on_each_backend, order_body};
+
+#[tokio::test]
+async fn a_manager_voids_a_payment_recorded_twice_and_refunds_two_of_three_lines() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let system = Actor::system();
+        let stock = serde_json::from_value(json!({"on_hand": 5, "bin": "A-02"})).expect("stock");
+        app.shop
+            .set_stock(&system, "SOCK-L", "WH1", &stock)
+            .await
+            .expect("stock");
+        let mut body = order_body("Anna Berg", "912 34 567");
+        body["lines"] = json!([
+            {"sku": "SOCK-M", "quantity": 2},
+            {"sku": "SOCK-L", "quantity": 1},
+            {"sku": "SOCK-M", "quantity": 1, "note": "gift wrap"}
+        ]);
+        let input = serde_json::from_value(body).expect("an order");
+        let order = app
+            .shop
+            .place_order(&input, None, &system)
+            .await
+            .expect("placed")
+            .order;
+        let number = order.number;
+        let total = order.total.amount_minor;
+        let paid = NewPayment::of(total, "bank_transfer", "KID 1234567");
+        app.shop
+            .record_payment(&system, number, &paid)
+            .await
+            .expect("paid");
+        // The same transfer recorded again, past the balance.
+        let again = NewPayment {
+            overpayment: true,
+            ..paid
+        };
+        app.shop
+            .record_payment(&system, number, &again)
+            .await
+            .expect("recorded twice");
+
+        let manager = app.person(Role::Manager).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &manager).await;
+        browser
+            .goto(&app.url(&format!("/admin/orders/{number}")))
+            .await;
+        let voids = browser
+            .client
+            .find_all(Locator::Css(".void-payment"))
+            .await
+            .expect("void forms");
+        assert_eq!(voids.len(), 2);
+        let second = &voids[1];
+        second
+            .find(Locator::Css("input[name=reason]"))
+            .await
+            .expect("reason")
+            .send_keys("the same transfer twice")
+            .await
+            .expect("typed");
+        second
+            .find(Locator::Css("button"))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("clicked");
+        browser.page_says("the payment is voided").await;
+        let payments = browser.text("#payments").await;
+        assert!(
+            payments.contains("voided") && payments.contains("the same transfer twice"),
+            "{payments}"
+        );
+
+        // One pair of the two and the single pair come back: 2 × 199.00.
+        browser.fill("#refund input[name=quantity-1]", "1").await;
+        browser.fill("#refund input[name=quantity-2]", "1").await;
+        browser
+            .find("#refund select[name=method]")
+            .await
+            .select_by_value("bank_transfer")
+            .await
+            .expect("chosen");
+        browser
+            .fill("#refund input[name=reason]", "too small")
+            .await;
+        browser.click("#refund button.primary").await;
+        browser.page_says("in all").await;
+        let refunded = browser.text("#refunded").await;
+        assert!(refunded.contains("398.00"), "{refunded}");
+        let payments = browser.text("#payments").await;
+        assert!(
+            payments.contains("refund")
+                && payments.contains("bank transfer")
+                && payments.contains("too small"),
+            "{payments}"
+        );
+        let timeline = browser.text("ol.timeline").await;
+        assert!(timeline.contains("Refund made"), "{timeline}");
+        // Line 1 has one pair left to give back, line 2 none.
+        let left = browser.text("#refund table").await;
+        assert!(left.contains("/ 1"), "{left}");
+
+        // Goodwill above what is left is refused in words, and nothing changes.
+        browser.fill("#refund input[name=amount]", "5000").await;
+        browser.fill("#refund input[name=reason]", "sorry").await;
+        browser.click("#refund button.primary").await;
+        browser
+            .page_says("That is more than was paid and not refunded yet.")
+            .await;
+        let after = app.shop.order(number).await.expect("order");
+        assert_eq!(after.payment.refunded.amount_minor, 2 * 19900);
+        browser.close().await;
+    })
+    .await;
+}
