@@ -48,6 +48,8 @@ pub struct Shop {
     webhook_poster: Option<Arc<dyn webhooks::Poster>>,
     /// What `/metrics` counts as it happens.
     counters: kernel::metrics::Counters,
+    /// Stripe's API, used once the owner set its keys (PY-1, PY-2).
+    stripe: Option<Arc<dyn orders::PaymentProvider>>,
 }
 
 impl Shop {
@@ -62,6 +64,15 @@ impl Shop {
             daily: worker::DailyMark::default(),
             webhook_poster: None,
             counters: kernel::metrics::Counters::default(),
+            stripe: None,
+        }
+    }
+
+    /// The same shop taking card payments through Stripe once its keys are set.
+    pub fn with_stripe(self, stripe: Arc<dyn orders::PaymentProvider>) -> Self {
+        Self {
+            stripe: Some(stripe),
+            ..self
         }
     }
 

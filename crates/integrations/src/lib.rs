@@ -1,10 +1,11 @@
 //! The outside world behind `app::messaging::Transport`: email over SMTP, a generic HTTP SMS
 //! gateway, and an outgoing webhook for messengers the shop connects itself. A channel left
 //! unconfigured keeps its messages in the outbox. `HttpPoster` posts the owner's webhook
-//! deliveries (`app::webhooks`).
+//! deliveries (`app::webhooks`); `Stripe` takes card payments (`app::orders::PaymentProvider`).
 
 mod email;
 mod sms;
+mod stripe;
 mod webhook;
 mod webhooks;
 
@@ -15,6 +16,7 @@ use secrecy::SecretString;
 
 pub use email::Smtp;
 pub use sms::SmsGateway;
+pub use stripe::Stripe;
 pub use webhook::Webhook;
 pub use webhooks::HttpPoster;
 

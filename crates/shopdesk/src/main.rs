@@ -191,6 +191,14 @@ struct Channels {
         hide_env_values = true
     )]
     carrier_secret: Option<String>,
+    /// Stripe's API; its keys are set by the owner (`PUT /api/v1/settings/secrets/...`).
+    #[arg(
+        long,
+        global = true,
+        env = "SHOPDESK_STRIPE_API",
+        default_value = "https://api.stripe.com"
+    )]
+    stripe_api: String,
 }
 
 impl Channels {
@@ -287,8 +295,10 @@ async fn open(database: &Database, channels: &Channels) -> anyhow::Result<app::S
     let store = migrated(database).await?;
     let transports = channels.transports().context("message channels")?;
     let poster = integrations::HttpPoster::new().map_err(|e| anyhow::anyhow!(e))?;
+    let stripe = integrations::Stripe::new(&channels.stripe_api).map_err(|e| anyhow::anyhow!(e))?;
     Ok(app::Shop::new(store, Arc::new(app::SystemClock))
         .with_transports(transports)
+        .with_stripe(Arc::new(stripe))
         .with_webhook_poster(Arc::new(poster))
         .with_carrier_secret(channels.carrier_secret.as_deref().unwrap_or("")))
 }

@@ -33,6 +33,14 @@ impl Actor {
         }
     }
 
+    /// A payment provider reporting money it took, under its name on the timeline.
+    pub fn provider(name: &str) -> Self {
+        Self {
+            role: Role::Manager,
+            name: format!("provider:{name}"),
+        }
+    }
+
     /// The email of the person behind this actor, when someone logged in to the back office.
     pub fn user_email(&self) -> Option<&str> {
         self.name.strip_prefix(USER_PREFIX)

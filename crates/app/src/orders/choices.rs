@@ -39,6 +39,12 @@ pub struct CustomerOrderView {
     pub delivery_until: Option<String>,
     pub total: crate::MoneyView,
     pub payment_mode: Option<String>,
+    /// Received, less payments voided.
+    pub paid: crate::MoneyView,
+    /// Given back (PY-3).
+    pub refunded: crate::MoneyView,
+    /// Still to pay.
+    pub balance_due: crate::MoneyView,
     /// The customer can confirm now.
     pub awaiting_confirmation: bool,
 }
@@ -95,6 +101,9 @@ impl Shop {
                 delivery_until: order.promise.map(|p| p.latest),
                 total: order.total,
                 payment_mode: order.payment.mode,
+                paid: order.payment.paid,
+                refunded: order.payment.refunded,
+                balance_due: order.payment.balance_due,
             },
         ))
     }

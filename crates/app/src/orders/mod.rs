@@ -7,6 +7,7 @@ mod draft;
 mod editing;
 mod intake;
 mod lifecycle;
+mod online;
 mod payments;
 mod views;
 
@@ -18,6 +19,10 @@ pub use intake::Placed;
 pub(crate) use intake::usable_coupon;
 pub use lifecycle::{MoveInput, parse_move};
 pub(crate) use lifecycle::{order_state, permission_for, stamp};
+pub use online::{
+    Answer, Checkout, CheckoutItem, CheckoutRequest, PaymentProvider, ProviderError,
+    STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, Settlement, WebhookRefused,
+};
 pub(crate) use payments::record_payment_row;
 pub use payments::{FailedPayment, NewPayment, NewRefund, PaymentRecord, PaymentVoid, RefundLine};
 pub use views::{

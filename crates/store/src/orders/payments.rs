@@ -54,3 +54,24 @@ pub async fn of_order(conn: &mut Conn, order_id: i64) -> Result<Vec<PaymentRow>>
     .fetch_all(conn)
     .await?)
 }
+
+/// Marks a provider's checkout as taken; a second time is [`crate::Error::Duplicate`].
+pub async fn take_checkout(
+    conn: &mut Conn,
+    provider: &str,
+    checkout_id: &str,
+    order_id: i64,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO checkouts_taken (provider, checkout_id, order_id, at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(provider)
+    .bind(checkout_id)
+    .bind(order_id)
+    .bind(at)
+    .execute(conn)
+    .await
+    .map_err(duplicate_as("checkout_id"))?;
+    Ok(())
+}

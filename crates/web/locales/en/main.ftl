@@ -913,3 +913,15 @@ refusal-methods_empty = Name at least one way the shop takes money.
 refund-notice = Order #{ $number }: refunded { $refunded } in all.
 payment-voided-notice = Order #{ $number }: the payment is voided; paid now { $paid }.
 refund-returned = sent back
+
+# The owner connects online payments (PY-2)
+providers-title = Online payments
+providers-intro = Connect the shop's Stripe account: customers then pay invoices by card from their order page. A key is never shown again once saved.
+providers-key-stripe_secret_key = Secret key (sk_live_…)
+providers-key-stripe_webhook_secret = Webhook signing secret (whsec_…)
+providers-key-set = Set
+providers-key-unset = Not set
+providers-key-remove = Remove
+providers-key-saved = The key is saved.
+providers-key-removed = The key is removed.
+providers-webhook = In Stripe's dashboard, add a webhook endpoint at this address for the events checkout.session.completed and checkout.session.async_payment_succeeded:

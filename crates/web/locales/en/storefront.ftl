@@ -286,3 +286,14 @@ sf-problem-not_a_courier_delivery = This order was not delivered by our courier.
 sf-free = Free
 sf-remove = Remove
 sf-order-method = Delivery method
+
+# Paying online (PY-2)
+sf-paid = Paid
+sf-refunded = Refunded
+sf-balance-due = Still to pay
+sf-pay-now = Pay { $amount } by card
+sf-problem-provider_unavailable = The payment service does not answer just now. Please try again in a few minutes.
+sf-problem-provider_refused = The payment service refused to start the payment. Please call us.
+sf-problem-nothing_to_pay = This order owes nothing.
+sf-to-checkout-title = Opening the payment page
+sf-to-checkout = Go on to the payment page

@@ -925,3 +925,15 @@ refusal-methods_empty = Norādiet vismaz vienu veidu, kā veikals pieņem naudu.
 refund-notice = Pasūtījums Nr. { $number }: kopā atmaksāts { $refunded }.
 payment-voided-notice = Pasūtījums Nr. { $number }: maksājums anulēts; tagad samaksāts { $paid }.
 refund-returned = pircējs atdevis
+
+# The owner connects online payments (PY-2)
+providers-title = Maksājumi tiešsaistē
+providers-intro = Pievienojiet veikala Stripe kontu: pircēji tad apmaksā rēķinus ar karti savā pasūtījuma lapā. Saglabātu atslēgu vairs nerāda.
+providers-key-stripe_secret_key = Slepenā atslēga (sk_live_…)
+providers-key-stripe_webhook_secret = Webhook paraksta noslēpums (whsec_…)
+providers-key-set = Iestatīta
+providers-key-unset = Nav iestatīta
+providers-key-remove = Noņemt
+providers-key-saved = Atslēga saglabāta.
+providers-key-removed = Atslēga noņemta.
+providers-webhook = Stripe vadības panelī pievienojiet webhook galapunktu ar šo adresi notikumiem checkout.session.completed un checkout.session.async_payment_succeeded:

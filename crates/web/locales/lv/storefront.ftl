@@ -287,3 +287,14 @@ sf-problem-not_a_courier_delivery = Šo pasūtījumu nepiegādāja mūsu kurjers
 sf-free = Bez maksas
 sf-remove = Noņemt
 sf-order-method = Piegādes veids
+
+# Paying online (PY-2)
+sf-paid = Samaksāts
+sf-refunded = Atmaksāts
+sf-balance-due = Vēl jāsamaksā
+sf-pay-now = Maksāt { $amount } ar karti
+sf-problem-provider_unavailable = Maksājumu pakalpojums šobrīd neatbild. Lūdzu, mēģiniet pēc dažām minūtēm.
+sf-problem-provider_refused = Maksājumu pakalpojums atteicās sākt maksājumu. Lūdzu, zvaniet mums.
+sf-problem-nothing_to_pay = Šim pasūtījumam nekas nav jāmaksā.
+sf-to-checkout-title = Atveram maksājuma lapu
+sf-to-checkout = Doties uz maksājuma lapu

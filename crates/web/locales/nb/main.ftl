@@ -913,3 +913,15 @@ refusal-methods_empty = Oppgi minst én måte butikken tar imot penger på.
 refund-notice = Ordre nr. { $number }: tilbakebetalt { $refunded } i alt.
 payment-voided-notice = Ordre nr. { $number }: betalingen er annullert; betalt nå { $paid }.
 refund-returned = sendt tilbake
+
+# The owner connects online payments (PY-2)
+providers-title = Nettbetaling
+providers-intro = Koble til butikkens Stripe-konto: kundene betaler da fakturaer med kort fra ordresiden sin. En nøkkel vises aldri igjen etter at den er lagret.
+providers-key-stripe_secret_key = Hemmelig nøkkel (sk_live_…)
+providers-key-stripe_webhook_secret = Signeringsnøkkel for webhook (whsec_…)
+providers-key-set = Satt
+providers-key-unset = Ikke satt
+providers-key-remove = Fjern
+providers-key-saved = Nøkkelen er lagret.
+providers-key-removed = Nøkkelen er fjernet.
+providers-webhook = Legg til et webhook-endepunkt med denne adressen i Stripes dashbord, for hendelsene checkout.session.completed og checkout.session.async_payment_succeeded:

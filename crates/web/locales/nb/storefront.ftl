@@ -286,3 +286,14 @@ sf-problem-not_a_courier_delivery = Denne bestillingen ble ikke levert av vårt 
 sf-free = Gratis
 sf-remove = Fjern
 sf-order-method = Leveringsmåte
+
+# Paying online (PY-2)
+sf-paid = Betalt
+sf-refunded = Tilbakebetalt
+sf-balance-due = Gjenstår å betale
+sf-pay-now = Betal { $amount } med kort
+sf-problem-provider_unavailable = Betalingstjenesten svarer ikke akkurat nå. Prøv igjen om noen minutter.
+sf-problem-provider_refused = Betalingstjenesten ville ikke starte betalingen. Ring oss.
+sf-problem-nothing_to_pay = Denne ordren skylder ingenting.
+sf-to-checkout-title = Åpner betalingssiden
+sf-to-checkout = Gå videre til betalingssiden

@@ -929,3 +929,15 @@ refusal-methods_empty = Укажите хотя бы один способ, ко
 refund-notice = Заказ № { $number }: всего возвращено { $refunded }.
 payment-voided-notice = Заказ № { $number }: платёж аннулирован; теперь оплачено { $paid }.
 refund-returned = возвращено покупателем
+
+# The owner connects online payments (PY-2)
+providers-title = Онлайн-оплата
+providers-intro = Подключите аккаунт магазина в Stripe: покупатели смогут оплачивать счета картой со страницы заказа. После сохранения ключ больше не показывается.
+providers-key-stripe_secret_key = Секретный ключ (sk_live_…)
+providers-key-stripe_webhook_secret = Секрет подписи вебхуков (whsec_…)
+providers-key-set = Задан
+providers-key-unset = Не задан
+providers-key-remove = Удалить
+providers-key-saved = Ключ сохранён.
+providers-key-removed = Ключ удалён.
+providers-webhook = В панели Stripe добавьте вебхук с этим адресом для событий checkout.session.completed и checkout.session.async_payment_succeeded:

@@ -288,3 +288,14 @@ sf-problem-not_a_courier_delivery = Этот заказ доставил не н
 sf-free = Бесплатно
 sf-remove = Удалить
 sf-order-method = Способ доставки
+
+# Paying online (PY-2)
+sf-paid = Оплачено
+sf-refunded = Возвращено
+sf-balance-due = Осталось оплатить
+sf-pay-now = Оплатить { $amount } картой
+sf-problem-provider_unavailable = Платёжный сервис сейчас не отвечает. Попробуйте через несколько минут.
+sf-problem-provider_refused = Платёжный сервис отказался начать оплату. Позвоните нам, пожалуйста.
+sf-problem-nothing_to_pay = По этому заказу ничего не нужно платить.
+sf-to-checkout-title = Открываем страницу оплаты
+sf-to-checkout = Перейти к оплате

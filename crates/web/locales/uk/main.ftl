@@ -929,3 +929,15 @@ refusal-methods_empty = Вкажіть хоча б один спосіб, яки
 refund-notice = Замовлення № { $number }: усього повернено { $refunded }.
 payment-voided-notice = Замовлення № { $number }: платіж анульовано; тепер сплачено { $paid }.
 refund-returned = повернено покупцем
+
+# The owner connects online payments (PY-2)
+providers-title = Онлайн-оплата
+providers-intro = Підключіть акаунт магазину в Stripe: покупці зможуть сплачувати рахунки карткою зі сторінки замовлення. Після збереження ключ більше не показується.
+providers-key-stripe_secret_key = Секретний ключ (sk_live_…)
+providers-key-stripe_webhook_secret = Секрет підпису вебхуків (whsec_…)
+providers-key-set = Задано
+providers-key-unset = Не задано
+providers-key-remove = Видалити
+providers-key-saved = Ключ збережено.
+providers-key-removed = Ключ видалено.
+providers-webhook = У панелі Stripe додайте вебхук із цією адресою для подій checkout.session.completed і checkout.session.async_payment_succeeded:

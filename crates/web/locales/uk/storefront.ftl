@@ -288,3 +288,14 @@ sf-problem-not_a_courier_delivery = Це замовлення доставив �
 sf-free = Безкоштовно
 sf-remove = Видалити
 sf-order-method = Спосіб доставки
+
+# Paying online (PY-2)
+sf-paid = Сплачено
+sf-refunded = Повернено
+sf-balance-due = Залишилося сплатити
+sf-pay-now = Сплатити { $amount } карткою
+sf-problem-provider_unavailable = Платіжний сервіс зараз не відповідає. Спробуйте за кілька хвилин.
+sf-problem-provider_refused = Платіжний сервіс відмовився почати оплату. Зателефонуйте нам, будь ласка.
+sf-problem-nothing_to_pay = За цим замовленням нічого не потрібно сплачувати.
+sf-to-checkout-title = Відкриваємо сторінку оплати
+sf-to-checkout = Перейти до оплати

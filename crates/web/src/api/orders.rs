@@ -5,6 +5,7 @@ use app::orders::{
     PaymentVoid,
 };
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -26,6 +27,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(record_payment, payments_of))
         .routes(routes!(void_payment))
         .routes(routes!(refund))
+        .routes(routes!(stripe_event))
         .routes(routes!(record_failed_payment))
         .routes(routes!(choose))
 }
@@ -80,6 +82,25 @@ async fn refund(
     Body(input): Body<NewRefund>,
 ) -> Result<Json<OrderView>, ApiError> {
     Ok(Json(shop.refund(&actor, number, &input).await?))
+}
+
+/// Stripe's webhook (PY-1, PY-2): believed only with a valid `Stripe-Signature` made with the
+/// endpoint's signing secret within five minutes; a paid checkout is recorded once, however
+/// often the event comes and whether or not the customer's return was seen first.
+#[utoipa::path(post, path = "/providers/stripe/events", tag = "payments", security(()),
+    request_body(content = Object, description = "A Stripe event, as Stripe sends it"),
+    responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn stripe_event(
+    State(shop): State<app::Shop>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let signature = headers
+        .get("Stripe-Signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    shop.stripe_webhook(signature, &body).await?;
+    Ok(Json(serde_json::json!({"received": true})))
 }
 
 /// Records a failed payment attempt; after a few, a manager is asked to help (PY-4).

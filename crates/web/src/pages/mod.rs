@@ -17,6 +17,7 @@ mod messaging;
 mod orders;
 mod phone_orders;
 mod products;
+mod providers;
 mod reviews;
 pub(crate) mod session;
 mod settings;
@@ -94,6 +95,12 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route(
             "/admin/settings/templates/{key}/{channel}/{locale}",
             post(settings::save_template),
+        )
+        .route("/admin/settings/payments", get(providers::page))
+        .route("/admin/settings/payments/keys/{name}", post(providers::set))
+        .route(
+            "/admin/settings/payments/keys/{name}/remove",
+            post(providers::remove),
         )
         .route(
             "/admin/settings/webhooks",

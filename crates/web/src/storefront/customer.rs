@@ -29,6 +29,8 @@ struct OrderPage {
     tz: jiff::tz::TimeZone,
     reviews: OrderReviews,
     courier_rating: Option<CourierRating>,
+    /// The balance can be paid here, online (PY-2).
+    pays_online: bool,
 }
 
 impl OrderPage {
@@ -63,6 +65,8 @@ impl OrderPage {
 pub struct PageQuery {
     placed: Option<String>,
     refused: String,
+    /// Back from the provider's checkout, with its id.
+    checkout: String,
 }
 
 async fn show(
@@ -77,10 +81,11 @@ async fn show(
             shop.customer_page(token, visitor.lang.code).await?,
             shop.reviews_of_order(token).await?,
             shop.courier_rating(token).await?,
+            shop.pays_online().await?,
         ))
     };
     match found.await {
-        Ok((page, reviews, courier_rating)) => render(&OrderPage {
+        Ok((page, reviews, courier_rating, pays_online)) => render(&OrderPage {
             f: visitor.titled(visitor.lang.text_with(
                 "sf-order-title",
                 &[(
@@ -95,6 +100,7 @@ async fn show(
             tz: crate::pages::session::time_zone(&visitor.settings),
             reviews,
             courier_rating,
+            pays_online,
         }),
         Err(err) => visitor.failure(err),
     }
@@ -106,8 +112,56 @@ pub async fn page(
     Path(token): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> Response {
-    let refusal = (!query.refused.is_empty()).then(|| visitor.explain(&query.refused, ""));
+    let mut refusal = (!query.refused.is_empty()).then(|| visitor.explain(&query.refused, ""));
+    // Back from paying: the provider is asked at once, so the page shows the order paid even
+    // before its webhook comes.
+    if !query.checkout.is_empty()
+        && let Err(err) = shop.returned_from_checkout(&token, &query.checkout).await
+    {
+        tracing::warn!(error = %err, "the checkout could not be checked back");
+        refusal = Some(visitor.explain(error_code(&err), ""));
+    }
     show(&shop, &visitor, &token, query.placed.is_some(), refusal).await
+}
+
+/// On the way to the provider's page. A page that moves on by itself rather than a redirect:
+/// the shop's `form-action 'self'` policy stops a form's redirect to another site.
+#[derive(Template)]
+#[template(path = "storefront/to_checkout.html")]
+struct ToCheckout {
+    f: Look,
+    checkout: String,
+}
+
+/// The customer pays what the order still owes through the provider's checkout (PY-2).
+pub async fn pay(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Response {
+    match shop.pay_online(&token, visitor.lang.code).await {
+        Ok(checkout) => render(&ToCheckout {
+            f: visitor.titled(visitor.lang.text("sf-to-checkout-title")),
+            checkout,
+        }),
+        Err(err) => {
+            tracing::warn!(error = %err, "no checkout was opened");
+            let why = visitor.explain(error_code(&err), "");
+            show(&shop, &visitor, &token, false, Some(why)).await
+        }
+    }
+}
+
+fn error_code(err: &app::Error) -> &'static str {
+    match err {
+        app::Error::Invalid { code, .. }
+        | app::Error::Conflict { code, .. }
+        | app::Error::Denied { code, .. } => code,
+        app::Error::Refused(refusal) => refusal.code(),
+        app::Error::NotFound { .. } => "not_found",
+        app::Error::Forbidden => "forbidden",
+        app::Error::Store(_) => "unavailable",
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

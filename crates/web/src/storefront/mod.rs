@@ -48,6 +48,7 @@ pub fn router() -> Router<app::Shop> {
         .route("/checkout/check", post(checkout::check))
         .route("/o/{token}", get(customer::page))
         .route("/o/{token}/return", post(customer::ask_return))
+        .route("/o/{token}/pay", post(customer::pay))
         .route("/o/{token}/review", post(reviews::write))
         .route("/o/{token}/rate", post(customer::rate))
         .route("/o/{token}/{answer}", post(customer::answer))

@@ -78,6 +78,18 @@ impl TestApp {
     /// The same app sending messages through these transports.
     pub fn with_transports(self, transports: app::messaging::Transports) -> Self {
         let shop = self.shop.clone().with_transports(transports);
+        self.serving(shop)
+    }
+
+    /// The same app taking card payments through Stripe's API at `base`.
+    pub fn with_stripe(self, base: &str) -> Self {
+        let stripe = integrations::Stripe::new(base).expect("an HTTP client");
+        let shop = self.shop.clone().with_stripe(Arc::new(stripe));
+        self.serving(shop)
+    }
+
+    /// This shop, served on a new port.
+    fn serving(self, shop: app::Shop) -> Self {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("nonblocking");
         let base = format!("http://{}", listener.local_addr().expect("addr"));

@@ -4,6 +4,8 @@
 mod helpers;
 #[path = "../common/smtp.rs"]
 mod smtp;
+#[path = "../common/stripe.rs"]
+mod stripe_fake;
 
 mod after_sale;
 mod auth;
@@ -33,5 +35,6 @@ mod roles;
 mod settings;
 mod stock_race;
 mod storefront;
+mod stripe;
 mod support;
 mod webhooks;

@@ -74,6 +74,18 @@ impl TestApp {
         };
         let transports = integrations::transports(&config).expect("transports");
         let shop = self.shop.clone().with_transports(transports);
+        self.serving(shop).await
+    }
+
+    /// The same app, served anew, taking card payments through Stripe's API at `base`.
+    pub async fn with_stripe(self, base: &str) -> Self {
+        let stripe = integrations::Stripe::new(base).expect("an HTTP client");
+        let shop = self.shop.clone().with_stripe(Arc::new(stripe));
+        self.serving(shop).await
+    }
+
+    /// This shop on a new port.
+    async fn serving(self, shop: app::Shop) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");

@@ -6,6 +6,8 @@
 mod helpers;
 #[path = "../common/smtp.rs"]
 mod smtp;
+#[path = "../common/stripe.rs"]
+mod stripe_fake;
 
 mod access;
 mod account;

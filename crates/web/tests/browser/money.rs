@@ -125,3 +125,96 @@ async fn a_manager_voids_a_payment_recorded_twice_and_refunds_two_of_three_lines
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_owner_connects_stripe_and_a_customer_pays_the_invoice_by_card_from_the_order_page() {
+    // PY-2: the invoice's "pay on your order page" leads to a working Pay button; the money
+    // arrives by Stripe's signed event and starts assembly (PY-1).
+    on_each_backend(|app: TestApp| async move {
+        use crate::stripe_fake::{SECRET_KEY, WEBHOOK_SECRET, fake_stripe};
+        use app::Clock;
+        let (stripe_base, stripe) = fake_stripe().await;
+        let app = app.with_stripe(&stripe_base).await;
+        let base = app.base.clone();
+        app.configure(move |s| s.public_url = base).await;
+        stripe.lock().expect("the fake").webhook = Some((
+            format!("{}/api/v1/providers/stripe/events", app.base),
+            app.clock.now().as_second(),
+        ));
+        app.seed_catalog().await;
+        let system = Actor::system();
+        let mut body = order_body("Anna Berg", "912 34 567");
+        body["payment_mode"] = json!("after_confirmation");
+        let input = serde_json::from_value(body).expect("an order");
+        let number = app
+            .shop
+            .place_order(&input, None, &system)
+            .await
+            .expect("placed")
+            .order
+            .number;
+        let waiting = app.shop.order(number).await.expect("order");
+        assert_eq!(waiting.stage, "awaiting_payment");
+        let total = waiting.total.amount_minor;
+        let written = format!("{}.{:02}", total / 100, total % 100);
+
+        let owner = app.person(Role::Owner).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &owner).await;
+        browser.goto(&app.url("/admin/settings")).await;
+        browser.click("#payments-link").await;
+        for (key, value) in [
+            ("#key-stripe-secret_key", SECRET_KEY),
+            ("#key-stripe-webhook_secret", WEBHOOK_SECRET),
+        ] {
+            browser
+                .fill(&format!("{key} input[name=value]"), value)
+                .await;
+            browser.click(&format!("{key} button.primary")).await;
+            browser.page_says("The key is saved.").await;
+        }
+        let page = browser.text("main").await;
+        assert!(
+            !page.contains(SECRET_KEY) && !page.contains(WEBHOOK_SECRET),
+            "{page}"
+        );
+        assert!(browser.text("#key-stripe-secret_key").await.contains("Set"));
+        assert!(
+            browser
+                .text("#webhook-url")
+                .await
+                .ends_with("/api/v1/providers/stripe/events")
+        );
+
+        let token = app
+            .shop
+            .order(number)
+            .await
+            .expect("order")
+            .link_token
+            .expect("a link");
+        browser.goto(&app.url(&format!("/o/{token}"))).await;
+        let due = browser.text("#due").await;
+        assert!(due.contains(&written), "{due}");
+        browser.click("#pay button").await;
+        browser.page_says("Pay with card").await;
+        browser.click("#stripe-pay").await;
+        // Back on the order page, paid.
+        browser.page_says("Paid").await;
+        let paid = browser.text("#paid").await;
+        assert!(paid.contains(&written), "{paid}");
+        assert!(
+            browser
+                .client
+                .find_all(Locator::Css("#pay"))
+                .await
+                .expect("forms")
+                .is_empty()
+        );
+        let order = app.shop.order(number).await.expect("order");
+        assert_eq!(order.stage, "assembling");
+        assert_eq!(order.payment.paid.amount_minor, total);
+        browser.close().await;
+    })
+    .await;
+}
