@@ -57,6 +57,11 @@ struct DeliveryJob {
 }
 
 #[derive(Deserialize)]
+struct RefundJob {
+    refund: i64,
+}
+
+#[derive(Deserialize)]
 struct DayJob {
     day: jiff::civil::Date,
 }
@@ -180,6 +185,12 @@ impl Shop {
             let DeliveryJob { delivery } = parse_payload(job)?;
             return self
                 .deliver_webhook(delivery, job.attempts >= MAX_ATTEMPTS)
+                .await;
+        }
+        if job.kind == jobs::PROVIDER_REFUND {
+            let RefundJob { refund } = parse_payload(job)?;
+            return self
+                .provider_refund(refund, job.attempts >= MAX_ATTEMPTS)
                 .await;
         }
         if job.kind == jobs::EXPIRE_CARTS {

@@ -345,21 +345,19 @@ pub const PAYMENT_METHODS: &[&str] = &[
     "yookassa",
 ];
 
-impl PaymentPolicy {
-    /// A payment method, trimmed, if it is one the shop takes.
-    pub fn method(&self, method: &str) -> Result<String, crate::Invalid> {
-        let method = method.trim();
-        if self.methods.iter().any(|m| m == method) {
-            Ok(method.to_owned())
-        } else {
-            Err(crate::Invalid::new(
-                "method_unknown",
-                format!(
-                    "'{method}' is not a way the shop takes money: {}",
-                    self.methods.join(", ")
-                ),
-            ))
-        }
+/// A payment method, trimmed, if it is one of `methods`, the ways the shop takes money.
+pub fn method_among(methods: &[String], method: &str) -> Result<String, crate::Invalid> {
+    let method = method.trim();
+    if methods.iter().any(|m| m == method) {
+        Ok(method.to_owned())
+    } else {
+        Err(crate::Invalid::new(
+            "method_unknown",
+            format!(
+                "'{method}' is not a way the shop takes money: {}",
+                methods.join(", ")
+            ),
+        ))
     }
 }
 

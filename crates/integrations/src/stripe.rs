@@ -228,6 +228,46 @@ impl PaymentProvider for Stripe {
         })
     }
 
+    fn refund<'a>(
+        &'a self,
+        key: &'a SecretString,
+        payment: &'a str,
+        amount_minor: i64,
+        idempotency_key: &'a str,
+    ) -> Answer<'a, String> {
+        Box::pin(async move {
+            let form = [
+                ("payment_intent", payment.to_owned()),
+                ("amount", amount_minor.to_string()),
+                ("reason", "requested_by_customer".to_owned()),
+            ];
+            let response = self
+                .client
+                .post(format!("{}/v1/refunds", self.base))
+                .bearer_auth(key.expose_secret())
+                .header("Idempotency-Key", idempotency_key)
+                .form(&form)
+                .send()
+                .await
+                .map_err(unavailable)?;
+            let refund = Self::answer(response).await?;
+            // `failed` and `canceled` refunds are Stripe's no; `pending` ones complete later.
+            match refund["status"].as_str() {
+                Some("failed" | "canceled") => Err(ProviderError::Refused {
+                    code: refund["failure_reason"]
+                        .as_str()
+                        .unwrap_or("refund_failed")
+                        .to_owned(),
+                    message: "Stripe could not make the refund".into(),
+                }),
+                _ => refund["id"]
+                    .as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| ProviderError::Unavailable("the refund has no id".into())),
+            }
+        })
+    }
+
     fn webhook(
         &self,
         secret: &SecretString,

@@ -382,7 +382,7 @@ impl Shop {
             messages,
             payments,
             can_record_payment,
-            methods: self.settings().await?.payment.methods,
+            methods: self.payment_methods().await?,
             refund,
             can_cancel_lines,
             editable: if manages {

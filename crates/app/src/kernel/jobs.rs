@@ -24,6 +24,8 @@ pub const AFTER_SALE: &str = "after_sale";
 pub const SEND_MESSAGE: &str = "send_message";
 /// One event to post to one of the owner's webhook endpoints.
 pub const DELIVER_WEBHOOK: &str = "deliver_webhook";
+/// A refund to make through the payment provider, retried with backoff while it is down.
+pub const PROVIDER_REFUND: &str = "provider_refund";
 /// Nightly, when the shop asked for it: a copy of a SQLite shop's database into a folder.
 pub const NIGHTLY_BACKUP: &str = "nightly_backup";
 

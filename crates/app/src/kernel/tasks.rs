@@ -9,6 +9,8 @@ use crate::kernel::Context;
 pub const CONFIRM_CALL: &str = "confirm_call";
 pub const CLARIFY_DATA: &str = "clarify_data";
 pub const PAYMENT_HELP: &str = "payment_help";
+/// A refund the payment provider refused, or could not be reached for: make it by hand.
+pub const REFUND_HELP: &str = "refund_help";
 pub const CUSTOMER_CHOICE: &str = "customer_choice";
 pub const LOST_PARCEL: &str = "lost_parcel";
 /// The wrong item was sent: the right one goes now, at the shop's cost (AF-2).

@@ -32,6 +32,15 @@ pub trait PaymentProvider: Send + Sync {
     ) -> Answer<'a, Checkout>;
     /// The checkout as the provider knows it now.
     fn checkout_state<'a>(&'a self, key: &'a SecretString, id: &'a str) -> Answer<'a, Settlement>;
+    /// Gives back `amount_minor` of the provider's payment `payment`; answers with the
+    /// provider's refund. The same key twice makes one refund.
+    fn refund<'a>(
+        &'a self,
+        key: &'a SecretString,
+        payment: &'a str,
+        amount_minor: i64,
+        idempotency_key: &'a str,
+    ) -> Answer<'a, String>;
     /// Checks a webhook's signature and reads it: the settlement it reports, if it reports one.
     fn webhook(
         &self,
@@ -226,6 +235,86 @@ impl Shop {
             Some(settlement) => self.take_settlement(&settlement).await,
             None => Ok(()),
         }
+    }
+
+    /// Makes a refund decided on the order through Stripe (PY-3). While Stripe cannot be
+    /// reached the job is tried again with backoff; a refusal, or the last try, leaves it
+    /// `failed` with a task for a manager to make it by hand. The refund's id is its
+    /// idempotency key, so a retry after a lost answer refunds once.
+    pub(crate) async fn provider_refund(&self, refund_id: i64, last_try: bool) -> Result<()> {
+        let mut conn = self.store.read().await?;
+        let refund = store::orders::payments::get(&mut conn, refund_id)
+            .await?
+            .ok_or(Error::NotFound { what: "refund" })?;
+        let recorded = store::orders::payments::of_order(&mut conn, refund.order_id).await?;
+        drop(conn);
+        if refund.state != "pending" {
+            return Ok(());
+        }
+        let outcome = match (
+            self.stripe_with_key().await,
+            super::payments::card_payment(&recorded),
+        ) {
+            (Ok((provider, key)), Some(paid)) => {
+                provider
+                    .refund(
+                        &key,
+                        &paid.reference,
+                        refund.amount_minor,
+                        &format!("refund-{refund_id}"),
+                    )
+                    .await
+            }
+            _ => Err(ProviderError::Refused {
+                code: "not_connected".into(),
+                message: "Stripe is not connected, or the order has no card payment".into(),
+            }),
+        };
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        let failed = match &outcome {
+            Ok(reference) => {
+                store::orders::payments::settle_refund(&mut tx, refund_id, "done", reference)
+                    .await?;
+                None
+            }
+            Err(ProviderError::Unavailable(why)) if !last_try => {
+                return Err(Error::Conflict {
+                    code: "provider_unavailable",
+                    message: why.clone(),
+                });
+            }
+            Err(err) => Some(err.to_string()),
+        };
+        if let Some(why) = failed {
+            store::orders::payments::settle_refund(&mut tx, refund_id, "failed", &refund.reference)
+                .await?;
+            let why = format!(
+                "Stripe did not make the refund of {}: {why}",
+                refund.amount_minor
+            );
+            let opened = crate::kernel::tasks::open(
+                &mut tx,
+                refund.order_id,
+                crate::kernel::tasks::REFUND_HELP,
+                2,
+                &why,
+                &ctx,
+            )
+            .await?;
+            crate::kernel::timeline::append(
+                &mut tx,
+                refund.order_id,
+                &[opened],
+                ctx.now_ms(),
+                &Actor::provider("stripe"),
+                None,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn stripe_with_key(&self) -> Result<(std::sync::Arc<dyn PaymentProvider>, SecretString)> {

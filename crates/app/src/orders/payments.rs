@@ -11,7 +11,7 @@ use crate::kernel::error::FieldResult;
 use crate::kernel::order_row::locked;
 use crate::kernel::timeline;
 use crate::kernel::views::{MoneyView, currency, timestamp};
-use crate::kernel::{Context, tasks};
+use crate::kernel::{Context, jobs, tasks};
 use crate::{Error, Result, Shop};
 
 use super::OrderView;
@@ -111,9 +111,22 @@ pub struct PaymentRecord {
     /// What a refund gives money back for: `lines` (`line_no`, `quantity`) and `delivery`.
     #[schema(value_type = Object)]
     pub covers: Covered,
+    /// A refund through the provider: `pending` until it took it, then `done` or `failed`;
+    /// empty for what the shop recorded by hand.
+    pub state: String,
 }
 
 impl Shop {
+    /// The ways the shop takes money and gives it back: its `payment.methods`, and cards
+    /// through Stripe once it is connected.
+    pub async fn payment_methods(&self) -> Result<Vec<String>> {
+        let mut methods = self.settings().await?.payment.methods;
+        if self.pays_online().await? && !methods.iter().any(|m| m == "stripe") {
+            methods.push("stripe".into());
+        }
+        Ok(methods)
+    }
+
     /// The money of an order, oldest first: payments, refunds, voids and failed attempts.
     pub async fn payments_of(&self, actor: &Actor, number: i64) -> Result<Vec<PaymentRecord>> {
         actor.require(Permission::ManageOrders)?;
@@ -138,6 +151,7 @@ impl Shop {
                     reason: p.reason,
                     actor: p.actor,
                     voids: p.voids,
+                    state: p.state,
                 })
             })
             .collect()
@@ -162,7 +176,9 @@ impl Shop {
             ));
         }
         let settings = self.settings().await?;
-        let method = settings.payment.method(&payment.method).field("method")?;
+        let method =
+            domain::settings::method_among(&self.payment_methods().await?, &payment.method)
+                .field("method")?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
         let row = store::orders::get(&mut tx, number)
@@ -239,6 +255,7 @@ impl Shop {
             actor: actor.name.clone(),
             voids: Some(payment_id),
             covers: "{}".into(),
+            state: String::new(),
             ..payment.clone()
         };
         store::orders::payments::record(&mut tx, &row)
@@ -266,7 +283,8 @@ impl Shop {
             parse_price_minor(amount_minor).field("amount_minor")?;
         }
         let settings = self.settings().await?;
-        let method = settings.payment.method(&refund.method).field("method")?;
+        let method = domain::settings::method_among(&self.payment_methods().await?, &refund.method)
+            .field("method")?;
         let covers = Covered {
             lines: refund
                 .lines
@@ -289,12 +307,21 @@ impl Shop {
         let mut tx = self.store.begin_write().await?;
         let row = locked(&mut tx, number).await?;
         let lines = store::orders::lines(&mut tx, number).await?;
-        let earlier = store::orders::payments::of_order(&mut tx, number)
-            .await?
+        let recorded = store::orders::payments::of_order(&mut tx, number).await?;
+        let earlier = recorded
             .iter()
             .filter(|p| p.kind == "refund")
             .map(covered)
             .collect::<Result<Vec<_>>>()?;
+        // Money taken by card through Stripe goes back through Stripe, once it is connected.
+        let through_stripe = method == "stripe" && self.pays_online().await?;
+        if through_stripe && card_payment(&recorded).is_none() {
+            return Err(Error::field(
+                "method",
+                "no_card_payment",
+                "this order was not paid by card through Stripe",
+            ));
+        }
         let price = order_state(&row, &lines)?
             .price_of_refund(&earlier, &covers)
             .map_err(|refusal| refusal_in_lines(refusal, refund))?;
@@ -336,8 +363,22 @@ impl Shop {
             covers: serde_json::to_string(&covers)
                 .map_err(|e| store::Error::Corrupt(e.to_string()))?,
             voids: None,
+            state: if through_stripe { "pending" } else { "" }.into(),
         };
-        store::orders::payments::record(&mut tx, &row).await?;
+        let id = store::orders::payments::record(&mut tx, &row).await?;
+        if through_stripe {
+            let payload = serde_json::json!({ "refund": id }).to_string();
+            let key = format!("{}:{id}", jobs::PROVIDER_REFUND);
+            store::jobs::enqueue_once(
+                &mut tx,
+                jobs::PROVIDER_REFUND,
+                &payload,
+                ctx.now_ms(),
+                &key,
+                ctx.now_ms(),
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(self.order(number).await?.seen_by(actor))
     }
@@ -383,6 +424,18 @@ impl Shop {
         tx.commit().await?;
         self.order(number).await
     }
+}
+
+/// The order's newest card payment through Stripe that was not voided: what a refund goes back
+/// to.
+pub(crate) fn card_payment(
+    recorded: &[store::orders::payments::PaymentRow],
+) -> Option<&store::orders::payments::PaymentRow> {
+    recorded
+        .iter()
+        .rev()
+        .filter(|p| p.kind == "payment" && p.method == "stripe" && !p.reference.is_empty())
+        .find(|p| !recorded.iter().any(|v| v.voids == Some(p.id)))
 }
 
 /// What a stored refund covers.
@@ -447,6 +500,7 @@ pub(crate) async fn record_payment_row(
         actor: actor.name.clone(),
         covers: "{}".into(),
         voids: None,
+        state: String::new(),
     };
     store::orders::payments::record(tx, &row).await?;
     Ok(())

@@ -21,6 +21,8 @@ pub struct PaymentRow {
     pub covers: String,
     /// The payment a void takes back.
     pub voids: Option<i64>,
+    /// A refund through a provider: `pending`, `done` or `failed`; empty otherwise.
+    pub state: String,
 }
 
 /// Inserts the row and returns its id; a second void of one payment is
@@ -28,7 +30,7 @@ pub struct PaymentRow {
 pub async fn record(conn: &mut Conn, payment: &PaymentRow) -> Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO payments (order_id, kind, amount_minor, method, reference, reason, at, actor, \
-         covers, voids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+         covers, voids, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(payment.order_id)
     .bind(&payment.kind)
@@ -40,6 +42,7 @@ pub async fn record(conn: &mut Conn, payment: &PaymentRow) -> Result<i64> {
     .bind(&payment.actor)
     .bind(&payment.covers)
     .bind(payment.voids)
+    .bind(&payment.state)
     .fetch_one(conn)
     .await
     .map_err(duplicate_as("voids"))
@@ -48,7 +51,7 @@ pub async fn record(conn: &mut Conn, payment: &PaymentRow) -> Result<i64> {
 pub async fn of_order(conn: &mut Conn, order_id: i64) -> Result<Vec<PaymentRow>> {
     Ok(sqlx::query_as(
         "SELECT id, order_id, kind, amount_minor, method, reference, reason, at, actor, covers, \
-         voids FROM payments WHERE order_id = $1 ORDER BY id",
+         voids, state FROM payments WHERE order_id = $1 ORDER BY id",
     )
     .bind(order_id)
     .fetch_all(conn)
@@ -73,5 +76,27 @@ pub async fn take_checkout(
     .execute(conn)
     .await
     .map_err(duplicate_as("checkout_id"))?;
+    Ok(())
+}
+
+/// One payment row by its id.
+pub async fn get(conn: &mut Conn, id: i64) -> Result<Option<PaymentRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, order_id, kind, amount_minor, method, reference, reason, at, actor, covers, \
+         voids, state FROM payments WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// What the provider made of a refund: its state, and its own reference once it took it.
+pub async fn settle_refund(conn: &mut Conn, id: i64, state: &str, reference: &str) -> Result<()> {
+    sqlx::query("UPDATE payments SET state = $1, reference = $2 WHERE id = $3 AND kind = 'refund'")
+        .bind(state)
+        .bind(reference)
+        .bind(id)
+        .execute(conn)
+        .await?;
     Ok(())
 }

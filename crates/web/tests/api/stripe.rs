@@ -198,3 +198,103 @@ async fn the_return_from_the_checkout_is_checked_with_stripe_and_a_provider_down
     })
     .await;
 }
+
+/// The state of each refund of the order, oldest first, with the provider's reference.
+async fn refunds(app: &TestApp, number: i64) -> Vec<(String, String)> {
+    app.get_ok(&format!("/orders/{number}/payments"))
+        .await
+        .as_array()
+        .expect("payments")
+        .iter()
+        .filter(|p| p["kind"] == "refund")
+        .map(|p| {
+            (
+                p["state"].as_str().unwrap_or_default().to_owned(),
+                p["reference"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_card_payment_is_refunded_through_stripe_once_retried_while_stripe_is_down() {
+    on_each_backend(|app: TestApp| async move {
+        let (stripe_base, stripe) = fake_stripe().await;
+        let app = app.with_stripe(&stripe_base);
+        app.seed_catalog().await;
+        set_keys(&app).await;
+        let (number, token) = invoice(&app).await;
+        let (_, location, _) = press_pay(&app, &token).await;
+        let id = location.rsplit('/').next().expect("an id").to_owned();
+        let session = pay(&stripe, &id);
+        let now = app.clock.now().as_second();
+        assert_eq!(
+            deliver(&app, event(&session, now, WEBHOOK_SECRET)).await,
+            StatusCode::OK
+        );
+
+        // PY-3: one pair of the two comes back; the money goes back to the card.
+        stripe.lock().expect("the fake").down = true;
+        let one_pair = json!({"lines": [{"line_no": 1, "quantity": 1}], "reason": "too small", "method": "stripe"});
+        let order = app
+            .post_ok(&format!("/orders/{number}/refunds"), one_pair.clone(), StatusCode::OK)
+            .await;
+        assert_eq!(order["payment"]["refunded"]["amount_minor"], 1990);
+        assert_eq!(refunds(&app, number).await, [("pending".into(), String::new())]);
+        // Stripe is down: the refund waits and is tried again later.
+        app.run_jobs().await;
+        assert_eq!(refunds(&app, number).await, [("pending".into(), String::new())]);
+        stripe.lock().expect("the fake").down = false;
+        app.clock.advance(jiff::SignedDuration::from_mins(10));
+        app.run_jobs().await;
+        assert_eq!(
+            refunds(&app, number).await,
+            [("done".into(), "re_test_1".into())]
+        );
+        app.clock.advance(jiff::SignedDuration::from_mins(10));
+        app.run_jobs().await;
+        {
+            let fake = stripe.lock().expect("the fake");
+            let made: Vec<_> = fake
+                .refunds
+                .iter()
+                .map(|r| (r["payment_intent"].clone(), r["amount"].clone()))
+                .collect();
+            assert_eq!(made, [(json!(format!("pi_{id}")), json!(1990))]);
+        }
+
+        // A refund Stripe refuses is failed, with a task to make it by hand.
+        stripe.lock().expect("the fake").sessions.clear();
+        let other_pair = json!({"lines": [{"line_no": 1, "quantity": 1}], "reason": "too small", "method": "stripe"});
+        app.post_ok(&format!("/orders/{number}/refunds"), other_pair, StatusCode::OK)
+            .await;
+        app.run_jobs().await;
+        let states: Vec<String> = refunds(&app, number).await.into_iter().map(|(s, _)| s).collect();
+        assert_eq!(states, ["done", "failed"]);
+        let order = app.get_ok(&format!("/orders/{number}")).await;
+        let help = order["timeline"]
+            .as_array()
+            .expect("a timeline")
+            .iter()
+            .any(|e| e["kind"] == "task_opened" && e["data"]["kind"] == "refund_help");
+        assert!(help, "a task to refund by hand");
+
+        // An order paid otherwise is not refunded through Stripe.
+        let (cash, _) = invoice(&app).await;
+        let due = app.get_ok(&format!("/orders/{cash}")).await["payment"]["balance_due"]["amount_minor"].clone();
+        app.post_ok(
+            &format!("/orders/{cash}/payments"),
+            json!({"amount_minor": due, "method": "cash"}),
+            StatusCode::OK,
+        )
+        .await;
+        let (status, refused) = app
+            .post(&format!("/orders/{cash}/refunds"), one_pair)
+            .await;
+        assert_eq!(
+            (status, refused["error"]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("method"))
+        );
+    })
+    .await;
+}

@@ -171,8 +171,19 @@ async fn the_owner_connects_stripe_and_a_customer_pays_the_invoice_by_card_from_
                 .fill(&format!("{key} input[name=value]"), value)
                 .await;
             browser.click(&format!("{key} button.primary")).await;
-            browser.page_says("The key is saved.").await;
+            // The page came back with this key set.
+            let set = format!(
+                "//*[@id='{}']/p[@class='key-state'][starts-with(normalize-space(.), 'Set')]",
+                key.trim_start_matches('#')
+            );
+            browser
+                .client
+                .wait()
+                .for_element(Locator::XPath(&set))
+                .await
+                .expect("the key is set");
         }
+        browser.page_says("The key is saved.").await;
         let page = browser.text("main").await;
         assert!(
             !page.contains(SECRET_KEY) && !page.contains(WEBHOOK_SECRET),

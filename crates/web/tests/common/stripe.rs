@@ -3,7 +3,8 @@
 //! session), read back by id, errors as `{"error": {"type", "code", "message"}}`; its hosted
 //! checkout page, whose Pay button completes the session, posts the signed
 //! `checkout.session.completed` event (`Stripe-Signature: t=...,v1=...`) to the shop and sends
-//! the customer back to the session's `success_url`. Shared by the API and the browser tests.
+//! the customer back to the session's `success_url`; and refunds of a paid PaymentIntent, never
+//! more than it took, the same `Idempotency-Key` making one. Shared by the API and the browser tests.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -32,6 +33,9 @@ pub struct Stripe {
     pub down: bool,
     /// Where the hosted page posts the event once paid, and the time it signs it with.
     pub webhook: Option<(String, i64)>,
+    pub refunds: Vec<Value>,
+    /// The Idempotency-Key of each refund, and the refund it made.
+    refund_keys: HashMap<String, usize>,
 }
 
 pub type Shared = Arc<Mutex<Stripe>>;
@@ -55,30 +59,38 @@ fn authorized(headers: &HeaderMap) -> bool {
         == Some(&format!("Bearer {SECRET_KEY}"))
 }
 
+/// A request with the shop's key while Stripe is up: its `Idempotency-Key`. The same key
+/// answers with what it made the first time, as Stripe replays it.
+fn admitted(headers: &HeaderMap, stripe: &Stripe) -> Result<String, Box<Response>> {
+    if !authorized(headers) {
+        return Err(Box::new(unauthorized()));
+    }
+    if stripe.down {
+        return Err(Box::new(stripe_error(
+            AxumStatus::INTERNAL_SERVER_ERROR,
+            "api_error",
+            "",
+            "Something went wrong on Stripe's end.",
+        )));
+    }
+    Ok(headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned())
+}
+
 async fn create_session(
     State(stripe): State<Shared>,
     headers: HeaderMap,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    if !authorized(&headers) {
-        return unauthorized();
-    }
     let mut stripe = stripe.lock().expect("the fake");
-    if stripe.down {
-        return stripe_error(
-            AxumStatus::INTERNAL_SERVER_ERROR,
-            "api_error",
-            "",
-            "Something went wrong on Stripe's end.",
-        );
-    }
+    let key = match admitted(&headers, &stripe) {
+        Ok(key) => key,
+        Err(refused) => return *refused,
+    };
     let form: HashMap<String, String> = form.into_iter().collect();
-    // The same Idempotency-Key answers with the same session, as Stripe replays it.
-    let key = headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
     if let Some(&at) = stripe.by_key.get(&key) {
         return Json(stripe.sessions[at].clone()).into_response();
     }
@@ -130,6 +142,64 @@ async fn get_session(
     }
 }
 
+/// `POST /v1/refunds`: part or all of a paid PaymentIntent, never more than it took.
+async fn create_refund(
+    State(stripe): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let mut stripe = stripe.lock().expect("the fake");
+    let key = match admitted(&headers, &stripe) {
+        Ok(key) => key,
+        Err(refused) => return *refused,
+    };
+    let form: HashMap<String, String> = form.into_iter().collect();
+    if let Some(&at) = stripe.refund_keys.get(&key) {
+        return Json(stripe.refunds[at].clone()).into_response();
+    }
+    let intent = form.get("payment_intent").cloned().unwrap_or_default();
+    let Some(paid) = stripe
+        .sessions
+        .iter()
+        .find(|s| s["payment_intent"] == intent.as_str())
+        .and_then(|s| s["amount_total"].as_i64())
+    else {
+        return stripe_error(
+            AxumStatus::BAD_REQUEST,
+            "invalid_request_error",
+            "resource_missing",
+            &format!("No such payment_intent: '{intent}'"),
+        );
+    };
+    let amount: i64 = form
+        .get("amount")
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(paid);
+    let refunded: i64 = stripe
+        .refunds
+        .iter()
+        .filter(|r| r["payment_intent"] == intent.as_str())
+        .filter_map(|r| r["amount"].as_i64())
+        .sum();
+    if amount + refunded > paid {
+        return stripe_error(
+            AxumStatus::BAD_REQUEST,
+            "invalid_request_error",
+            "amount_too_large",
+            "Refund amount is greater than unrefunded amount on charge",
+        );
+    }
+    let refund = json!({
+        "id": format!("re_test_{}", stripe.refunds.len() + 1), "object": "refund",
+        "amount": amount, "payment_intent": intent, "status": "succeeded",
+        "reason": form.get("reason"),
+    });
+    let at = stripe.refunds.len();
+    stripe.refund_keys.insert(key, at);
+    stripe.refunds.push(refund.clone());
+    Json(refund).into_response()
+}
+
 /// Stripe's hosted checkout page for a session.
 async fn hosted_page(Path(id): Path<String>) -> Html<String> {
     Html(format!(
@@ -166,6 +236,7 @@ pub async fn fake_stripe() -> (String, Shared) {
     let router = Router::new()
         .route("/v1/checkout/sessions", post(create_session))
         .route("/v1/checkout/sessions/{id}", get(get_session))
+        .route("/v1/refunds", post(create_refund))
         .route("/c/pay/{id}", get(hosted_page).post(hosted_pay))
         .with_state(state.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
