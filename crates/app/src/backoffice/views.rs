@@ -316,6 +316,7 @@ impl Shop {
             .await?
             .ok_or(Error::NotFound { what: "order" })?;
         let lines = store::orders::lines(&mut conn, number).await?;
+        let payments = store::orders::payments::of_order(&mut conn, number).await?;
         let packed = store::fulfilment::parcel(&mut conn, number)
             .await?
             .is_some();
@@ -328,7 +329,7 @@ impl Shop {
         let manages = actor.role.may(Permission::ManageOrders);
         let currency = currency(&row.currency)?;
         let payments = if manages {
-            self.payments_of(actor, number).await?
+            crate::orders::payment_records(payments, currency)?
         } else {
             Vec::new()
         };
@@ -559,14 +560,8 @@ fn refund_offer(
         .filter(|p| p.kind == "refund")
         .map(|p| &p.covers)
         .collect();
-    let refunded = |line_no: i64| -> i64 {
-        earlier
-            .iter()
-            .flat_map(|c| &c.lines)
-            .filter(|l| l.line_no == line_no)
-            .map(|l| l.quantity)
-            .sum()
-    };
+    let units = domain::orders::units_refunded(earlier.iter().copied());
+    let refunded = |line_no: i64| units.get(&line_no).copied().unwrap_or(0);
     let delivery_refunded = earlier.iter().any(|c| c.delivery);
     Some(RefundOffer {
         lines: lines

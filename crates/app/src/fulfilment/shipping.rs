@@ -353,10 +353,11 @@ impl Shop {
         let mut tx = self.store.begin_write().await?;
         let mut commands = vec![Command::Compensate { compensation }];
         // A refund gives back all the money the order holds, the way it came (PY-3).
+        let held = {
+            let row = locked(&mut tx, number).await?;
+            row.paid_minor - row.refunded_minor
+        };
         let received = store::orders::payments::of_order(&mut tx, number).await?;
-        let held = store::orders::get(&mut tx, number)
-            .await?
-            .map_or(0, |row| row.paid_minor - row.refunded_minor);
         let refunding = compensation == Compensation::Refund && held > 0;
         if refunding {
             commands.push(Command::Refund {

@@ -60,6 +60,19 @@ impl Error {
         }
     }
 
+    /// The stable code a person's words for this are found by, such as `amount_above_balance`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Invalid { code, .. }
+            | Self::Conflict { code, .. }
+            | Self::Denied { code, .. } => code,
+            Self::Refused(refusal) => refusal.code(),
+            Self::Forbidden => "forbidden",
+            Self::NotFound { .. } => "not_found",
+            Self::Store(_) => "unavailable",
+        }
+    }
+
     /// A refusal about what was typed in one field, such as an amount above what is due.
     pub fn refused_in(field: impl Into<String>, refusal: &Refusal) -> Self {
         Self::field(field, refusal.code(), refusal.to_string())

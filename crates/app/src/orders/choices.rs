@@ -61,19 +61,15 @@ pub struct CustomerLine {
 impl Shop {
     /// The order as its customer sees it, by the secret in their link.
     pub async fn order_by_link(&self, token: &str) -> Result<(i64, CustomerOrderView)> {
-        let mut conn = self.store.read().await?;
-        let row = store::orders::by_confirm_token(&mut conn, token)
-            .await?
-            .ok_or(Error::NotFound { what: "order" })?;
-        drop(conn);
-        let order = self.order(row.id).await?;
+        let number = self.order_number_by_link(token).await?;
+        let order = self.order(number).await?;
         let address = order
             .delivery
             .address
             .as_ref()
             .map(|a| format!("{}, {} {}, {}", a.line, a.postcode, a.city, a.country));
         Ok((
-            row.id,
+            number,
             CustomerOrderView {
                 number: order.number,
                 name: order.customer.name,
@@ -106,6 +102,15 @@ impl Shop {
                 balance_due: order.payment.balance_due,
             },
         ))
+    }
+
+    /// The number of the order behind the secret in its link.
+    pub(crate) async fn order_number_by_link(&self, token: &str) -> Result<i64> {
+        let mut conn = self.store.read().await?;
+        let row = store::orders::by_confirm_token(&mut conn, token)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        Ok(row.id)
     }
 
     /// The customer confirms through their link (CF-1).

@@ -23,8 +23,8 @@ pub use online::{
     Answer, Checkout, CheckoutItem, CheckoutRequest, PaymentProvider, ProviderError,
     STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, Settlement, WebhookRefused,
 };
-pub(crate) use payments::record_payment_row;
 pub use payments::{FailedPayment, NewPayment, NewRefund, PaymentRecord, PaymentVoid, RefundLine};
+pub(crate) use payments::{record_payment_row, records as payment_records};
 pub use views::{
     DeliveryView, HoldView, LineView, OrderCustomer, OrderPromise, OrderView, PaymentView,
     ReservationView, TimelineEntry,

@@ -153,7 +153,7 @@ impl Shop {
     /// answers with the page to send the customer to (PY-2).
     pub async fn pay_online(&self, token: &str, locale: &str) -> Result<String> {
         let (provider, key) = self.stripe_with_key().await?;
-        let (number, _) = self.order_by_link(token).await?;
+        let number = self.order_number_by_link(token).await?;
         let order = self.order(number).await?;
         let due = order.payment.balance_due.amount_minor;
         let stage = Stage::parse(&order.stage).map_err(|e| store::Error::Corrupt(e.to_string()))?;
@@ -212,7 +212,7 @@ impl Shop {
     /// payment it reports is taken (once, whichever comes first of this and the webhook).
     pub async fn returned_from_checkout(&self, token: &str, checkout_id: &str) -> Result<()> {
         let (provider, key) = self.stripe_with_key().await?;
-        let (number, _) = self.order_by_link(token).await?;
+        let number = self.order_number_by_link(token).await?;
         let settlement = provider.checkout_state(&key, checkout_id).await?;
         if settlement.order_number != number {
             return Err(Error::NotFound { what: "checkout" });

@@ -120,11 +120,8 @@ impl Shop {
     /// The ways the shop takes money and gives it back: its `payment.methods`, and cards
     /// through Stripe once it is connected.
     pub async fn payment_methods(&self) -> Result<Vec<String>> {
-        let mut methods = self.settings().await?.payment.methods;
-        if self.pays_online().await? && !methods.iter().any(|m| m == "stripe") {
-            methods.push("stripe".into());
-        }
-        Ok(methods)
+        let settings = self.settings().await?;
+        Ok(methods_taken(&settings, self.pays_online().await?))
     }
 
     /// The money of an order, oldest first: payments, refunds, voids and failed attempts.
@@ -134,27 +131,8 @@ impl Shop {
         let row = store::orders::get(&mut conn, number)
             .await?
             .ok_or(Error::NotFound { what: "order" })?;
-        let currency = currency(&row.currency)?;
         let rows = store::orders::payments::of_order(&mut conn, number).await?;
-        let voided: Vec<i64> = rows.iter().filter_map(|p| p.voids).collect();
-        rows.into_iter()
-            .map(|p| {
-                Ok(PaymentRecord {
-                    id: p.id,
-                    voided: voided.contains(&p.id),
-                    amount: MoneyView::new(p.amount_minor, currency),
-                    at: timestamp(p.at)?,
-                    covers: covered(&p)?,
-                    kind: p.kind,
-                    method: p.method,
-                    reference: p.reference,
-                    reason: p.reason,
-                    actor: p.actor,
-                    voids: p.voids,
-                    state: p.state,
-                })
-            })
-            .collect()
+        records(rows, currency(&row.currency)?)
     }
 
     /// Records money received; partial payments leave a balance due, more than the balance only
@@ -176,9 +154,8 @@ impl Shop {
             ));
         }
         let settings = self.settings().await?;
-        let method =
-            domain::settings::method_among(&self.payment_methods().await?, &payment.method)
-                .field("method")?;
+        let taken = methods_taken(&settings, self.pays_online().await?);
+        let method = domain::settings::method_among(&taken, &payment.method).field("method")?;
         let ctx = Context::new(&settings, self.now());
         let mut tx = self.store.begin_write().await?;
         let row = store::orders::get(&mut tx, number)
@@ -283,8 +260,10 @@ impl Shop {
             parse_price_minor(amount_minor).field("amount_minor")?;
         }
         let settings = self.settings().await?;
-        let method = domain::settings::method_among(&self.payment_methods().await?, &refund.method)
-            .field("method")?;
+        let online = self.pays_online().await?;
+        let method =
+            domain::settings::method_among(&methods_taken(&settings, online), &refund.method)
+                .field("method")?;
         let covers = Covered {
             lines: refund
                 .lines
@@ -314,7 +293,7 @@ impl Shop {
             .map(covered)
             .collect::<Result<Vec<_>>>()?;
         // Money taken by card through Stripe goes back through Stripe, once it is connected.
-        let through_stripe = method == "stripe" && self.pays_online().await?;
+        let through_stripe = method == "stripe" && online;
         if through_stripe && card_payment(&recorded).is_none() {
             return Err(Error::field(
                 "method",
@@ -424,6 +403,41 @@ impl Shop {
         tx.commit().await?;
         self.order(number).await
     }
+}
+
+/// An order's stored money rows as the back office and the API show them.
+pub(crate) fn records(
+    rows: Vec<store::orders::payments::PaymentRow>,
+    currency: Currency,
+) -> Result<Vec<PaymentRecord>> {
+    let voided: Vec<i64> = rows.iter().filter_map(|p| p.voids).collect();
+    rows.into_iter()
+        .map(|p| {
+            Ok(PaymentRecord {
+                id: p.id,
+                voided: voided.contains(&p.id),
+                amount: MoneyView::new(p.amount_minor, currency),
+                at: timestamp(p.at)?,
+                covers: covered(&p)?,
+                kind: p.kind,
+                method: p.method,
+                reference: p.reference,
+                reason: p.reason,
+                actor: p.actor,
+                voids: p.voids,
+                state: p.state,
+            })
+        })
+        .collect()
+}
+
+/// The shop's `payment.methods`, and `stripe` while Stripe is connected.
+fn methods_taken(settings: &domain::settings::ShopSettings, online: bool) -> Vec<String> {
+    let mut methods = settings.payment.methods.clone();
+    if online && !methods.iter().any(|m| m == "stripe") {
+        methods.push("stripe".into());
+    }
+    methods
 }
 
 /// The order's newest card payment through Stripe that was not voided: what a refund goes back

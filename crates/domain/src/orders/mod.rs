@@ -21,7 +21,7 @@ pub use event::{Effect, Event};
 pub use input::{Channel, parse_note, parse_reason};
 pub use methods::{DeliveryMethod, PaymentMode};
 pub use order::{Line, LineStatus, Order, PaymentStatus};
-pub use refunds::{Covered, CoveredLine};
+pub use refunds::{Covered, CoveredLine, units_refunded};
 pub use stage::{CONFIRM_BY_LINK, Editable, Hold, HoldKind, ReturnOutcome, Stage};
 
 #[cfg(test)]

@@ -26,15 +26,21 @@ impl Covered {
     }
 }
 
+/// The units of each line, by its number, that these refunds covered.
+pub fn units_refunded<'a>(refunds: impl IntoIterator<Item = &'a Covered>) -> BTreeMap<i64, i64> {
+    let mut refunded = BTreeMap::new();
+    for line in refunds.into_iter().flat_map(|c| &c.lines) {
+        *refunded.entry(line.line_no).or_default() += line.quantity;
+    }
+    refunded
+}
+
 impl Order {
     /// The price of what `asked` covers: each unit at what it cost after the order's discount
     /// (shared over the goods by their price), and no unit or delivery refunded twice across
     /// `earlier` refunds.
     pub fn price_of_refund(&self, earlier: &[Covered], asked: &Covered) -> Result<i64, Refusal> {
-        let mut refunded: BTreeMap<i64, i64> = BTreeMap::new();
-        for line in earlier.iter().flat_map(|c| &c.lines) {
-            *refunded.entry(line.line_no).or_default() += line.quantity;
-        }
+        let mut refunded = units_refunded(earlier);
         if asked.delivery && earlier.iter().any(|c| c.delivery) {
             return Err(Refusal::DeliveryRefunded);
         }

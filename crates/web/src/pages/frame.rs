@@ -169,7 +169,7 @@ impl Frame {
     }
 
     pub fn money(&self, money: &MoneyView) -> String {
-        money_text(money.amount_minor, money.currency.as_str(), self.lang.code)
+        money_in(money, self.lang.code)
     }
 
     /// An amount as a form's field takes it back: `398.50`.
@@ -204,6 +204,11 @@ impl From<usize> for Count {
     fn from(n: usize) -> Self {
         Self(i64::try_from(n).unwrap_or(i64::MAX))
     }
+}
+
+/// An amount with its currency as the language writes it.
+pub fn money_in(money: &MoneyView, lang: &str) -> String {
+    money_text(money.amount_minor, money.currency.as_str(), lang)
 }
 
 /// Minor units as a form's amount field takes them back: `398.50`.

@@ -14,7 +14,7 @@ use domain::orders::{
 };
 use serde::Deserialize;
 
-use super::frame::{Frame, money_text};
+use super::frame::{Frame, money_in};
 use super::session::{Me, PageError, encode, render};
 
 #[derive(Template)]
@@ -310,9 +310,8 @@ async fn answer_money(
     notice: &str,
 ) -> Result<Response, PageError> {
     answer_with(shop, me, number, done, |order| {
-        let text =
-            |m: &app::MoneyView| money_text(m.amount_minor, m.currency.as_str(), me.lang.code);
-        let (refunded, paid) = (text(&order.payment.refunded), text(&order.payment.paid));
+        let refunded = money_in(&order.payment.refunded, me.lang.code);
+        let paid = money_in(&order.payment.paid, me.lang.code);
         me.lang.text_with(
             notice,
             &[

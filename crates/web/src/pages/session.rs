@@ -362,17 +362,13 @@ impl Me {
     /// The words for a refusal or bad input: the translation of its code where there is one,
     /// the use case's own sentence otherwise.
     pub fn explain(&self, err: &app::Error) -> String {
-        let (code, message) = match err {
-            app::Error::Invalid { code, message, .. } => (*code, message.clone()),
-            app::Error::Conflict { code, message } => (*code, message.clone()),
-            app::Error::Refused(refusal) => (refusal.code(), refusal.to_string()),
-            app::Error::Forbidden => ("forbidden", String::new()),
-            app::Error::Denied { code, message } => (*code, message.clone()),
-            app::Error::NotFound { what } => ("not_found", format!("{what} not found")),
-            app::Error::Store(_) => ("unavailable", String::new()),
+        let message = match err {
+            app::Error::Invalid { message, .. } => message.clone(),
+            app::Error::Forbidden | app::Error::Store(_) => String::new(),
+            other => other.to_string(),
         };
         self.lang
-            .try_text(&format!("refusal-{code}"))
+            .try_text(&format!("refusal-{}", err.code()))
             .unwrap_or(message)
     }
 

@@ -119,7 +119,7 @@ pub async fn page(
         && let Err(err) = shop.returned_from_checkout(&token, &query.checkout).await
     {
         tracing::warn!(error = %err, "the checkout could not be checked back");
-        refusal = Some(visitor.explain(error_code(&err), ""));
+        refusal = Some(visitor.explain(err.code(), ""));
     }
     show(&shop, &visitor, &token, query.placed.is_some(), refusal).await
 }
@@ -146,21 +146,9 @@ pub async fn pay(
         }),
         Err(err) => {
             tracing::warn!(error = %err, "no checkout was opened");
-            let why = visitor.explain(error_code(&err), "");
+            let why = visitor.explain(err.code(), "");
             show(&shop, &visitor, &token, false, Some(why)).await
         }
-    }
-}
-
-fn error_code(err: &app::Error) -> &'static str {
-    match err {
-        app::Error::Invalid { code, .. }
-        | app::Error::Conflict { code, .. }
-        | app::Error::Denied { code, .. } => code,
-        app::Error::Refused(refusal) => refusal.code(),
-        app::Error::NotFound { .. } => "not_found",
-        app::Error::Forbidden => "forbidden",
-        app::Error::Store(_) => "unavailable",
     }
 }
 

@@ -23,7 +23,7 @@ use axum::routing::{get, post};
 use domain::settings::ShopSettings;
 use fluent_templates::fluent_bundle::FluentValue;
 
-use crate::pages::frame::money_text;
+use crate::pages::frame::money_in;
 use crate::pages::i18n::{LANGUAGES, Lang};
 use crate::pages::session::{cookie, render, set_cookie};
 
@@ -229,7 +229,7 @@ impl Look {
     }
 
     pub fn money(&self, money: &MoneyView) -> String {
-        money_text(money.amount_minor, money.currency.as_str(), self.lang.code)
+        money_in(money, self.lang.code)
     }
 
     /// A delivery price: "free" in words when it costs nothing.

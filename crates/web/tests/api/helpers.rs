@@ -300,6 +300,15 @@ impl TestApp {
     }
 
     /// The stock row of `sku` at `location`.
+    /// The order's money, oldest first: payments, refunds, voids and failed attempts.
+    pub async fn payments(&self, number: i64) -> Vec<Value> {
+        self.get_ok(&format!("/orders/{number}/payments"))
+            .await
+            .as_array()
+            .expect("payments")
+            .clone()
+    }
+
     pub async fn stock_at(&self, sku: &str, location: &str) -> Value {
         let rows = self.get_ok(&format!("/stock?sku={sku}")).await;
         rows.as_array()

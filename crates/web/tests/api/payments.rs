@@ -37,14 +37,6 @@ fn refused(answer: &(StatusCode, Value)) -> (StatusCode, Option<&str>, Option<&s
     )
 }
 
-async fn payments(app: &TestApp, number: i64) -> Vec<Value> {
-    app.get_ok(&format!("/orders/{number}/payments"))
-        .await
-        .as_array()
-        .expect("payments")
-        .clone()
-}
-
 fn money(order: &Value, what: &str) -> i64 {
     order["payment"][what]["amount_minor"]
         .as_i64()
@@ -97,7 +89,7 @@ async fn a_payment_above_the_balance_by_an_unknown_method_or_in_another_currency
         );
         let order = app.get_ok(&format!("/orders/{number}")).await;
         assert_eq!(money(&order, "paid"), 0);
-        assert!(payments(&app, number).await.is_empty());
+        assert!(app.payments(number).await.is_empty());
 
         // Marked as an overpayment, more than the balance is taken, and may be paid back.
         let (status, overpaid) = pay(
@@ -146,9 +138,7 @@ async fn a_payment_recorded_in_error_is_voided_once_with_its_reason_and_the_bala
         )
         .await;
         assert_eq!(status, StatusCode::OK);
-        let id = payments(&app, number).await[0]["id"]
-            .as_i64()
-            .expect("an id");
+        let id = app.payments(number).await[0]["id"].as_i64().expect("an id");
         let path = format!("/orders/{number}/payments/{id}/void");
         let void = |body: Value| app.post(&path, body);
         let no_reason = void(json!({"reason": " "})).await;
@@ -166,7 +156,7 @@ async fn a_payment_recorded_in_error_is_voided_once_with_its_reason_and_the_bala
         assert_eq!(money(&order, "balance_due"), total);
         assert!(timeline_kinds(&order).contains(&"payment_voided".to_owned()));
         // Nothing is deleted: the payment stays, voided, beside the void naming it.
-        let records = payments(&app, number).await;
+        let records = app.payments(number).await;
         let kinds: Vec<_> = records
             .iter()
             .map(|p| (p["kind"].as_str(), p["voided"].as_bool()))
@@ -264,7 +254,8 @@ async fn two_of_three_lines_are_refunded_as_sold_the_customer_is_told_and_never_
                 Some("refund_above_paid")
             )
         );
-        let refunds: Vec<_> = payments(&app, number)
+        let refunds: Vec<_> = app
+            .payments(number)
             .await
             .into_iter()
             .filter(|p| p["kind"] == "refund")
@@ -297,7 +288,7 @@ async fn two_refunds_racing_for_the_same_money_give_it_back_once() {
         );
         let order = app.get_ok(&format!("/orders/{number}")).await;
         assert_eq!(money(&order, "refunded"), total);
-        let given_back: i64 = payments(&app, number)
+        let given_back: i64 = app.payments(number)
             .await
             .iter()
             .filter(|p| p["kind"] == "refund")

@@ -34,10 +34,8 @@ async fn invoice(app: &TestApp) -> (i64, String) {
 }
 
 async fn stripe_payments(app: &TestApp, number: i64) -> Vec<String> {
-    app.get_ok(&format!("/orders/{number}/payments"))
+    app.payments(number)
         .await
-        .as_array()
-        .expect("payments")
         .iter()
         .filter(|p| p["method"] == "stripe")
         .map(|p| p["reference"].as_str().unwrap_or_default().to_owned())
@@ -201,10 +199,8 @@ async fn the_return_from_the_checkout_is_checked_with_stripe_and_a_provider_down
 
 /// The state of each refund of the order, oldest first, with the provider's reference.
 async fn refunds(app: &TestApp, number: i64) -> Vec<(String, String)> {
-    app.get_ok(&format!("/orders/{number}/payments"))
+    app.payments(number)
         .await
-        .as_array()
-        .expect("payments")
         .iter()
         .filter(|p| p["kind"] == "refund")
         .map(|p| {
