@@ -322,7 +322,10 @@ impl Shop {
         let key = self.secret(STRIPE_SECRET_KEY).await?;
         match (provider, key) {
             (Some(provider), Some(key)) => Ok((provider, key)),
-            _ => Err(Error::NotFound { what: "provider" }),
+            _ => Err(Error::Conflict {
+                code: "online_payment_off",
+                message: "the shop takes no payments online now".into(),
+            }),
         }
     }
 

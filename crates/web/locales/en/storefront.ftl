@@ -297,3 +297,4 @@ sf-problem-provider_refused = The payment service refused to start the payment. 
 sf-problem-nothing_to_pay = This order owes nothing.
 sf-to-checkout-title = Opening the payment page
 sf-to-checkout = Go on to the payment page
+sf-problem-online_payment_off = The shop takes no card payments online just now. Please pay as your invoice says, or call us.

@@ -298,3 +298,4 @@ sf-problem-provider_refused = Maksājumu pakalpojums atteicās sākt maksājumu.
 sf-problem-nothing_to_pay = Šim pasūtījumam nekas nav jāmaksā.
 sf-to-checkout-title = Atveram maksājuma lapu
 sf-to-checkout = Doties uz maksājuma lapu
+sf-problem-online_payment_off = Veikals šobrīd nepieņem maksājumus ar karti tiešsaistē. Lūdzu, maksājiet, kā norādīts rēķinā, vai zvaniet mums.

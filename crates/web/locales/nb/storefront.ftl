@@ -297,3 +297,4 @@ sf-problem-provider_refused = Betalingstjenesten ville ikke starte betalingen. R
 sf-problem-nothing_to_pay = Denne ordren skylder ingenting.
 sf-to-checkout-title = Åpner betalingssiden
 sf-to-checkout = Gå videre til betalingssiden
+sf-problem-online_payment_off = Butikken tar ikke imot kortbetaling på nett akkurat nå. Betal slik fakturaen sier, eller ring oss.

@@ -299,3 +299,4 @@ sf-problem-provider_refused = Платёжный сервис отказался
 sf-problem-nothing_to_pay = По этому заказу ничего не нужно платить.
 sf-to-checkout-title = Открываем страницу оплаты
 sf-to-checkout = Перейти к оплате
+sf-problem-online_payment_off = Сейчас магазин не принимает оплату картой онлайн. Оплатите, как указано в счёте, или позвоните нам.

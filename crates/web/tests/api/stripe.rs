@@ -78,6 +78,9 @@ async fn an_invoice_is_paid_by_card_from_the_order_page_and_the_signed_webhook_i
         // Without the owner's keys, nothing offers to pay online.
         let (_, page) = app.page(&format!("/o/{token}")).await;
         assert!(!page.contains(r#"id="pay""#), "no Pay button without keys");
+        // A Pay form sent anyway is answered in words.
+        let (_, _, page) = press_pay(&app, &token).await;
+        assert!(page.contains("takes no card payments online"), "{page}");
         set_keys(&app).await;
         let (_, page) = app.page(&format!("/o/{token}")).await;
         assert!(page.contains(r#"id="pay""#), "the Pay button: {page}");
