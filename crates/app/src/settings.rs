@@ -391,6 +391,12 @@ fn check_bounds(settings: &ShopSettings) -> Result<()> {
         payment.failures_before_help,
         1..=20,
     )?;
+    // Stripe's checkout lives from 30 minutes to 24 hours.
+    within(
+        "payment.checkout_minutes",
+        payment.checkout_minutes,
+        30..=1440,
+    )?;
     let calls = &settings.calls;
     within("calls.attempts", calls.attempts as i64, 1..=10)?;
     within("calls.hold_days", calls.hold_days, 0..=60)?;

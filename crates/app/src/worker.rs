@@ -193,6 +193,12 @@ impl Shop {
                 .provider_refund(refund, job.attempts >= MAX_ATTEMPTS)
                 .await;
         }
+        if job.kind == jobs::CHECKOUT_EXPIRY {
+            let OrderJob { order } = parse_payload(job)?;
+            return self
+                .checkout_expired(order, job.attempts >= MAX_ATTEMPTS)
+                .await;
+        }
         if job.kind == jobs::EXPIRE_CARTS {
             return self.expire_carts().await;
         }

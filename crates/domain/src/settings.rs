@@ -328,6 +328,9 @@ pub struct PaymentPolicy {
     pub grace_hours: i64,
     /// Failed attempts before a manager is asked to help.
     pub failures_before_help: i64,
+    /// Minutes a visitor has to pay at checkout before the stock held for them goes back
+    /// (PY-1); the provider's checkout expires then too.
+    pub checkout_minutes: i64,
     /// How the shop takes money, of [`PAYMENT_METHODS`]: what a recorded payment or refund may
     /// name.
     pub methods: Vec<String>,
@@ -368,6 +371,7 @@ impl Default for PaymentPolicy {
             reminder_before_hours: 24,
             grace_hours: 48,
             failures_before_help: 2,
+            checkout_minutes: 30,
             methods: ["card", "cash", "bank_transfer", "vipps"]
                 .map(String::from)
                 .to_vec(),

@@ -1,5 +1,6 @@
 //! Stripe behind `app::orders::PaymentProvider`: Checkout Sessions (`POST /v1/checkout/sessions`,
-//! form-encoded, with an `Idempotency-Key`), reading a session back, and the `Stripe-Signature`
+//! form-encoded, with an `Idempotency-Key` and an `expires_at`), reading a session back, expiring
+//! one so it can no longer be paid, and the `Stripe-Signature`
 //! check of its webhooks (HMAC-SHA256 of `{t}.{body}`, compared in constant time, within a
 //! tolerance of five minutes).
 
@@ -86,6 +87,9 @@ fn session_form(request: &CheckoutRequest) -> Vec<(String, String)> {
     if let Some(email) = &request.email {
         form.push(("customer_email".to_owned(), email.clone()));
     }
+    if let Some(expires_at) = request.expires_at {
+        form.push(("expires_at".to_owned(), expires_at.as_second().to_string()));
+    }
     for (i, item) in request.items.iter().enumerate() {
         let at = |field: &str| format!("line_items[{i}]{field}");
         form.push((at("[price_data][currency]"), currency.clone()));
@@ -97,6 +101,18 @@ fn session_form(request: &CheckoutRequest) -> Vec<(String, String)> {
         form.push((at("[quantity]"), item.quantity.to_string()));
     }
     form
+}
+
+/// A session id is Stripe's `cs_...`: nothing else goes into a path.
+fn session_id(id: &str) -> Result<&str, ProviderError> {
+    if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Ok(id)
+    } else {
+        Err(ProviderError::Refused {
+            code: "resource_missing".into(),
+            message: "no such checkout session".into(),
+        })
+    }
 }
 
 /// Stripe's Checkout speaks Norwegian as `nb`, and the other languages by their own codes.
@@ -209,22 +225,34 @@ impl PaymentProvider for Stripe {
 
     fn checkout_state<'a>(&'a self, key: &'a SecretString, id: &'a str) -> Answer<'a, Settlement> {
         Box::pin(async move {
-            // A session id is Stripe's `cs_...`: nothing else goes into the path.
-            if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return Err(ProviderError::Refused {
-                    code: "resource_missing".into(),
-                    message: "no such checkout session".into(),
-                });
-            }
+            let url = format!("{}/v1/checkout/sessions/{}", self.base, session_id(id)?);
             let response = self
                 .client
-                .get(format!("{}/v1/checkout/sessions/{id}", self.base))
+                .get(url)
                 .bearer_auth(key.expose_secret())
                 .send()
                 .await
                 .map_err(unavailable)?;
             let session = Self::answer(response).await?;
             settlement(&session).map_err(ProviderError::Unavailable)
+        })
+    }
+
+    fn expire_checkout<'a>(&'a self, key: &'a SecretString, id: &'a str) -> Answer<'a, ()> {
+        Box::pin(async move {
+            let url = format!(
+                "{}/v1/checkout/sessions/{}/expire",
+                self.base,
+                session_id(id)?
+            );
+            let response = self
+                .client
+                .post(url)
+                .bearer_auth(key.expose_secret())
+                .send()
+                .await
+                .map_err(unavailable)?;
+            Self::answer(response).await.map(|_| ())
         })
     }
 

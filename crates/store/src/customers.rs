@@ -54,7 +54,7 @@ const CARD_SELECT: &str = "SELECT c.id, c.name, c.birthday, c.locale, c.consent_
        c.consent_withdrawn_at, c.preferred_channel, c.erased_at, c.created_at, c.loyalty_tier, \
        (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'phone' ORDER BY id LIMIT 1) AS phone, \
        (SELECT value FROM customer_contacts WHERE customer_id = c.id AND kind = 'email' ORDER BY id LIMIT 1) AS email, \
-       (SELECT COUNT(*) FROM orders WHERE customer_id = c.id AND stage NOT IN ('cancelled', 'returned', 'refunded')) AS kept_orders \
+       (SELECT COUNT(*) FROM orders WHERE customer_id = c.id AND stage NOT IN ('cancelled', 'returned', 'refunded', 'paying', 'abandoned')) AS kept_orders \
      FROM customers c";
 
 /// The cards holding this phone and this email (either may be absent), in one query.
@@ -450,7 +450,7 @@ pub async fn standing(conn: &mut Conn, customer_id: i64, since_ms: i64) -> Resul
     Ok(sqlx::query_as(
         "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) FROM orders \
          WHERE customer_id = $1 AND placed_at >= $2 \
-           AND stage NOT IN ('cancelled', 'returned', 'refunded')",
+           AND stage NOT IN ('cancelled', 'returned', 'refunded', 'paying', 'abandoned')",
     )
     .bind(customer_id)
     .bind(since_ms)

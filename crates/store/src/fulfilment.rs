@@ -236,9 +236,11 @@ pub async fn delete_parcel(conn: &mut Conn, order_id: i64) -> Result<()> {
 
 /// Orders the customer placed before this one and did not cancel (AS-4).
 pub async fn previous_orders(conn: &mut Conn, customer_id: i64, order_id: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM orders WHERE customer_id = $1 AND id < $2 AND stage <> 'cancelled'",
-    )
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM orders WHERE customer_id = $1 AND id < $2 AND stage <> 'cancelled' \
+         AND {}",
+        crate::orders::OPEN_TO_STAFF
+    )))
     .bind(customer_id)
     .bind(order_id)
     .fetch_one(conn)

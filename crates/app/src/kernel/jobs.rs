@@ -26,6 +26,8 @@ pub const SEND_MESSAGE: &str = "send_message";
 pub const DELIVER_WEBHOOK: &str = "deliver_webhook";
 /// A refund to make through the payment provider, retried with backoff while it is down.
 pub const PROVIDER_REFUND: &str = "provider_refund";
+/// A checkout paid online that may have run out of time (PY-1).
+pub const CHECKOUT_EXPIRY: &str = "checkout_expiry";
 /// Nightly, when the shop asked for it: a copy of a SQLite shop's database into a folder.
 pub const NIGHTLY_BACKUP: &str = "nightly_backup";
 

@@ -49,6 +49,13 @@ impl<'a> Context<'a> {
             .to_string()
     }
 
+    /// `minutes` from now; the end of time rather than an overflow.
+    pub fn later_minutes(&self, minutes: i64) -> Timestamp {
+        self.now
+            .saturating_add(SignedDuration::from_mins(minutes))
+            .unwrap_or(self.now)
+    }
+
     /// `hours` from now; the end of time rather than an overflow.
     pub fn later(&self, hours: i64) -> Timestamp {
         self.now

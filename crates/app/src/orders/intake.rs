@@ -12,6 +12,7 @@ use domain::orders::{
     Command, Decision, Event, Hold, HoldKind, Line, LineStatus, Order, PaymentMode, Stage,
 };
 use domain::settings::ShopSettings;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -21,8 +22,8 @@ use crate::customers::{Buyer, find_or_create};
 use crate::kernel::Context;
 use crate::kernel::error::FieldResult;
 use crate::kernel::order_row::holds_json;
-use crate::kernel::timeline;
 use crate::kernel::tokens::secret_token;
+use crate::kernel::{jobs, timeline};
 use crate::messaging::{Reach, message};
 use crate::{Error, Result, Shop};
 
@@ -109,6 +110,30 @@ impl Shop {
         idempotency_key: Option<&str>,
         actor: &Actor,
     ) -> Result<Placed> {
+        self.take_in(input, idempotency_key, actor, None).await
+    }
+
+    /// Takes in an order the visitor pays for at checkout (PY-1): reserved and priced like any
+    /// other, its coupon used up, but `paying`, known to nobody and followed by nothing until
+    /// the provider's word opens it ([`open_paid`]); the stock goes back if no payment came
+    /// within `payment.checkout_minutes`.
+    pub(crate) async fn place_paying_order(
+        &self,
+        input: &NewOrder,
+        idempotency_key: &str,
+        cart: &str,
+    ) -> Result<Placed> {
+        self.take_in(input, Some(idempotency_key), &Actor::visitor(), Some(cart))
+            .await
+    }
+
+    async fn take_in(
+        &self,
+        input: &NewOrder,
+        idempotency_key: Option<&str>,
+        actor: &Actor,
+        paying_from_cart: Option<&str>,
+    ) -> Result<Placed> {
         actor.require(Permission::ManageOrders)?;
         let settings = self.settings().await?;
         let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
@@ -145,7 +170,8 @@ impl Shop {
                 "this coupon takes nothing off this order",
             ));
         }
-        check_prepaid(&draft, order.total_minor() - discount_minor)?;
+        let paid_online = paying_from_cart.is_some();
+        check_prepaid(&draft, order.total_minor() - discount_minor, paid_online)?;
 
         let now = self.now();
         let postcode = draft.address.as_ref().map(|a| a.postcode.as_str());
@@ -178,12 +204,28 @@ impl Shop {
         let coupon_off = coupon.as_ref().map(|c| (c.code.as_str(), discount_minor));
         let discounts = combine(&settings, coupon_off, tier, order.subtotal_minor());
         let coupon_applies = discounts.iter().any(|d| d.coupon);
-        let decided = decide(&draft, order, &discounts, &stock, transit, &ctx)?;
+        let decided = decide(
+            &draft,
+            order,
+            &discounts,
+            &stock,
+            transit,
+            paid_online,
+            &ctx,
+        )?;
 
         let mut row = order_row(&draft, &decided, customer_id, &ctx)?;
         row.idempotency_key = idempotency_key.map(str::to_owned);
         row.request_hash = Some(hash.clone());
-        super::stamp(&mut row, &decided.decision.events, &ctx);
+        // What the order becomes once paid is decided now; until then it only holds its stock.
+        let opens_as = paid_online.then(|| (row.stage.clone(), row.holds.clone(), row.paid_minor));
+        if paid_online {
+            row.stage = Stage::Paying.as_str().into();
+            row.holds = "[]".into();
+            row.paid_minor = 0;
+        } else {
+            super::stamp(&mut row, &decided.decision.events, &ctx);
+        }
         row.id = match store::orders::insert(&mut tx, &row).await {
             Ok(id) => id,
             // A concurrent retry with the same key got there first: answer with its order.
@@ -221,7 +263,34 @@ impl Shop {
             .collect();
         store::catalog::inventory::insert_reservations(&mut tx, id, &reservations, &stock_ids)
             .await?;
-        let events = follow_intake(&mut tx, &row, decided, &stock, &reservations, &ctx).await?;
+        let first_message = first_message(&decided, &stock);
+        let events = with_reservations(decided.decision.events, &reservations);
+        if let (Some((stage, holds, paid_minor)), Some(cart)) = (opens_as, paying_from_cart) {
+            let expires = ctx.later_minutes(settings.payment.checkout_minutes);
+            let opens_as = OpensAs {
+                stage,
+                holds,
+                paid_minor,
+                events,
+                first_message,
+            };
+            let paying = store::orders::paying::PayingRow {
+                order_id: id,
+                opens_as: serde_json::to_string(&opens_as)
+                    .map_err(|e| store::Error::Corrupt(e.to_string()))?,
+                checkout_id: None,
+                cart: cart.to_owned(),
+                expires_at: store::to_millis(expires),
+            };
+            store::orders::paying::insert(&mut tx, &paying).await?;
+            jobs::schedule(&mut tx, jobs::CHECKOUT_EXPIRY, id, expires, &ctx).await?;
+            tx.commit().await?;
+            return Ok(Placed {
+                order: order_view(row, line_rows, reservations, Vec::new())?,
+                replayed: false,
+            });
+        }
+        let events = follow_intake(&mut tx, &row, events, first_message, &ctx).await?;
         let events = timeline::append(&mut tx, id, &events, now_ms, actor, None).await?;
         tx.commit().await?;
         self.counters.order_placed(&row.channel);
@@ -384,8 +453,17 @@ fn priced_order(draft: &Draft, priced: &[Priced], settings: &ShopSettings) -> Re
     })
 }
 
-/// A prepaid order is taken only when the channel took the whole amount (PY-1).
-fn check_prepaid(draft: &Draft, due_minor: i64) -> Result<()> {
+/// A prepaid order is taken only when the channel took the whole amount, or while it is paid
+/// online at checkout (PY-1).
+fn check_prepaid(draft: &Draft, due_minor: i64, paid_online: bool) -> Result<()> {
+    let prepaid_here = draft.payment_mode == Some(PaymentMode::Prepaid) && !paid_online;
+    if prepaid_here && draft.payment.is_none() {
+        return Err(Error::field(
+            "payment",
+            "payment_required",
+            "a prepaid order arrives with its payment",
+        ));
+    }
     let prepaid = draft
         .payment
         .as_ref()
@@ -454,6 +532,7 @@ fn decide(
     discounts: &[Discount],
     stock: &Reserved,
     transit: [i64; 2],
+    paid_online: bool,
     ctx: &Context<'_>,
 ) -> Result<Decided> {
     let settings = ctx.settings;
@@ -503,6 +582,14 @@ fn decide(
                 overpayment: payment.overpayment,
             })
             .map_err(|refusal| Error::refused_in("payment.amount_minor", &refusal))?;
+    }
+    // PY-1: paid at checkout, the order is decided as paid in full; it opens only once it is.
+    if paid_online {
+        let amount_minor = decision.order.balance_minor();
+        decision = decision.then(Command::RecordPayment {
+            amount_minor,
+            overpayment: false,
+        })?;
     }
     // CF-2: a call only when needed; otherwise a link or a message.
     let route = confirmation::route(
@@ -631,18 +718,36 @@ fn reservation_rows(
         .collect()
 }
 
-/// The new order's timeline: placed, where each line is held, then what followed, with the
-/// first word to the customer.
-async fn follow_intake(
-    tx: &mut store::Conn,
-    row: &store::orders::OrderRow,
-    decided: Decided,
-    stock: &Reserved,
+/// What a paying order becomes once paid, as intake decided it (PY-1).
+#[derive(Debug, Serialize, Deserialize)]
+struct OpensAs {
+    stage: String,
+    holds: String,
+    paid_minor: i64,
+    /// The timeline intake would have written; what follows from it follows once paid.
+    events: Vec<Event>,
+    first_message: Option<String>,
+}
+
+/// CF-1: the first word to the customer once the order is confirming: the link to confirm
+/// name, items, method, address, date, total and payment, or that the order arrived and the
+/// shop will be in touch. Out of stock, the customer already got the choice to make (ST-1).
+fn first_message(decided: &Decided, stock: &Reserved) -> Option<String> {
+    let confirming = decided.decision.order.stage == Stage::Confirming;
+    (confirming && stock.out_of_stock.is_empty()).then(|| {
+        if decided.route == Route::Link {
+            "confirmation_request".into()
+        } else {
+            "order_received".into()
+        }
+    })
+}
+
+/// Intake's events with where each line is held, after the order's arrival.
+fn with_reservations(
+    mut events: Vec<Event>,
     reservations: &[store::catalog::inventory::ReservationRow],
-    ctx: &Context<'_>,
-) -> Result<Vec<Event>> {
-    let stage = decided.decision.order.stage;
-    let mut events = decided.decision.events;
+) -> Vec<Event> {
     for (at, r) in (1..).zip(reservations) {
         events.insert(
             at,
@@ -652,19 +757,56 @@ async fn follow_intake(
             },
         );
     }
+    events
+}
+
+/// The new order's timeline: placed, where each line is held, then what followed, with the
+/// first word to the customer.
+async fn follow_intake(
+    tx: &mut store::Conn,
+    row: &store::orders::OrderRow,
+    mut events: Vec<Event>,
+    first_message: Option<String>,
+    ctx: &Context<'_>,
+) -> Result<Vec<Event>> {
     let mut followed = crate::reactions::react(tx, row, &events, ctx).await?;
-    // Out of stock, the customer already got the choice to make (ST-1).
-    if stage == Stage::Confirming && stock.out_of_stock.is_empty() {
-        // CF-1: the customer confirms name, items, method, address, date, total and payment
-        // through the link; otherwise they hear the order arrived and the shop will be in touch.
-        let template = if decided.route == Route::Link {
-            "confirmation_request"
-        } else {
-            "order_received"
-        };
-        let first = message(tx, row, template, Reach::Preferred, json!({}), ctx).await?;
+    if let Some(template) = first_message {
+        let first = message(tx, row, &template, Reach::Preferred, json!({}), ctx).await?;
         followed.extend(first);
     }
     events.extend(followed);
     Ok(events)
+}
+
+/// The provider's word came for a paying order (PY-1): it becomes what intake decided, placed
+/// now, with the payment recorded, its cart emptied, and everything that follows an order's
+/// arrival follows.
+pub(super) async fn open_paid(
+    tx: &mut store::Conn,
+    row: store::orders::OrderRow,
+    paying: &store::orders::paying::PayingRow,
+    payment: &super::NewPayment,
+    actor: &Actor,
+    ctx: &Context<'_>,
+) -> Result<()> {
+    let opens: OpensAs =
+        serde_json::from_str(&paying.opens_as).map_err(|e| store::Error::Corrupt(e.to_string()))?;
+    let now_ms = ctx.now_ms();
+    let mut opened = store::orders::OrderRow {
+        stage: opens.stage,
+        holds: opens.holds,
+        paid_minor: opens.paid_minor,
+        placed_at: now_ms,
+        updated_at: now_ms,
+        ..row
+    };
+    super::stamp(&mut opened, &opens.events, ctx);
+    store::orders::update_state(tx, &opened).await?;
+    store::orders::paying::set_placed_at(tx, opened.id, now_ms).await?;
+    store::orders::paying::finish(tx, opened.id).await?;
+    store::storefront::delete_cart(tx, &paying.cart).await?;
+    record_payment_row(tx, opened.id, "payment", payment, "", now_ms, actor).await?;
+    let events = follow_intake(tx, &opened, opens.events, opens.first_message, ctx).await?;
+    timeline::append(tx, opened.id, &events, now_ms, &Actor::visitor(), None).await?;
+    Ok(())
 }

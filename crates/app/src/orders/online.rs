@@ -10,7 +10,7 @@ use domain::orders::{Command, Stage};
 use secrecy::SecretString;
 
 use crate::access::Actor;
-use crate::kernel::Context;
+use crate::kernel::{Context, tasks, timeline};
 use crate::{Error, Result, Shop};
 
 use super::payments::{NewPayment, record_payment_row};
@@ -32,6 +32,8 @@ pub trait PaymentProvider: Send + Sync {
     ) -> Answer<'a, Checkout>;
     /// The checkout as the provider knows it now.
     fn checkout_state<'a>(&'a self, key: &'a SecretString, id: &'a str) -> Answer<'a, Settlement>;
+    /// Closes an open checkout so it can no longer be paid; refused once it is paid or closed.
+    fn expire_checkout<'a>(&'a self, key: &'a SecretString, id: &'a str) -> Answer<'a, ()>;
     /// Gives back `amount_minor` of the provider's payment `payment`; answers with the
     /// provider's refund. The same key twice makes one refund.
     fn refund<'a>(
@@ -67,6 +69,8 @@ pub struct CheckoutRequest {
     pub cancel_url: String,
     /// The same request sent twice (a double click) opens one checkout.
     pub idempotency_key: String,
+    /// When the provider stops taking payment on it: a paying order's stock is held until then.
+    pub expires_at: Option<jiff::Timestamp>,
 }
 
 #[derive(Debug, Clone)]
@@ -157,7 +161,13 @@ impl Shop {
         let order = self.order(number).await?;
         let due = order.payment.balance_due.amount_minor;
         let stage = Stage::parse(&order.stage).map_err(|e| store::Error::Corrupt(e.to_string()))?;
-        if due <= 0 || stage.is_final() {
+        let paying = match stage {
+            Stage::Paying => {
+                store::orders::paying::get(&mut *self.store.read().await?, number).await?
+            }
+            _ => None,
+        };
+        if due <= 0 || stage.is_final() || (stage == Stage::Paying && paying.is_none()) {
             return Err(Error::Conflict {
                 code: "nothing_to_pay",
                 message: "this order owes nothing".into(),
@@ -194,7 +204,8 @@ impl Shop {
             }];
         }
         let public_url = self.settings().await?.public_url;
-        let page = format!("{}/o/{token}", public_url.trim_end_matches('/'));
+        let public_url = public_url.trim_end_matches('/');
+        let page = format!("{public_url}/o/{token}");
         let request = CheckoutRequest {
             order_number: number,
             currency: order.total.currency.to_string(),
@@ -202,10 +213,24 @@ impl Shop {
             email: order.customer.email.clone(),
             locale: locale.to_owned(),
             success_url: format!("{page}?checkout={{CHECKOUT_SESSION_ID}}"),
-            cancel_url: page,
+            // Turning back from paying at checkout returns to the checkout, the cart as it was.
+            cancel_url: match &paying {
+                Some(_) => format!("{public_url}/checkout/back/{token}"),
+                None => page,
+            },
             idempotency_key: format!("order-{number}-v{}-due-{due}", order.version),
+            expires_at: paying
+                .as_ref()
+                .map(|p| store::from_millis(p.expires_at))
+                .transpose()?,
         };
-        Ok(provider.checkout(&key, &request).await?.url)
+        let checkout = provider.checkout(&key, &request).await?;
+        if paying.is_some() {
+            let mut tx = self.store.begin_write().await?;
+            store::orders::paying::set_checkout(&mut tx, number, &checkout.id).await?;
+            tx.commit().await?;
+        }
+        Ok(checkout.url)
     }
 
     /// The customer is back from the checkout: the provider is asked how it went, and a
@@ -317,6 +342,94 @@ impl Shop {
         Ok(())
     }
 
+    /// A paying order's time ran out (PY-1): a checkout Stripe reports paid is taken; one still
+    /// open is closed at Stripe so it can no longer be paid, and the order is given up, its
+    /// stock and coupon back. While Stripe cannot be reached the job is tried again; on the
+    /// last try the order is given up anyway, and a payment that still comes is kept with a
+    /// task for a manager.
+    pub(crate) async fn checkout_expired(&self, number: i64, last_try: bool) -> Result<()> {
+        let paying = store::orders::paying::get(&mut *self.store.read().await?, number).await?;
+        let Some(paying) = paying else {
+            return Ok(());
+        };
+        if let (Some(checkout_id), Ok((provider, key))) =
+            (&paying.checkout_id, self.stripe_with_key().await)
+        {
+            match provider.expire_checkout(&key, checkout_id).await {
+                Ok(()) => {}
+                // Not open any more: paid, or closed by Stripe itself.
+                Err(ProviderError::Refused { .. }) => {
+                    let settlement = provider.checkout_state(&key, checkout_id).await?;
+                    if settlement.paid && settlement.order_number == number {
+                        return self.take_settlement(&settlement).await;
+                    }
+                }
+                Err(ProviderError::Unavailable(why)) if !last_try => {
+                    return Err(Error::Conflict {
+                        code: "provider_unavailable",
+                        message: why,
+                    });
+                }
+                Err(ProviderError::Unavailable(_)) => {}
+            }
+        }
+        self.give_up_paying(number).await
+    }
+
+    /// The visitor turned back from paying at checkout (PY-1): the checkout is closed and the
+    /// order given up at once, so the stock is free for the order they make next; the cart
+    /// is as it was. Answers the cart.
+    pub async fn turn_back_from_checkout(&self, token: &str) -> Result<String> {
+        let number = self.order_number_by_link(token).await?;
+        let paying = store::orders::paying::get(&mut *self.store.read().await?, number).await?;
+        let Some(paying) = paying else {
+            return Err(Error::Conflict {
+                code: "not_paying",
+                message: "this order is not waiting for a payment at checkout".into(),
+            });
+        };
+        // A checkout Stripe cannot close now stays for the expiry job to settle.
+        self.checkout_expired(number, false).await?;
+        Ok(paying.cart)
+    }
+
+    /// The order is given up unpaid: `abandoned`, its stock and coupon given back, invisible as
+    /// it was.
+    async fn give_up_paying(&self, number: i64) -> Result<()> {
+        let settings = self.settings().await?;
+        let ctx = Context::new(&settings, self.now());
+        let mut tx = self.store.begin_write().await?;
+        let row = crate::kernel::order_row::locked(&mut tx, number).await?;
+        if row.stage != Stage::Paying.as_str() {
+            return Ok(());
+        }
+        store::catalog::inventory::release(&mut tx, number, store::catalog::inventory::Lines::All)
+            .await?;
+        store::fulfilment::give_back_coupon(&mut tx, number).await?;
+        store::orders::paying::finish(&mut tx, number).await?;
+        let abandoned = store::orders::OrderRow {
+            stage: Stage::Abandoned.as_str().into(),
+            updated_at: ctx.now_ms(),
+            ..row
+        };
+        store::orders::update_state(&mut tx, &abandoned).await?;
+        let gone = domain::orders::Event::StageChanged {
+            from: Stage::Paying,
+            to: Stage::Abandoned,
+        };
+        timeline::append(
+            &mut tx,
+            number,
+            &[gone],
+            ctx.now_ms(),
+            &Actor::system(),
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn stripe_with_key(&self) -> Result<(std::sync::Arc<dyn PaymentProvider>, SecretString)> {
         let provider = self.stripe.clone();
         let key = self.secret(STRIPE_SECRET_KEY).await?;
@@ -364,13 +477,35 @@ impl Shop {
                 ),
             ));
         }
+        let payment = NewPayment::of(settlement.amount_minor, "stripe", &settlement.reference);
+        let paying = match row.stage == Stage::Paying.as_str() {
+            true => store::orders::paying::get(&mut tx, number).await?,
+            false => None,
+        };
+        if let Some(paying) = paying.filter(|_| settlement.amount_minor == row.total_minor) {
+            let channel = row.channel.clone();
+            super::intake::open_paid(&mut tx, row, &paying, &payment, &actor, &ctx).await?;
+            tx.commit().await?;
+            self.counters.order_placed(&channel);
+            self.counters.payment_recorded();
+            return Ok(());
+        }
         let command = Command::RecordPayment {
             amount_minor: settlement.amount_minor,
             overpayment: settlement.amount_minor > row.total_minor - row.paid_minor,
         };
         self.change(&mut tx, number, &[command], &actor, None, &ctx)
             .await?;
-        let payment = NewPayment::of(settlement.amount_minor, "stripe", &settlement.reference);
+        if row.stage == Stage::Abandoned.as_str() {
+            // Paid after the shop gave the checkout up: the money is kept, and a manager places
+            // the order again or pays it back.
+            let why = format!(
+                "{} paid by card after the checkout was given up and its stock released",
+                settlement.amount_minor
+            );
+            let task = tasks::open(&mut tx, row.id, tasks::PAYMENT_HELP, 2, &why, &ctx).await?;
+            timeline::append(&mut tx, row.id, &[task], ctx.now_ms(), &actor, None).await?;
+        }
         record_payment_row(
             &mut tx,
             number,

@@ -164,7 +164,12 @@ impl Shop {
     /// being packed, a courier a stop of their own route; refused with 403 otherwise.
     pub async fn order_for(&self, actor: &Actor, number: i64) -> Result<OrderView> {
         require_order(&mut *self.store.read().await?, actor, number).await?;
-        Ok(self.order(number).await?.seen_by(actor))
+        let order = self.order(number).await?;
+        // PY-1: an order being paid at checkout exists for nobody but its visitor yet.
+        if order.stage == Stage::Paying.as_str() {
+            return Err(Error::NotFound { what: "order" });
+        }
+        Ok(order.seen_by(actor))
     }
 
     /// The whole order: lines, payment, reservations and timeline, for the shop itself; a person

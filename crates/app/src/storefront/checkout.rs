@@ -3,7 +3,7 @@
 
 use domain::checks;
 use domain::contact::{Email, PersonName, Phone, PhoneRegion};
-use domain::orders::DeliveryMethod;
+use domain::orders::{DeliveryMethod, PaymentMode};
 
 use jiff::SignedDuration;
 
@@ -181,6 +181,32 @@ impl Shop {
         found
     }
 
+    /// The checkout as it was sent for an order whose payment the visitor turned back from
+    /// (PY-1), so nothing is typed twice. Only a given-up order fills a form.
+    pub async fn checkout_again(&self, token: &str) -> Result<Checkout> {
+        let number = self.order_number_by_link(token).await?;
+        let order = self.order(number).await?;
+        if order.stage != domain::orders::Stage::Abandoned.as_str() {
+            return Err(Error::NotFound { what: "checkout" });
+        }
+        let address = order.delivery.address.unwrap_or_default();
+        Ok(Checkout {
+            name: order.customer.name,
+            phone: order.customer.phone.unwrap_or_default(),
+            email: order.customer.email.unwrap_or_default(),
+            method: order.delivery.method.unwrap_or_default(),
+            pickup_point: order.delivery.pickup_point.unwrap_or_default(),
+            address_line: address.line,
+            city: address.city,
+            postcode: address.postcode,
+            country: address.country,
+            payment_mode: order.payment.mode.unwrap_or_default(),
+            note: order.note,
+            line_notes: order.lines.into_iter().map(|l| l.note).collect(),
+            ..Checkout::default()
+        })
+    }
+
     /// Places the cart as an order through the same intake as the API, with channel
     /// `storefront` and the form's own idempotency key, so a second click returns the first
     /// order. The cart is emptied once the order exists.
@@ -243,6 +269,18 @@ impl Shop {
             payment: None,
             coupon: given(&form.coupon),
         };
+        // PY-1: paid now, online; the order opens once the provider says it was paid, and
+        // the cart stays until then for the visitor who turns back.
+        if input.payment_mode.as_deref() == Some(PaymentMode::Prepaid.as_str()) {
+            if !self.pays_online().await? {
+                return Err(Error::field(
+                    "payment_mode",
+                    "card_at_checkout_off",
+                    "the shop takes no card payments now: choose another way to pay",
+                ));
+            }
+            return self.place_paying_order(&input, &key, cart).await;
+        }
         let placed = self
             .place_order(&input, Some(&key), &Actor::visitor())
             .await?;

@@ -9,6 +9,13 @@ impl Order {
     /// Applies one command: the guard and the change live together.
     // Long on purpose: one match over the commands, so the (stage, command) table reads in one place.
     pub fn apply(self, command: Command) -> Result<Decision, Refusal> {
+        // PY-1: an order being paid online waits for the provider's word, and nothing else.
+        if self.stage == Stage::Paying {
+            return Err(Refusal::WrongStage {
+                action: command.name(),
+                stage: Stage::Paying,
+            });
+        }
         if self.stage.is_final() && !command.corrects_money() {
             return Err(Refusal::Final { stage: self.stage });
         }

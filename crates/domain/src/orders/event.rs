@@ -1,11 +1,11 @@
 //! What a move records on the timeline, and the work it leaves for the stores of stock.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{DeliveryMethod, HoldKind, PaymentMode, Stage};
 
 /// What happened, as the timeline records it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     Placed {

@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 text_enum!(
     /// The pipeline position of an order.
     Stage = "stage" {
+        /// Paid at checkout and not yet paid: the stock is held, and nobody but the paying
+        /// visitor knows of the order until the provider's word opens it (PY-1).
+        Paying = "paying",
+        /// The online payment never came within the shop's minutes: the stock went back.
+        Abandoned = "abandoned",
         Placed = "placed",
         Confirming = "confirming",
         AwaitingPayment = "awaiting_payment",
@@ -22,11 +27,22 @@ text_enum!(
 );
 
 impl Stage {
+    /// An order being paid at checkout, or given up unpaid, is no order the shop works on
+    /// (PY-1): no list or count shows it. `store::orders::OPEN_TO_STAFF` says the same in SQL.
+    pub fn is_placed(self) -> bool {
+        !matches!(self, Self::Paying | Self::Abandoned)
+    }
+
     /// No command moves an order out of these.
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            Self::Closed | Self::Cancelled | Self::Returned | Self::Replaced | Self::Refunded
+            Self::Closed
+                | Self::Cancelled
+                | Self::Returned
+                | Self::Replaced
+                | Self::Refunded
+                | Self::Abandoned
         )
     }
 

@@ -664,3 +664,21 @@ fn py3_a_refund_after_a_return_settles_goods_and_a_void_takes_back_a_wrong_recor
     assert_eq!(voided.payment_status(), PaymentStatus::Unpaid);
     assert_eq!(voided.balance_minor(), total);
 }
+
+proptest! {
+    /// PY-1: an order being paid at checkout moves by no command, not even money recorded by
+    /// hand: only the provider's word opens it.
+    #[test]
+    fn a_paying_order_takes_no_command(command in commands()) {
+        let paying = Order {
+            stage: Stage::Paying,
+            ..order(PaymentMode::Prepaid, DeliveryMethod::Courier)
+        };
+        let refused = paying.apply(command);
+        prop_assert!(
+            matches!(refused, Err(Refusal::WrongStage { stage: Stage::Paying, .. })),
+            "{:?}",
+            refused
+        );
+    }
+}

@@ -11,7 +11,7 @@ use sha2::Sha256;
 
 use super::Sim;
 use super::fates::Fate;
-use super::hours::{CARRIERS, SHOP_FLOOR};
+use super::hours::{CARRIERS, COURIER_SETS_OFF, SHOP_FLOOR};
 use super::random::{Rng, days, digits, hours, mins, plus};
 use super::steps::{Action, Next, Step};
 
@@ -199,7 +199,7 @@ impl Sim {
         let actor = self.courier.clone();
         if self.orders[i].first_time("on the way") {
             let transit = Carrier::OwnCourier.transit(&mut self.rng);
-            let at = self.later(now, transit, transit + mins(20), Some(CARRIERS))?;
+            let at = self.later(now, transit, transit + mins(20), Some(COURIER_SETS_OFF))?;
             let step = Step {
                 action: Action::OnTheWay,
                 actor,

@@ -20,6 +20,9 @@ pub(super) struct Hours {
 
 pub(super) const OFFICE: Hours = Hours::monday_to_saturday(8, 20);
 pub(super) const CARRIERS: Hours = Hours::monday_to_saturday(9, 21);
+/// The shop's courier sets off on a last stop by eight, so the door is reached before the
+/// round's cash is handed in at half past nine (PY-5).
+pub(super) const COURIER_SETS_OFF: Hours = Hours::monday_to_saturday(9, 20);
 /// The call policy's default calling hours (CF-3).
 pub(super) const CALLS: Hours = Hours::monday_to_saturday(9, 20);
 pub(super) const SHOP_FLOOR: Hours = Hours::every_day(10, 19);

@@ -128,7 +128,9 @@ impl Sim {
             Stage::InTransit => self.while_in_transit(i, now),
             Stage::Delivered => self.after_delivery(i, now),
             Stage::ReturnRequested => self.while_return_requested(i, now),
-            Stage::Closed
+            Stage::Paying
+            | Stage::Abandoned
+            | Stage::Closed
             | Stage::Cancelled
             | Stage::Returned
             | Stage::Replaced

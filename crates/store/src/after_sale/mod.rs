@@ -78,7 +78,7 @@ pub async fn replenish_due(
              JOIN order_lines rl ON rl.order_id = r.id \
              JOIN variants rv ON rv.id = rl.variant_id \
              WHERE r.customer_id = o.customer_id AND r.placed_at > o.placed_at \
-               AND r.stage <> 'cancelled' AND rv.product_id = v.product_id) \
+               AND r.stage NOT IN ('cancelled', 'paying', 'abandoned') AND rv.product_id = v.product_id) \
          ORDER BY o.id, l.line_no",
     )
     .bind(from_ms)

@@ -7,7 +7,7 @@ pub mod tokens;
 
 use sqlx::FromRow;
 
-use crate::orders::{SUMMARY_COLUMNS, SummaryRow};
+use crate::orders::{OPEN_TO_STAFF, SUMMARY_COLUMNS, SummaryRow};
 use crate::{Conn, Result};
 
 /// Filters for the order list; an empty string means "any".
@@ -76,18 +76,19 @@ pub async fn orders(conn: &mut Conn, filter: &OrderFilter<'_>) -> Result<Vec<Sum
 
 /// The channels orders came from, for the list's filter.
 pub async fn channels(conn: &mut Conn) -> Result<Vec<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT DISTINCT channel FROM orders ORDER BY channel")
-            .fetch_all(conn)
-            .await?,
-    )
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT DISTINCT channel FROM orders WHERE {OPEN_TO_STAFF} ORDER BY channel"
+    )))
+    .fetch_all(conn)
+    .await?)
 }
 
 /// Orders placed since `from_ms`, counted by the stage they are in now.
 pub async fn stages_since(conn: &mut Conn, from_ms: i64) -> Result<Vec<(String, i64)>> {
-    Ok(sqlx::query_as(
-        "SELECT stage, CAST(COUNT(*) AS BIGINT) FROM orders WHERE placed_at >= $1 GROUP BY stage",
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT stage, CAST(COUNT(*) AS BIGINT) FROM orders WHERE placed_at >= $1 AND {OPEN_TO_STAFF} \
+         GROUP BY stage"
+    )))
     .bind(from_ms)
     .fetch_all(conn)
     .await?)

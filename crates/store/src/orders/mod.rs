@@ -1,5 +1,6 @@
 //! Orders, their lines and their timeline.
 
+pub mod paying;
 pub mod payments;
 
 use sqlx::FromRow;
@@ -379,14 +380,14 @@ pub async fn processing_by_day(
     to_ms: i64,
     offset_ms: i64,
 ) -> Result<Vec<(i64, i64, i64)>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT day, CAST(COUNT(*) AS BIGINT), CAST(SUM(same_day) AS BIGINT) FROM ( \
            SELECT (placed_at + $3) / 86400000 AS day, \
                   CASE WHEN processed_at IS NOT NULL AND (processed_at + $3) / 86400000 = (placed_at + $3) / 86400000 \
                        THEN 1 ELSE 0 END AS same_day \
-           FROM orders WHERE placed_at >= $1 AND placed_at < $2) AS placed \
+           FROM orders WHERE placed_at >= $1 AND placed_at < $2 AND {OPEN_TO_STAFF}) AS placed \
          GROUP BY day ORDER BY day",
-    )
+    )))
     .bind(from_ms)
     .bind(to_ms)
     .bind(offset_ms)
@@ -422,6 +423,10 @@ pub async fn events(conn: &mut Conn, order_id: i64) -> Result<Vec<EventRow>> {
     .await?)
 }
 
+/// The orders the shop's people and reports know of: not a checkout still being paid online, nor
+/// one given up unpaid (PY-1).
+pub const OPEN_TO_STAFF: &str = "stage NOT IN ('paying', 'abandoned')";
+
 /// Which orders a reader's role lets them list: every one, the ones being packed, or the stops
 /// of one courier's route.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -440,12 +445,13 @@ pub const PACKING_STAGES: [&str; 3] = ["assembling", "ready", "in_transit"];
 
 impl Scope {
     /// The condition on `orders` (as `orders`) that keeps the scope's orders, with its two
-    /// parameters numbered from `first`; bind them with [`Scope::binds`].
+    /// parameters numbered from `first`; bind them with [`Scope::binds`]. No scope lists an
+    /// order the staff do not know of yet.
     pub(crate) fn clause(first: usize) -> String {
         let (packing, courier) = (first, first + 1);
         let stages = PACKING_STAGES.map(|s| format!("'{s}'")).join(", ");
         format!(
-            "(${packing} = 0 OR stage IN ({stages})) \
+            "{OPEN_TO_STAFF} AND (${packing} = 0 OR stage IN ({stages})) \
              AND (${courier} = 0 OR EXISTS (SELECT 1 FROM shipments s \
                   WHERE s.order_id = orders.id AND s.courier_id = ${courier}))"
         )

@@ -248,7 +248,7 @@ pub struct HistoryRow {
 pub async fn history(conn: &mut Conn, customer_id: i64, limit: i64) -> Result<Vec<HistoryRow>> {
     Ok(sqlx::query_as(
         "SELECT id, confirm_token, stage, total_minor, currency, placed_at FROM orders \
-         WHERE customer_id = $1 ORDER BY id DESC LIMIT $2",
+         WHERE customer_id = $1 AND stage NOT IN ('paying', 'abandoned') ORDER BY id DESC LIMIT $2",
     )
     .bind(customer_id)
     .bind(limit)

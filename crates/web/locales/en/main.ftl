@@ -335,6 +335,8 @@ role-packer = Packer
 role-courier = Courier
 
 ## Stages
+stage-paying = Being paid online
+stage-abandoned = Not paid, given up
 stage-placed = Placed
 stage-confirming = Confirming
 stage-awaiting_payment = Awaiting payment

@@ -298,3 +298,6 @@ sf-problem-nothing_to_pay = This order owes nothing.
 sf-to-checkout-title = Opening the payment page
 sf-to-checkout = Go on to the payment page
 sf-problem-online_payment_off = The shop takes no card payments online just now. Please pay as your invoice says, or call us.
+sf-problem-card_at_checkout_off = The shop takes no card payments just now: please choose another way to pay.
+sf-pay-online-choice = Pay now by card
+sf-payment-not-finished = The payment was not finished and nothing was charged. Your cart and details are as you left them: pay again or choose another way to pay.

@@ -342,6 +342,8 @@ role-packer = Iepakotājs
 role-courier = Kurjers
 
 ## Stages
+stage-paying = Tiek apmaksāts tiešsaistē
+stage-abandoned = Nav apmaksāts, atcelts
 stage-placed = Saņemts
 stage-confirming = Apstiprināšana
 stage-awaiting_payment = Gaida maksājumu

@@ -299,3 +299,6 @@ sf-problem-nothing_to_pay = Šim pasūtījumam nekas nav jāmaksā.
 sf-to-checkout-title = Atveram maksājuma lapu
 sf-to-checkout = Doties uz maksājuma lapu
 sf-problem-online_payment_off = Veikals šobrīd nepieņem maksājumus ar karti tiešsaistē. Lūdzu, maksājiet, kā norādīts rēķinā, vai zvaniet mums.
+sf-problem-card_at_checkout_off = Veikals šobrīd nepieņem maksājumus ar karti: lūdzu, izvēlieties citu apmaksas veidu.
+sf-pay-online-choice = Maksāt tagad ar karti
+sf-payment-not-finished = Maksājums netika pabeigts, un nauda netika iekasēta. Grozs un dati ir saglabāti: maksājiet vēlreiz vai izvēlieties citu maksāšanas veidu.

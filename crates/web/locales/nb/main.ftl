@@ -335,6 +335,8 @@ role-packer = Pakker
 role-courier = Bud
 
 ## Stages
+stage-paying = Betales på nett
+stage-abandoned = Ikke betalt, forlatt
 stage-placed = Lagt inn
 stage-confirming = Bekreftes
 stage-awaiting_payment = Venter på betaling

@@ -298,3 +298,6 @@ sf-problem-nothing_to_pay = Denne ordren skylder ingenting.
 sf-to-checkout-title = Åpner betalingssiden
 sf-to-checkout = Gå videre til betalingssiden
 sf-problem-online_payment_off = Butikken tar ikke imot kortbetaling på nett akkurat nå. Betal slik fakturaen sier, eller ring oss.
+sf-problem-card_at_checkout_off = Butikken tar ikke imot kortbetaling akkurat nå: velg en annen måte å betale på.
+sf-pay-online-choice = Betal nå med kort
+sf-payment-not-finished = Betalingen ble ikke fullført, og ingenting ble trukket. Handlekurven og opplysningene er slik du forlot dem: betal igjen eller velg en annen betalingsmåte.

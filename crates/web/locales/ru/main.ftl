@@ -345,6 +345,8 @@ role-packer = Упаковщик
 role-courier = Курьер
 
 ## Stages
+stage-paying = Оплачивается онлайн
+stage-abandoned = Не оплачен, отменён
 stage-placed = Оформлен
 stage-confirming = Подтверждение
 stage-awaiting_payment = Ждёт оплаты

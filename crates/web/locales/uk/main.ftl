@@ -345,6 +345,8 @@ role-packer = Пакувальник
 role-courier = Кур'єр
 
 ## Stages
+stage-paying = Оплачується онлайн
+stage-abandoned = Не оплачено, скасовано
 stage-placed = Оформлено
 stage-confirming = Підтвердження
 stage-awaiting_payment = Чекає оплати

@@ -53,7 +53,11 @@ pub async fn list(
         f: me.frame("orders", "orders-title"),
         list,
         query,
-        stages: Stage::ALL.iter().map(|s| s.as_str()).collect(),
+        stages: Stage::ALL
+            .iter()
+            .filter(|s| s.is_placed())
+            .map(|s| s.as_str())
+            .collect(),
         holds: HoldKind::ALL.iter().map(|s| s.as_str()).collect(),
         payments: PaymentMode::ALL.iter().map(|s| s.as_str()).collect(),
         deliveries: DeliveryMethod::ALL.iter().map(|s| s.as_str()).collect(),

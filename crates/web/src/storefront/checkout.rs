@@ -5,7 +5,7 @@
 use app::Problem;
 use app::storefront::{CartView, Checkout};
 use askama::Template;
-use axum::extract::{Form, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::orders::PaymentMode;
@@ -150,6 +150,8 @@ struct CheckoutPage {
     key: String,
     /// A signed-in customer's tier, whose benefit the order gets by itself (AF-11).
     tier: Option<app::customers::TierView>,
+    /// Back from a payment not finished: nothing was charged and the cart is as it was.
+    turned_back: bool,
 }
 
 impl CheckoutPage {
@@ -201,6 +203,7 @@ impl Visitor {
         problems: Vec<Problem>,
         key: String,
         windows: Vec<Option<app::catalog::Window>>,
+        online: bool,
     ) -> CheckoutPage {
         let methods = self
             .settings
@@ -227,13 +230,14 @@ impl Visitor {
             methods,
             payments: PaymentMode::ALL
                 .iter()
-                // A prepaid order exists only once paid; the storefront takes no card payments.
-                .filter(|m| **m != PaymentMode::Prepaid)
+                // Paid now means paid online (PY-1): offered while the shop takes card payments.
+                .filter(|m| online || **m != PaymentMode::Prepaid)
                 .map(|m| m.as_str())
                 .collect(),
             problems,
             key,
             tier: None,
+            turned_back: false,
         }
     }
 }
@@ -261,7 +265,18 @@ async fn cart_windows(
         .await
 }
 
-pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FormQuery {
+    /// The order link of a payment the visitor turned back from: its details fill the form.
+    back: String,
+}
+
+pub async fn form(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Query(query): Query<FormQuery>,
+) -> Response {
     let cart = match shop.cart(visitor.cart.as_deref(), visitor.lang.code).await {
         Ok(cart) => cart,
         Err(err) => return visitor.failure(err),
@@ -271,6 +286,7 @@ pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
     }
     // A signed-in customer finds their name, contacts and address filled in.
     let (known, tier) = match visitor.customer(&shop).await {
+        _ if !query.back.is_empty() => (shop.checkout_again(&query.back).await, None),
         Ok(Some(customer_id)) => (
             shop.checkout_defaults(customer_id).await,
             shop.customer_tier(customer_id).await.ok(),
@@ -289,11 +305,28 @@ pub async fn form(State(shop): State<app::Shop>, visitor: Visitor) -> Response {
         Ok(key) => key,
         Err(err) => return visitor.failure(err),
     };
-    match cart_windows(&shop, &visitor, &cart, &form.postcode).await {
-        Ok(windows) => render(&CheckoutPage {
+    let windows = cart_windows(&shop, &visitor, &cart, &form.postcode).await;
+    match (windows, shop.pays_online().await) {
+        (Ok(windows), Ok(online)) => render(&CheckoutPage {
             tier,
-            ..visitor.checkout_page(cart, form, Vec::new(), key, windows)
+            turned_back: !query.back.is_empty(),
+            ..visitor.checkout_page(cart, form, Vec::new(), key, windows, online)
         }),
+        (Err(err), _) | (_, Err(err)) => visitor.failure(err),
+    }
+}
+
+/// The visitor turned back from paying at checkout (PY-1): the order is given up, its stock
+/// free again, and the checkout comes back filled in as it was sent, the cart untouched.
+pub async fn back(
+    State(shop): State<app::Shop>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Response {
+    match shop.turn_back_from_checkout(&token).await {
+        Ok(_) => Redirect::to(&format!("/checkout?back={token}")).into_response(),
+        // Paid after all, or given up already: the order's page tells which.
+        Err(app::Error::Conflict { .. }) => Redirect::to(&format!("/o/{token}")).into_response(),
         Err(err) => visitor.failure(err),
     }
 }
@@ -356,13 +389,14 @@ pub async fn submit(
             Ok(cart) => cart,
             Err(err) => return visitor.failure(err),
         };
-        match cart_windows(&shop, &visitor, &cart, &form.postcode).await {
-            Ok(windows) => (
+        let windows = cart_windows(&shop, &visitor, &cart, &form.postcode).await;
+        match (windows, shop.pays_online().await) {
+            (Ok(windows), Ok(online)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                render(&visitor.checkout_page(cart, form.clone(), problems, key, windows)),
+                render(&visitor.checkout_page(cart, form.clone(), problems, key, windows, online)),
             )
                 .into_response(),
-            Err(err) => visitor.failure(err),
+            (Err(err), _) | (_, Err(err)) => visitor.failure(err),
         }
     };
     if !key_ok {
@@ -376,10 +410,36 @@ pub async fn submit(
         return refused(problems, key).await;
     }
     match shop.checkout(&cart_token, &form, &key).await {
-        Ok(placed) => match placed.order.link_token {
-            Some(token) => Redirect::to(&format!("/o/{token}?placed=1")).into_response(),
-            None => Redirect::to("/").into_response(),
-        },
+        Ok(placed) => {
+            let token = placed.order.link_token.unwrap_or_default();
+            match placed.order.stage.as_str() {
+                // PY-1: on to the provider; the order opens once it says the money came.
+                "paying" => match shop.pay_online(&token, visitor.lang.code).await {
+                    Ok(checkout) => super::customer::to_checkout(&visitor, checkout),
+                    Err(err) => {
+                        tracing::warn!(error = %err, "no checkout was opened for a paying order");
+                        if let Err(err) = shop.turn_back_from_checkout(&token).await {
+                            tracing::warn!(error = %err, "the paying order was not given up");
+                        }
+                        let problem = Problem {
+                            field: "payment_mode".into(),
+                            code: err.code().into(),
+                            message: err.to_string(),
+                        };
+                        match app::storefront::checkout_key() {
+                            Ok(fresh) => refused(vec![problem], fresh).await,
+                            Err(err) => visitor.failure(err),
+                        }
+                    }
+                },
+                // The same form sent again after its payment was given up: a new one to send.
+                "abandoned" => match app::storefront::checkout_key() {
+                    Ok(fresh) => refused(Vec::new(), fresh).await,
+                    Err(err) => visitor.failure(err),
+                },
+                _ => Redirect::to(&format!("/o/{token}?placed=1")).into_response(),
+            }
+        }
         Err(app::Error::Invalid {
             field,
             code,
@@ -430,6 +490,7 @@ pub async fn check(
         Vec::new(),
         String::new(),
         Vec::new(),
+        false,
     );
     let words = problems
         .iter()

@@ -133,6 +133,14 @@ struct ToCheckout {
     checkout: String,
 }
 
+/// The page that sends the visitor on to the provider's `checkout`.
+pub(super) fn to_checkout(visitor: &Visitor, checkout: String) -> Response {
+    render(&ToCheckout {
+        f: visitor.titled(visitor.lang.text("sf-to-checkout-title")),
+        checkout,
+    })
+}
+
 /// The customer pays what the order still owes through the provider's checkout (PY-2).
 pub async fn pay(
     State(shop): State<app::Shop>,
@@ -140,10 +148,7 @@ pub async fn pay(
     Path(token): Path<String>,
 ) -> Response {
     match shop.pay_online(&token, visitor.lang.code).await {
-        Ok(checkout) => render(&ToCheckout {
-            f: visitor.titled(visitor.lang.text("sf-to-checkout-title")),
-            checkout,
-        }),
+        Ok(checkout) => to_checkout(&visitor, checkout),
         Err(err) => {
             tracing::warn!(error = %err, "no checkout was opened");
             let why = visitor.explain(err.code(), "");

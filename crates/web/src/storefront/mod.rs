@@ -46,6 +46,7 @@ pub fn router() -> Router<app::Shop> {
         .route("/cart", get(checkout::cart).post(checkout::change))
         .route("/checkout", get(checkout::form).post(checkout::submit))
         .route("/checkout/check", post(checkout::check))
+        .route("/checkout/back/{token}", get(checkout::back))
         .route("/o/{token}", get(customer::page))
         .route("/o/{token}/return", post(customer::ask_return))
         .route("/o/{token}/pay", post(customer::pay))

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::helpers::{FORM, TestApp, encode, on_each_backend, order_body, timeline_kinds};
 
 /// A client that stops at redirects, as the tests read where a form leads.
-fn browser() -> reqwest::Client {
+pub(crate) fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -18,7 +18,7 @@ fn browser() -> reqwest::Client {
 }
 
 /// Puts two pairs of socks in a new cart; returns the cart's cookie, `name=value`.
-async fn fill_a_cart(app: &TestApp) -> String {
+pub(crate) async fn fill_a_cart(app: &TestApp) -> String {
     let added = browser()
         .post(format!("{}/cart", app.base))
         .header(CONTENT_TYPE, FORM)
@@ -40,21 +40,27 @@ async fn fill_a_cart(app: &TestApp) -> String {
         .to_owned()
 }
 
-/// Buys through the storefront's forms, as a browser without JavaScript would: add to the
-/// cart, open the checkout for its key, send it. Returns where the checkout led.
-async fn buy_through_the_storefront(app: &TestApp, fields: &[(&str, &str)]) -> String {
-    let client = browser();
-    let cookie = fill_a_cart(app).await;
-    let form = client
-        .get(format!("{}/checkout", app.base))
-        .header(COOKIE, &cookie)
+/// The storefront's page at `path` for the visitor with the cart of `cookie`.
+pub(crate) async fn page_with_cart(app: &TestApp, cookie: &str, path: &str) -> String {
+    browser()
+        .get(format!("{}{path}", app.base))
+        .header(COOKIE, cookie)
         .send()
         .await
         .expect("checkout")
         .text()
         .await
-        .expect("html");
-    let key = form
+        .expect("html")
+}
+
+/// Sends the checkout of `page` for the cart of `cookie`, with its key and these `fields`.
+pub(crate) async fn send_checkout(
+    app: &TestApp,
+    cookie: &str,
+    page: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let key = page
         .split("name=\"key\" value=\"")
         .nth(1)
         .and_then(|rest| rest.split('"').next())
@@ -62,14 +68,33 @@ async fn buy_through_the_storefront(app: &TestApp, fields: &[(&str, &str)]) -> S
         .to_owned();
     let mut body: Vec<(&str, &str)> = fields.to_vec();
     body.push(("key", &key));
-    let placed = client
+    browser()
         .post(format!("{}/checkout", app.base))
-        .header(COOKIE, &cookie)
+        .header(COOKIE, cookie)
         .header(CONTENT_TYPE, FORM)
         .body(encode(&body))
         .send()
         .await
-        .expect("checkout sent");
+        .expect("checkout sent")
+}
+
+/// Who a visitor is and where the parcel goes, as typed at the checkout.
+pub(crate) const BERIT_IN_OSLO: [(&str, &str); 7] = [
+    ("name", "Berit Dahl"),
+    ("phone", "913 45 678"),
+    ("email", "berit@example.no"),
+    ("method", "courier"),
+    ("address_line", "Storgata 1"),
+    ("postcode", "0155"),
+    ("city", "Oslo"),
+];
+
+/// Buys through the storefront's forms, as a browser without JavaScript would: add to the
+/// cart, open the checkout for its key, send it. Returns where the checkout led.
+async fn buy_through_the_storefront(app: &TestApp, fields: &[(&str, &str)]) -> String {
+    let cookie = fill_a_cart(app).await;
+    let page = page_with_cart(app, &cookie, "/checkout").await;
+    let placed = send_checkout(app, &cookie, &page, fields).await;
     assert_eq!(
         placed.status(),
         StatusCode::SEE_OTHER,
@@ -106,23 +131,14 @@ async fn a_storefront_order_looks_like_an_api_order_in_the_back_office() {
         let (number, _) = app.place(order_body()).await;
         let api = app.get_ok(&format!("/orders/{number}")).await;
 
-        let location = buy_through_the_storefront(
-            &app,
-            &[
-                ("name", "Berit Dahl"),
-                ("phone", "913 45 678"),
-                ("email", "berit@example.no"),
-                ("method", "courier"),
-                ("address_line", "Storgata 1"),
-                ("postcode", "0155"),
-                ("city", "Oslo"),
-                ("country", "NO"),
-                ("payment_mode", "on_delivery"),
-                ("note_line", "gift wrap, please"),
-                ("note", "ring the bell twice"),
-            ],
-        )
-        .await;
+        let more = [
+            ("country", "NO"),
+            ("payment_mode", "on_delivery"),
+            ("note_line", "gift wrap, please"),
+            ("note", "ring the bell twice"),
+        ];
+        let fields: Vec<_> = BERIT_IN_OSLO.iter().chain(&more).copied().collect();
+        let location = buy_through_the_storefront(&app, &fields).await;
         let token = location
             .strip_prefix("/o/")
             .and_then(|rest| rest.split('?').next())

@@ -1,12 +1,16 @@
-//! Paying an invoice online through Stripe (PY-2), against the local Stripe of
-//! `tests/common/stripe.rs`.
+//! Paying by card through Stripe: an invoice from the order page (PY-2), a refund back to the
+//! card (PY-3) and an order paid at checkout, placed only once paid (PY-1), against the local
+//! Stripe of `tests/common/stripe.rs`.
 
 use app::Clock;
 use reqwest::StatusCode;
 use serde_json::json;
 
+use reqwest::header::{COOKIE, LOCATION};
+
 use crate::helpers::{TestApp, on_each_backend, order_body};
-use crate::stripe_fake::{SECRET_KEY, WEBHOOK_SECRET, event, fake_stripe, pay};
+use crate::storefront::{BERIT_IN_OSLO, browser, fill_a_cart, page_with_cart, send_checkout};
+use crate::stripe_fake::{SECRET_KEY, Shared, WEBHOOK_SECRET, event, fake_stripe, pay};
 
 async fn deliver(app: &TestApp, (body, signature): (String, String)) -> StatusCode {
     app.client
@@ -57,15 +61,18 @@ async fn set_keys(app: &TestApp) {
     }
 }
 
+/// Where a page that moves on to the provider's checkout sends the visitor.
+fn checkout_url(page: &str) -> String {
+    page.split_once(r#"<meta http-equiv="refresh" content="0;url="#)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(url, _)| url.replace("&#x2f;", "/").replace("&amp;", "&"))
+        .unwrap_or_default()
+}
+
 /// Posts the order page's Pay form; answers with the page and the checkout it moves on to.
 async fn press_pay(app: &TestApp, token: &str) -> (StatusCode, String, String) {
     let (status, page) = app.send_form(&format!("/o/{token}/pay"), &[]).await;
-    let checkout = page
-        .split_once(r#"<meta http-equiv="refresh" content="0;url="#)
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map(|(url, _)| url.replace("&#x2f;", "/").replace("&amp;", "&"))
-        .unwrap_or_default();
-    (status, checkout, page)
+    (status, checkout_url(&page), page)
 }
 
 #[tokio::test]
@@ -294,6 +301,246 @@ async fn a_card_payment_is_refunded_through_stripe_once_retried_while_stripe_is_
             (status, refused["error"]["field"].as_str()),
             (StatusCode::UNPROCESSABLE_ENTITY, Some("method"))
         );
+    })
+    .await;
+}
+
+/// A checkout sent to pay now by card, on its way to Stripe.
+struct AtStripe {
+    /// The visitor's cart.
+    cookie: String,
+    /// Stripe's session, where the visitor pays.
+    session: String,
+    /// The order's link, in the session's return addresses.
+    token: String,
+    number: i64,
+}
+
+/// Sends the checkout `page` for the cart of `cookie` and follows it to Stripe.
+async fn to_stripe(
+    app: &TestApp,
+    stripe: &Shared,
+    cookie: &str,
+    page: &str,
+    more: &[(&str, &str)],
+) -> AtStripe {
+    let paid_now = [("payment_mode", "prepaid")];
+    let fields: Vec<_> = BERIT_IN_OSLO
+        .iter()
+        .chain(&paid_now)
+        .chain(more)
+        .copied()
+        .collect();
+    let sent = send_checkout(app, cookie, page, &fields).await;
+    let status = sent.status();
+    let page = sent.text().await.expect("html");
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let location = checkout_url(&page);
+    let session = location.rsplit('/').next().expect("an id").to_owned();
+    assert!(session.starts_with("cs_test_"), "on to Stripe: {page}");
+    let fake = stripe.lock().expect("the fake");
+    let made = fake
+        .sessions
+        .iter()
+        .find(|s| s["id"] == session.as_str())
+        .expect("the session");
+    let token = made["cancel_url"]
+        .as_str()
+        .and_then(|url| url.rsplit_once("/checkout/back/"))
+        .map(|(_, token)| token.to_owned())
+        .expect("turning back leads to the checkout");
+    let number = made["metadata"]["order_number"]
+        .as_str()
+        .and_then(|n| n.parse().ok())
+        .expect("the order's number");
+    AtStripe {
+        cookie: cookie.to_owned(),
+        session,
+        token,
+        number,
+    }
+}
+
+/// A new cart of two pairs of socks, sent to pay now by card with `more` fields.
+async fn pay_at_checkout(app: &TestApp, stripe: &Shared, more: &[(&str, &str)]) -> AtStripe {
+    let cookie = fill_a_cart(app).await;
+    let page = page_with_cart(app, &cookie, "/checkout").await;
+    assert!(page.contains("Pay now by card"), "{page}");
+    to_stripe(app, stripe, &cookie, &page, more).await
+}
+
+async fn reserved(app: &TestApp) -> i64 {
+    app.stock_at("SOCK-M", "WH1").await["reserved"]
+        .as_i64()
+        .expect("reserved")
+}
+
+async fn messages(app: &TestApp, number: i64) -> Vec<String> {
+    app.get_ok(&format!("/messages?order={number}"))
+        .await
+        .as_array()
+        .expect("messages")
+        .iter()
+        .map(|m| m["template"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn an_order_paid_by_card_at_checkout_is_placed_only_once_stripe_says_it_was_paid() {
+    on_each_backend(|app: TestApp| async move {
+        let (stripe_base, stripe) = fake_stripe().await;
+        let app = app.with_stripe(&stripe_base);
+        app.seed_catalog().await;
+        app.always_call().await;
+        // Without the owner's keys the checkout offers no card, and a form asking for one
+        // anyway is refused on the field, placing nothing.
+        let cookie = fill_a_cart(&app).await;
+        let page = page_with_cart(&app, &cookie, "/checkout").await;
+        assert!(!page.contains("Pay now by card"), "{page}");
+        let paid_now = [("payment_mode", "prepaid")];
+        let fields: Vec<_> = BERIT_IN_OSLO.iter().chain(&paid_now).copied().collect();
+        let refused = send_checkout(&app, &cookie, &page, &fields).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = refused.text().await.expect("html");
+        assert!(page.contains("takes no card payments just now"), "{page}");
+        assert_eq!(app.order_count().await, 0);
+        set_keys(&app).await;
+
+        // PY-1: paid now means paid before the order is placed. On the way to Stripe the
+        // stock is held for the visitor, but no manager sees an order, nobody is told.
+        let paying = pay_at_checkout(&app, &stripe, &[]).await;
+        assert_eq!(reserved(&app).await, 2, "the socks are held while paying");
+        assert_eq!(app.order_count().await, 0);
+        let (status, _) = app.get(&format!("/orders/{}", paying.number)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(messages(&app, paying.number).await.is_empty());
+        {
+            let fake = stripe.lock().expect("the fake");
+            let form = fake.forms.last().expect("a session");
+            let expires: i64 = form["expires_at"].parse().expect("expires_at");
+            let now = app.clock.now().as_second();
+            assert_eq!(expires - now, 30 * 60, "held for payment.checkout_minutes");
+            assert!(form["success_url"].contains(&format!("/o/{}?checkout=", paying.token)));
+        }
+
+        // Paid: the signed event places the order, paid, with its first message, once.
+        let session = pay(&stripe, &paying.session);
+        let now = app.clock.now().as_second();
+        for _ in 0..2 {
+            let signed = event(&session, now, WEBHOOK_SECRET);
+            assert_eq!(deliver(&app, signed).await, StatusCode::OK);
+        }
+        let order = app.get_ok(&format!("/orders/{}", paying.number)).await;
+        assert_eq!(order["stage"], "confirming");
+        assert_eq!(order["channel"], "storefront");
+        assert_eq!(order["payment"]["status"], "paid");
+        assert_eq!(app.order_count().await, 1);
+        assert_eq!(
+            stripe_payments(&app, paying.number).await,
+            [format!("pi_{}", paying.session)]
+        );
+        // Told once that the order came, and that the money came on each channel given (PY-3).
+        assert_eq!(
+            messages(&app, paying.number).await,
+            ["order_received", "payment_received", "payment_received"]
+        );
+        assert_eq!(reserved(&app).await, 2, "held for the order now");
+        // The visitor is back on the order's page, the cart emptied.
+        let (status, page) = app
+            .page(&format!("/o/{}?checkout={}", paying.token, paying.session))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!page.contains(r#"id="pay""#), "nothing left to pay: {page}");
+        let cart = page_with_cart(&app, &paying.cookie, "/cart").await;
+        assert!(!cart.contains("Wool socks"), "{cart}");
+        assert_eq!(
+            stripe_payments(&app, paying.number).await.len(),
+            1,
+            "the return takes nothing more"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_checkout_turned_back_from_or_left_unpaid_gives_its_stock_and_coupon_back() {
+    on_each_backend(|app: TestApp| async move {
+        let (stripe_base, stripe) = fake_stripe().await;
+        let app = app.with_stripe(&stripe_base);
+        app.seed_catalog().await;
+        set_keys(&app).await;
+        crate::coupons::give(&app, "GIFT-1", 10, false, None).await;
+
+        // PY-1: the visitor turns back on Stripe's page: the checkout is closed there, the
+        // order given up and its socks free; the form comes back as it was sent.
+        let paying = pay_at_checkout(&app, &stripe, &[("coupon", "GIFT-1")]).await;
+        assert_eq!(reserved(&app).await, 2);
+        let back = browser()
+            .get(format!("{}/checkout/back/{}", app.base, paying.token))
+            .header(COOKIE, &paying.cookie)
+            .send()
+            .await
+            .expect("back");
+        assert_eq!(back.status(), StatusCode::SEE_OTHER);
+        let location = back.headers()[LOCATION].to_str().expect("where").to_owned();
+        assert_eq!(reserved(&app).await, 0, "the socks are free again");
+        let session_status = |id: &str| {
+            let fake = stripe.lock().expect("the fake");
+            let session = fake.sessions.iter().find(|s| s["id"] == id);
+            session.map(|s| s["status"].clone()).expect("the session")
+        };
+        assert_eq!(session_status(&paying.session), "expired");
+        let page = page_with_cart(&app, &paying.cookie, &location).await;
+        assert!(page.contains("The payment was not finished"), "{page}");
+        assert!(
+            page.contains("Berit Dahl") && page.contains("Storgata 1"),
+            "{page}"
+        );
+        assert!(page.contains("Wool socks"), "the cart is as it was: {page}");
+        assert_eq!(app.order_count().await, 0);
+
+        // Sent again, and left on Stripe's page: when its time runs out the order is given up
+        // the same way; the coupon, given back twice, is still there to use.
+        let again = to_stripe(
+            &app,
+            &stripe,
+            &paying.cookie,
+            &page,
+            &[("coupon", "GIFT-1")],
+        )
+        .await;
+        assert_ne!(again.number, paying.number);
+        assert_eq!(reserved(&app).await, 2);
+        app.clock.advance(jiff::SignedDuration::from_mins(29));
+        app.run_jobs().await;
+        assert_eq!(reserved(&app).await, 2, "still inside its time");
+        app.clock.advance(jiff::SignedDuration::from_mins(2));
+        app.run_jobs().await;
+        assert_eq!(reserved(&app).await, 0);
+        assert_eq!(session_status(&again.session), "expired");
+        let (status, _) = app.get(&format!("/orders/{}", again.number)).await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "a given-up order is there to look up"
+        );
+        assert_eq!(app.order_count().await, 0, "but in no list");
+
+        // Paid on Stripe's page while the event was lost: the time running out finds the
+        // payment at Stripe and places the order instead of giving it up.
+        let lost = pay_at_checkout(&app, &stripe, &[("coupon", "GIFT-1")]).await;
+        pay(&stripe, &lost.session);
+        app.clock.advance(jiff::SignedDuration::from_mins(31));
+        app.run_jobs().await;
+        let order = app.get_ok(&format!("/orders/{}", lost.number)).await;
+        assert_eq!(order["payment"]["status"], "paid");
+        assert_ne!(order["stage"], "abandoned");
+        assert!(
+            order["discount"]["amount_minor"].as_i64() > Some(0),
+            "the coupon counted"
+        );
+        assert_eq!(reserved(&app).await, 2);
+        assert_eq!(app.order_count().await, 1);
     })
     .await;
 }

@@ -229,3 +229,75 @@ async fn the_owner_connects_stripe_and_a_customer_pays_the_invoice_by_card_from_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_visitor_pays_by_card_at_checkout_turning_back_once_and_the_order_is_placed_when_paid() {
+    // PY-1: paid now means paid before the order exists; turning back on Stripe's page brings
+    // the checkout back as it was sent, and nothing is placed until the money came.
+    on_each_backend(|app: TestApp| async move {
+        use crate::storefront::{fill_checkout, stock_the_shop, to_checkout};
+        use crate::stripe_fake::{SECRET_KEY, WEBHOOK_SECRET, fake_stripe};
+        use app::Clock;
+        let (stripe_base, stripe) = fake_stripe().await;
+        let app = app.with_stripe(&stripe_base).await;
+        let product = stock_the_shop(&app).await;
+        stripe.lock().expect("the fake").webhook = Some((
+            format!("{}/api/v1/providers/stripe/events", app.base),
+            app.clock.now().as_second(),
+        ));
+        let system = Actor::system();
+        for (name, value) in [
+            ("stripe.secret_key", SECRET_KEY),
+            ("stripe.webhook_secret", WEBHOOK_SECRET),
+        ] {
+            app.shop
+                .set_secret(&system, name, value)
+                .await
+                .expect("a key");
+        }
+        // The orders the back office lists.
+        let orders = || async {
+            let listed = app.shop.orders(&system, "", "", 100, 0).await;
+            listed.expect("the orders").len()
+        };
+
+        let browser = Browser::open().await;
+        to_checkout(&browser, &app, product, "SWEATER-GREY-M").await;
+        fill_checkout(&browser, "berit@example.no").await;
+        browser
+            .click("input[name=payment_mode][value=prepaid]")
+            .await;
+        browser.click("#place-order").await;
+        browser.page_says("Pay with card").await;
+        browser.click("#stripe-back").await;
+        // Back at the checkout, told nothing was charged, with what was typed.
+        browser.find("#payment-not-finished").await;
+        let name = browser
+            .find("input[name=name]")
+            .await
+            .prop("value")
+            .await
+            .expect("a value");
+        assert_eq!(name.as_deref(), Some("Anna Berg"));
+        assert!(browser.text("#checkout").await.contains("Wool sweater"));
+        assert_eq!(orders().await, 0);
+
+        browser
+            .click("input[name=payment_mode][value=prepaid]")
+            .await;
+        browser.click("#place-order").await;
+        browser.page_says("Pay with card").await;
+        assert_eq!(orders().await, 0, "nothing is placed before it is paid");
+        browser.click("#stripe-pay").await;
+        browser.page_says("Paid").await;
+        assert_eq!(orders().await, 1);
+        let token = browser.client.current_url().await.expect("url");
+        let token = token.path().strip_prefix("/o/").expect("the order's page");
+        let (number, _) = app.shop.order_by_link(token).await.expect("the order");
+        let order = app.shop.order(number).await.expect("order");
+        assert_eq!(order.payment.mode.as_deref(), Some("prepaid"));
+        assert_eq!(order.payment.balance_due.amount_minor, 0);
+        browser.close().await;
+    })
+    .await;
+}

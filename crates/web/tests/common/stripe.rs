@@ -4,7 +4,8 @@
 //! checkout page, whose Pay button completes the session, posts the signed
 //! `checkout.session.completed` event (`Stripe-Signature: t=...,v1=...`) to the shop and sends
 //! the customer back to the session's `success_url`; and refunds of a paid PaymentIntent, never
-//! more than it took, the same `Idempotency-Key` making one. Shared by the API and the browser tests.
+//! more than it took, the same `Idempotency-Key` making one; and open sessions expired on request, the hosted page's
+//! back arrow leading to the `cancel_url`. Shared by the API and the browser tests.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -114,6 +115,7 @@ async fn create_session(
         "client_reference_id": form.get("client_reference_id"),
         "metadata": {"order_number": form.get("metadata[order_number]")},
         "success_url": form.get("success_url"), "cancel_url": form.get("cancel_url"),
+        "expires_at": form.get("expires_at").and_then(|at| at.parse::<i64>().ok()),
     });
     let at = stripe.sessions.len();
     stripe.by_key.insert(key, at);
@@ -140,6 +142,40 @@ async fn get_session(
             &format!("No such checkout.session: '{id}'"),
         ),
     }
+}
+
+/// `POST /v1/checkout/sessions/{id}/expire`: only an open session can be expired; any other
+/// answers Stripe's 400.
+async fn expire_session(
+    State(stripe): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let mut stripe = stripe.lock().expect("the fake");
+    if let Err(refused) = admitted(&headers, &stripe) {
+        return *refused;
+    }
+    let Some(session) = stripe.sessions.iter_mut().find(|s| s["id"] == id.as_str()) else {
+        return stripe_error(
+            AxumStatus::NOT_FOUND,
+            "invalid_request_error",
+            "resource_missing",
+            &format!("No such checkout.session: '{id}'"),
+        );
+    };
+    if session["status"] != "open" {
+        return stripe_error(
+            AxumStatus::BAD_REQUEST,
+            "invalid_request_error",
+            "",
+            &format!(
+                "Only Checkout Sessions with a status of `open` can be expired. This Checkout Session has a status of `{}`.",
+                session["status"].as_str().unwrap_or_default()
+            ),
+        );
+    }
+    session["status"] = json!("expired");
+    Json(session.clone()).into_response()
 }
 
 /// `POST /v1/refunds`: part or all of a paid PaymentIntent, never more than it took.
@@ -200,10 +236,19 @@ async fn create_refund(
     Json(refund).into_response()
 }
 
-/// Stripe's hosted checkout page for a session.
-async fn hosted_page(Path(id): Path<String>) -> Html<String> {
+/// Stripe's hosted checkout page for a session: its back arrow leads to the `cancel_url`.
+async fn hosted_page(State(stripe): State<Shared>, Path(id): Path<String>) -> Html<String> {
+    let back = stripe
+        .lock()
+        .expect("the fake")
+        .sessions
+        .iter()
+        .find(|s| s["id"] == id.as_str())
+        .and_then(|s| s["cancel_url"].as_str().map(str::to_owned))
+        .unwrap_or_default();
     Html(format!(
-        "<!doctype html><title>Stripe Checkout</title><h1>Pay with card</h1>\
+        "<!doctype html><title>Stripe Checkout</title><a id=stripe-back href=\"{back}\">Back</a>\
+         <h1>Pay with card</h1>\
          <form method=post action=/c/pay/{id}><button id=stripe-pay>Pay</button></form>"
     ))
 }
@@ -236,6 +281,7 @@ pub async fn fake_stripe() -> (String, Shared) {
     let router = Router::new()
         .route("/v1/checkout/sessions", post(create_session))
         .route("/v1/checkout/sessions/{id}", get(get_session))
+        .route("/v1/checkout/sessions/{id}/expire", post(expire_session))
         .route("/v1/refunds", post(create_refund))
         .route("/c/pay/{id}", get(hosted_page).post(hosted_pay))
         .with_state(state.clone());
@@ -248,7 +294,8 @@ pub async fn fake_stripe() -> (String, Shared) {
     (base, state)
 }
 
-/// The customer pays on Stripe's page: the session is complete and paid.
+/// The customer pays on Stripe's page: the session is complete and paid. An expired session
+/// takes no payment.
 pub fn pay(stripe: &Shared, id: &str) -> Value {
     let mut stripe = stripe.lock().expect("the fake");
     let session = stripe
@@ -256,6 +303,10 @@ pub fn pay(stripe: &Shared, id: &str) -> Value {
         .iter_mut()
         .find(|s| s["id"] == id)
         .expect("the session");
+    assert_eq!(
+        session["status"], "open",
+        "Stripe takes no payment on a closed session"
+    );
     session["status"] = json!("complete");
     session["payment_status"] = json!("paid");
     session["payment_intent"] = json!(format!("pi_{id}"));
