@@ -299,6 +299,13 @@ impl Shop {
                     "pickup_code": shipment.pickup_code,
                     "pickup_until": shipment.pickup_until,
                 });
+                // Arrived, if late: it waits for its customer now (DL-6).
+                if row_has(&row, HoldKind::Delayed)? {
+                    commands.push(Command::ReleaseHold {
+                        kind: HoldKind::Delayed,
+                        note: "arrived at the pickup point".into(),
+                    });
+                }
                 events.extend(
                     crate::messaging::message(
                         &mut tx,

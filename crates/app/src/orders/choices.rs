@@ -268,11 +268,14 @@ async fn substitute(
         message: format!("{sku} is not in stock either"),
     })?;
     hold_line(tx, number, line, String::new(), "held", stock_id).await?;
-    store::orders::replace_variant(tx, number, line.line_no, variant).await?;
+    // The shop ran out, so a dearer substitute costs what the customer ordered: a paid order
+    // never comes to owe money because of it.
+    let unit_price_minor = variant.price_minor.min(line.unit_price_minor);
+    store::orders::replace_variant(tx, number, line.line_no, variant, unit_price_minor).await?;
     Ok(Command::SubstituteLine {
         line_no: line.line_no,
         sku: sku.to_string(),
-        unit_price_minor: variant.price_minor,
+        unit_price_minor,
     })
 }
 

@@ -172,7 +172,13 @@ impl Sim {
         let age = self.end.duration_since(now);
         let lost = !self.lost_made && fate == Fate::Smooth && age > days(3) && age < days(5);
         let late_now = self.late_now < LATE_NOW && !lost && age > hours(30) && age < hours(72);
-        let late = late_now || (fate == Fate::Delayed && age > days(10));
+        // An older parcel was late and arrived in the end, so only one whose late arrival,
+        // after the window, is behind us.
+        let arrived_late = match latest {
+            Some(latest) => self.local_time(latest.checked_add(3.days())?, 11, 0)? < self.end,
+            None => false,
+        };
+        let late = late_now || (fate == Fate::Delayed && age > days(10) && arrived_late);
         self.lost_made |= lost;
         self.late_now += usize::from(late_now);
         if let Some(latest) = latest {

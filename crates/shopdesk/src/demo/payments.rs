@@ -95,10 +95,10 @@ impl Sim {
             .iter()
             .map(|c| c.gap_minor)
             .sum();
-        // Within the week the dashboard looks back on, but not yesterday's, so there is time
-        // to have noticed.
+        // Within the week the dashboard looks back on (today and the six days before), but not
+        // yesterday's, so there is time to have noticed.
         let age = self.end.duration_since(at);
-        let short = !self.cash_short_made && held > 0 && age > days(1) && age < days(7);
+        let short = !self.cash_short_made && held > 0 && age > days(1) && age < days(6);
         self.cash_short_made |= short;
         let amount_minor = held - if short { held.min(CASH_SHORT) } else { 0 };
         if amount_minor > 0 {

@@ -293,12 +293,13 @@ pub async fn set_promise(
     Ok(())
 }
 
-/// Puts another variant on a line (a substitute, ST-1).
+/// Puts another variant on a line at `unit_price_minor` (a substitute, ST-1).
 pub async fn replace_variant(
     conn: &mut Conn,
     order_id: i64,
     line_no: i64,
     variant: &crate::catalog::OfferRow,
+    unit_price_minor: i64,
 ) -> Result<()> {
     sqlx::query(
         "UPDATE order_lines SET variant_id = $1, sku = $2, title = $3, options = $4, unit_price_minor = $5 \
@@ -308,7 +309,7 @@ pub async fn replace_variant(
     .bind(&variant.sku)
     .bind(&variant.title)
     .bind(&variant.options)
-    .bind(variant.price_minor)
+    .bind(unit_price_minor)
     .bind(order_id)
     .bind(line_no)
     .execute(conn)

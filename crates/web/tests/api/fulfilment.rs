@@ -326,9 +326,16 @@ async fn dl1_pickups_get_a_code_and_a_last_day() {
         let locker = confirmed(&app, "parcel_locker", json!([{"sku": "SOCK-M", "quantity": 1}])).await;
         app.pack(locker).await;
         app.act(locker, "hand-over", json!({"tracking_number": "LCK1"})).await;
+        // Late on the way (DL-6), then there: waiting for its customer, it is late no more.
+        let late = json!({"event_id": "l0", "tracking_number": "LCK1", "status": "in_transit", "estimate": "2026-03-30"});
+        carrier_report(&app, CARRIER_KEY, late).await;
+        app.clock.advance(jiff::SignedDuration::from_hours(24));
+        app.run_jobs().await;
+        assert_eq!(app.get_ok(&format!("/orders/{locker}")).await["holds"][0]["kind"], "delayed");
         let arrived = json!({"event_id": "l1", "tracking_number": "LCK1", "status": "at_pickup_point", "pickup_code": "4711"});
         let (_, shipment) = carrier_report(&app, CARRIER_KEY, arrived).await;
         assert_eq!(shipment["pickup_code"], "4711");
+        assert_eq!(app.get_ok(&format!("/orders/{locker}")).await["holds"], json!([]));
         assert!(templates_of(&app, locker).await.contains(&"ready_for_pickup".to_owned()));
         let picked = json!({"event_id": "l2", "tracking_number": "LCK1", "status": "delivered"});
         carrier_report(&app, CARRIER_KEY, picked).await;

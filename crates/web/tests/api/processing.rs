@@ -442,6 +442,39 @@ async fn prepaid_orders_arrive_paid_and_failed_payments_bring_help() {
 }
 
 #[tokio::test]
+async fn a_dearer_substitute_costs_what_was_ordered_so_a_paid_order_owes_nothing() {
+    // ST-1: the shop ran out; the customer takes merino socks for the price of wool ones.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let merino = json!({"title": "Merino socks", "description": "Soft.", "category": "socks",
+                            "variants": [{"sku": "MERINO-L", "price_minor": 2990}]});
+        app.post_ok("/products", merino, StatusCode::CREATED).await;
+        app.set_stock("MERINO-L", "WH1", 5, "A-02-1").await;
+        app.set_stock("SOCK-L", "WH1", 0, "A-01-2").await;
+        app.set_stock("SOCK-L", "SUP1", 0, "-").await;
+        let mut body = order_body();
+        body["lines"] = json!([{"sku": "SOCK-L", "quantity": 2}]);
+        let (number, placed) = app.place(body).await;
+        let total = placed["total"]["amount_minor"].clone();
+        let paid = json!({"amount_minor": total, "method": "card"});
+        app.post_ok(&format!("/orders/{number}/payments"), paid, StatusCode::OK)
+            .await;
+        let chosen = app
+            .post_ok(
+                &format!("/orders/{number}/choices"),
+                json!({"line_no": 1, "choice": "substitute", "sku": "MERINO-L"}),
+                StatusCode::OK,
+            )
+            .await;
+        assert_eq!(chosen["lines"][0]["sku"], "MERINO-L");
+        assert_eq!(chosen["lines"][0]["unit_price"]["amount_minor"], 1990);
+        assert_eq!(chosen["total"]["amount_minor"], total);
+        assert_eq!(chosen["payment"]["balance_due"]["amount_minor"], 0);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn out_of_stock_lines_wait_for_the_customers_choice() {
     // ST-1, ST-2
     on_each_backend(|app: TestApp| async move {
