@@ -12,7 +12,6 @@ use domain::orders::{
     Command, Decision, Event, Hold, HoldKind, Line, LineStatus, Order, PaymentMode, Stage,
 };
 use domain::settings::ShopSettings;
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -22,13 +21,14 @@ use crate::customers::{Buyer, find_or_create};
 use crate::kernel::Context;
 use crate::kernel::error::FieldResult;
 use crate::kernel::order_row::holds_json;
+use crate::kernel::timeline;
 use crate::kernel::tokens::secret_token;
-use crate::kernel::{jobs, timeline};
 use crate::messaging::{Reach, message};
 use crate::{Error, Result, Shop};
 
 use super::draft::{Draft, DraftLine, parse};
 use super::lifecycle::line_quantity;
+use super::paying::OpensAs;
 use super::payments::record_payment_row;
 use super::views::order_view;
 use super::{NewOrder, OrderView};
@@ -113,21 +113,7 @@ impl Shop {
         self.take_in(input, idempotency_key, actor, None).await
     }
 
-    /// Takes in an order the visitor pays for at checkout (PY-1): reserved and priced like any
-    /// other, its coupon used up, but `paying`, known to nobody and followed by nothing until
-    /// the provider's word opens it ([`open_paid`]); the stock goes back if no payment came
-    /// within `payment.checkout_minutes`.
-    pub(crate) async fn place_paying_order(
-        &self,
-        input: &NewOrder,
-        idempotency_key: &str,
-        cart: &str,
-    ) -> Result<Placed> {
-        self.take_in(input, Some(idempotency_key), &Actor::visitor(), Some(cart))
-            .await
-    }
-
-    async fn take_in(
+    pub(super) async fn take_in(
         &self,
         input: &NewOrder,
         idempotency_key: Option<&str>,
@@ -266,7 +252,6 @@ impl Shop {
         let first_message = first_message(&decided, &stock);
         let events = with_reservations(decided.decision.events, &reservations);
         if let (Some((stage, holds, paid_minor)), Some(cart)) = (opens_as, paying_from_cart) {
-            let expires = ctx.later_minutes(settings.payment.checkout_minutes);
             let opens_as = OpensAs {
                 stage,
                 holds,
@@ -274,16 +259,7 @@ impl Shop {
                 events,
                 first_message,
             };
-            let paying = store::orders::paying::PayingRow {
-                order_id: id,
-                opens_as: serde_json::to_string(&opens_as)
-                    .map_err(|e| store::Error::Corrupt(e.to_string()))?,
-                checkout_id: None,
-                cart: cart.to_owned(),
-                expires_at: store::to_millis(expires),
-            };
-            store::orders::paying::insert(&mut tx, &paying).await?;
-            jobs::schedule(&mut tx, jobs::CHECKOUT_EXPIRY, id, expires, &ctx).await?;
+            super::paying::hold(&mut tx, id, &opens_as, cart, &ctx).await?;
             tx.commit().await?;
             return Ok(Placed {
                 order: order_view(row, line_rows, reservations, Vec::new())?,
@@ -718,17 +694,6 @@ fn reservation_rows(
         .collect()
 }
 
-/// What a paying order becomes once paid, as intake decided it (PY-1).
-#[derive(Debug, Serialize, Deserialize)]
-struct OpensAs {
-    stage: String,
-    holds: String,
-    paid_minor: i64,
-    /// The timeline intake would have written; what follows from it follows once paid.
-    events: Vec<Event>,
-    first_message: Option<String>,
-}
-
 /// CF-1: the first word to the customer once the order is confirming: the link to confirm
 /// name, items, method, address, date, total and payment, or that the order arrived and the
 /// shop will be in touch. Out of stock, the customer already got the choice to make (ST-1).
@@ -762,7 +727,7 @@ fn with_reservations(
 
 /// The new order's timeline: placed, where each line is held, then what followed, with the
 /// first word to the customer.
-async fn follow_intake(
+pub(super) async fn follow_intake(
     tx: &mut store::Conn,
     row: &store::orders::OrderRow,
     mut events: Vec<Event>,
@@ -776,37 +741,4 @@ async fn follow_intake(
     }
     events.extend(followed);
     Ok(events)
-}
-
-/// The provider's word came for a paying order (PY-1): it becomes what intake decided, placed
-/// now, with the payment recorded, its cart emptied, and everything that follows an order's
-/// arrival follows.
-pub(super) async fn open_paid(
-    tx: &mut store::Conn,
-    row: store::orders::OrderRow,
-    paying: &store::orders::paying::PayingRow,
-    payment: &super::NewPayment,
-    actor: &Actor,
-    ctx: &Context<'_>,
-) -> Result<()> {
-    let opens: OpensAs =
-        serde_json::from_str(&paying.opens_as).map_err(|e| store::Error::Corrupt(e.to_string()))?;
-    let now_ms = ctx.now_ms();
-    let mut opened = store::orders::OrderRow {
-        stage: opens.stage,
-        holds: opens.holds,
-        paid_minor: opens.paid_minor,
-        placed_at: now_ms,
-        updated_at: now_ms,
-        ..row
-    };
-    super::stamp(&mut opened, &opens.events, ctx);
-    store::orders::update_state(tx, &opened).await?;
-    store::orders::paying::set_placed_at(tx, opened.id, now_ms).await?;
-    store::orders::paying::finish(tx, opened.id).await?;
-    store::storefront::delete_cart(tx, &paying.cart).await?;
-    record_payment_row(tx, opened.id, "payment", payment, "", now_ms, actor).await?;
-    let events = follow_intake(tx, &opened, opens.events, opens.first_message, ctx).await?;
-    timeline::append(tx, opened.id, &events, now_ms, &Actor::visitor(), None).await?;
-    Ok(())
 }

@@ -8,6 +8,7 @@ mod editing;
 mod intake;
 mod lifecycle;
 mod online;
+mod paying;
 mod payments;
 mod views;
 

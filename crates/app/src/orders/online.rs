@@ -349,9 +349,20 @@ impl Shop {
     /// task for a manager.
     pub(crate) async fn checkout_expired(&self, number: i64, last_try: bool) -> Result<()> {
         let paying = store::orders::paying::get(&mut *self.store.read().await?, number).await?;
-        let Some(paying) = paying else {
-            return Ok(());
-        };
+        match paying {
+            Some(paying) => self.close_checkout(number, &paying, last_try).await,
+            None => Ok(()),
+        }
+    }
+
+    /// Closes the paying order's checkout at the provider, then takes its payment or gives the
+    /// order up.
+    async fn close_checkout(
+        &self,
+        number: i64,
+        paying: &store::orders::paying::PayingRow,
+        last_try: bool,
+    ) -> Result<()> {
         if let (Some(checkout_id), Ok((provider, key))) =
             (&paying.checkout_id, self.stripe_with_key().await)
         {
@@ -378,8 +389,8 @@ impl Shop {
 
     /// The visitor turned back from paying at checkout (PY-1): the checkout is closed and the
     /// order given up at once, so the stock is free for the order they make next; the cart
-    /// is as it was. Answers the cart.
-    pub async fn turn_back_from_checkout(&self, token: &str) -> Result<String> {
+    /// is as it was.
+    pub async fn turn_back_from_checkout(&self, token: &str) -> Result<()> {
         let number = self.order_number_by_link(token).await?;
         let paying = store::orders::paying::get(&mut *self.store.read().await?, number).await?;
         let Some(paying) = paying else {
@@ -389,45 +400,7 @@ impl Shop {
             });
         };
         // A checkout Stripe cannot close now stays for the expiry job to settle.
-        self.checkout_expired(number, false).await?;
-        Ok(paying.cart)
-    }
-
-    /// The order is given up unpaid: `abandoned`, its stock and coupon given back, invisible as
-    /// it was.
-    async fn give_up_paying(&self, number: i64) -> Result<()> {
-        let settings = self.settings().await?;
-        let ctx = Context::new(&settings, self.now());
-        let mut tx = self.store.begin_write().await?;
-        let row = crate::kernel::order_row::locked(&mut tx, number).await?;
-        if row.stage != Stage::Paying.as_str() {
-            return Ok(());
-        }
-        store::catalog::inventory::release(&mut tx, number, store::catalog::inventory::Lines::All)
-            .await?;
-        store::fulfilment::give_back_coupon(&mut tx, number).await?;
-        store::orders::paying::finish(&mut tx, number).await?;
-        let abandoned = store::orders::OrderRow {
-            stage: Stage::Abandoned.as_str().into(),
-            updated_at: ctx.now_ms(),
-            ..row
-        };
-        store::orders::update_state(&mut tx, &abandoned).await?;
-        let gone = domain::orders::Event::StageChanged {
-            from: Stage::Paying,
-            to: Stage::Abandoned,
-        };
-        timeline::append(
-            &mut tx,
-            number,
-            &[gone],
-            ctx.now_ms(),
-            &Actor::system(),
-            None,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        self.close_checkout(number, &paying, false).await
     }
 
     async fn stripe_with_key(&self) -> Result<(std::sync::Arc<dyn PaymentProvider>, SecretString)> {
@@ -484,7 +457,7 @@ impl Shop {
         };
         if let Some(paying) = paying.filter(|_| settlement.amount_minor == row.total_minor) {
             let channel = row.channel.clone();
-            super::intake::open_paid(&mut tx, row, &paying, &payment, &actor, &ctx).await?;
+            super::paying::open_paid(&mut tx, row, &paying, &payment, &actor, &ctx).await?;
             tx.commit().await?;
             self.counters.order_placed(&channel);
             self.counters.payment_recorded();

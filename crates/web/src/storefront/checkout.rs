@@ -324,7 +324,7 @@ pub async fn back(
     Path(token): Path<String>,
 ) -> Response {
     match shop.turn_back_from_checkout(&token).await {
-        Ok(_) => Redirect::to(&format!("/checkout?back={token}")).into_response(),
+        Ok(()) => Redirect::to(&format!("/checkout?back={token}")).into_response(),
         // Paid after all, or given up already: the order's page tells which.
         Err(app::Error::Conflict { .. }) => Redirect::to(&format!("/o/{token}")).into_response(),
         Err(err) => visitor.failure(err),
