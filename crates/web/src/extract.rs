@@ -205,3 +205,49 @@ pub fn created(body: impl serde::Serialize, replayed: bool) -> axum::response::R
     }
     response
 }
+
+/// Reads a form of photos (`multipart/form-data`), for the API and the product page alike:
+/// files in `photos`, the colour they show in `colour`, alt texts in `alt.{locale}`. A file
+/// is read no further than one byte past the largest taken, which the use case refuses
+/// naming it.
+pub async fn photo_form(
+    mut form: axum::extract::Multipart,
+) -> Result<(Vec<app::catalog::Upload>, app::catalog::PhotoDetails), app::Error> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        app::Error::field("photos", "form_unreadable", e.body_text())
+    };
+    let mut uploads = Vec::new();
+    let mut details = app::catalog::PhotoDetails::default();
+    while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "photos" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+                let room = app::catalog::MAX_PHOTO_BYTES + 1 - bytes.len();
+                bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                if bytes.len() > app::catalog::MAX_PHOTO_BYTES {
+                    break;
+                }
+            }
+            // A file input left empty still sends a part, with no name and no bytes.
+            if !(file_name.is_empty() && bytes.is_empty()) {
+                uploads.push(app::catalog::Upload { file_name, bytes });
+            }
+            continue;
+        }
+        let text = field.text().await.map_err(unreadable)?;
+        if name == "colour" {
+            details.colour = Some(text);
+        } else if let Some(locale) = name.strip_prefix("alt.") {
+            details.alt.insert(locale.to_owned(), text);
+        } else if name != "csrf" {
+            return Err(app::Error::field(
+                name,
+                "field_unknown",
+                "not a field of a photo: send photos, colour and alt.{locale}",
+            ));
+        }
+    }
+    Ok((uploads, details))
+}

@@ -3,12 +3,17 @@
 
 mod categories;
 mod inventory;
+mod photos;
 mod products;
 mod promise;
 
 pub use categories::{CategoryView, NewCategory, OptionWord, Translations};
 pub use inventory::{LocationView, NewLocation, SetStock, StockView};
 pub(crate) use inventory::{Shelf, places_for, set_aside, set_aside_again};
+pub use photos::{
+    MAX_PHOTO_BYTES, MAX_PHOTOS_AT_ONCE, PhotoDetails, PhotoSize, PhotoView, Shown, Upload,
+    colour_of,
+};
 pub use products::{
     Created, NewProduct, NewVariant, ProductLine, ProductSearch, ProductText, ProductView,
     VariantView,

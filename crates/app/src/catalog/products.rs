@@ -478,6 +478,7 @@ impl Shop {
                 .await
                 .map_err(variant_clash(i))?;
         }
+        store::catalog::photos::copy_photos(&mut tx, id, copy, now).await?;
         tx.commit().await?;
         self.product_or_missing(copy).await
     }

@@ -560,6 +560,8 @@ pub struct CheckLine {
     pub note: String,
     pub quantity: i64,
     pub scanned: i64,
+    /// What the line looks like, so the packer checks the right item and colour (AS-1).
+    pub photo: Option<crate::catalog::Shown>,
 }
 
 /// One order at the packing station.
@@ -595,6 +597,8 @@ impl Shop {
         let previous =
             store::fulfilment::previous_orders(&mut conn, row.customer_id, number).await?;
         drop(conn);
+        let skus: Vec<&str> = order.lines.iter().map(|l| l.sku.as_str()).collect();
+        let mut photos = self.photos_of_skus(&skus, &settings.default_locale).await?;
         let lines: Vec<CheckLine> = order
             .lines
             .iter()
@@ -610,6 +614,7 @@ impl Shop {
                     .iter()
                     .find(|v| v.line_no == l.line_no)
                     .map_or(0, |v| v.verified.min(v.quantity)),
+                photo: photos.remove(&l.sku),
             })
             .collect();
         let parcel = self.parcel(number).await?;

@@ -37,6 +37,7 @@ pub struct CartLineView {
     pub quantity: i64,
     pub unit_price: MoneyView,
     pub total: MoneyView,
+    pub photo: Option<crate::catalog::Shown>,
 }
 
 impl Shop {
@@ -59,6 +60,7 @@ impl Shop {
         };
         let skus: Vec<&str> = lines.iter().map(|l| l.sku.as_str()).collect();
         let offers = store::catalog::offers(&mut *self.store.read().await?, &skus).await?;
+        let photos = self.photos_of_skus(&skus, &words_of.locale).await?;
         let views: Vec<CartLineView> = lines
             .iter()
             .filter_map(|line| {
@@ -75,6 +77,7 @@ impl Shop {
                     quantity: line.quantity,
                     unit_price: MoneyView::new(offer.price_minor, currency),
                     total: MoneyView::new(offer.price_minor * line.quantity, currency),
+                    photo: photos.get(&line.sku).cloned(),
                 })
             })
             .collect::<Result<_>>()?;

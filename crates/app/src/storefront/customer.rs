@@ -37,6 +37,7 @@ pub struct OrderedItem {
     pub total: MoneyView,
     /// `active` or `cancelled`.
     pub status: String,
+    pub photo: Option<crate::catalog::Shown>,
 }
 
 pub struct SentMessage {
@@ -74,6 +75,7 @@ impl Shop {
         // The title as ordered, in the customer's language while the product is still sold.
         let skus: Vec<&str> = full.lines.iter().map(|l| l.sku.as_str()).collect();
         let sold = store::catalog::offers(&mut conn, &skus).await?;
+        let photos = self.photos_of_skus(&skus, &words_of.locale).await?;
         let items = full
             .lines
             .iter()
@@ -89,6 +91,7 @@ impl Shop {
                     unit_price: l.unit_price,
                     total: l.total,
                     status: l.status.clone(),
+                    photo: photos.get(&l.sku).cloned(),
                 })
             })
             .collect::<Result<_>>()?;

@@ -1,14 +1,12 @@
 //! The catalogue and product pages with their stock, and back-in-stock requests (ST-4).
 
-use std::collections::BTreeMap;
-
 use domain::catalog::Sku;
 use domain::contact::{Contact, PhoneRegion};
 use serde::Deserialize;
 
 use domain::catalog::{ProductStatus, localized};
 
-use crate::catalog::{parse_stored_options, parse_stored_texts};
+use crate::catalog::{Shown, colour_of, parse_stored_options, parse_stored_texts};
 use crate::customers::card_of;
 use crate::kernel::error::FieldResult;
 use crate::kernel::views::currency;
@@ -69,6 +67,8 @@ pub struct ProductCard {
     pub compare_at: Option<MoneyView>,
     /// In stock when any variant is.
     pub stock: StockState,
+    /// The product's first photo.
+    pub photo: Option<Shown>,
 }
 
 /// A product as a buyer reads it, with every variant's stock (SU-2).
@@ -84,6 +84,8 @@ pub struct ProductPage {
     /// The sizes and colours its variants come in, in catalogue order, as `(value, words)`.
     pub sizes: Vec<(String, String)>,
     pub colours: Vec<(String, String)>,
+    /// Every photo in the owner's order; each shows one colour or all of them.
+    pub photos: Vec<Shown>,
 }
 
 #[derive(Debug, Clone)]
@@ -124,15 +126,12 @@ impl ProductPage {
     }
 }
 
-fn option_of(options: &BTreeMap<String, String>, names: &[&str]) -> Option<String> {
-    names.iter().find_map(|n| options.get(*n).cloned())
-}
-
 impl Shop {
     /// A page of the catalogue: a category, words to find, and every product's stock, in a
     /// fixed number of queries.
     pub async fn catalogue(&self, query: &CatalogueQuery, locale: &str) -> Result<Catalogue> {
-        let currency = currency(self.settings().await?.currency.as_str())?;
+        let settings = self.settings().await?;
+        let currency = currency(settings.currency.as_str())?;
         let words_of = self.translations(locale).await?;
         let words: String = query.q.trim().chars().take(100).collect();
         let page = query.page.clamp(0, 10_000);
@@ -150,6 +149,10 @@ impl Shop {
         let (mut products, variants, stock) = store::storefront::page(&mut conn, &search).await?;
         let more = products.len() as i64 > PAGE_SIZE;
         products.truncate(PAGE_SIZE as usize);
+        let ids: Vec<i64> = products.iter().map(|p| p.id).collect();
+        let mut covers = self
+            .covers(&mut conn, &ids, &words_of.locale, &settings.default_locale)
+            .await?;
         let cards = products
             .into_iter()
             .filter_map(|p| {
@@ -169,6 +172,7 @@ impl Shop {
                         .compare_at_minor
                         .map(|c| MoneyView::new(c, currency)),
                     stock: best,
+                    photo: covers.remove(&p.id),
                 })
             })
             .collect();
@@ -182,7 +186,8 @@ impl Shop {
     /// An active product with its variants on sale and their stock, in the visitor's
     /// language; a draft or archived product is not there.
     pub async fn product_page(&self, id: i64, locale: &str) -> Result<ProductPage> {
-        let currency = currency(self.settings().await?.currency.as_str())?;
+        let settings = self.settings().await?;
+        let currency = currency(settings.currency.as_str())?;
         let words_of = self.translations(locale).await?;
         let mut conn = self.store.read().await?;
         let product = store::catalog::product(&mut conn, id)
@@ -197,8 +202,8 @@ impl Shop {
                 let options = parse_stored_options(&v.options)?;
                 Ok(VariantOffer {
                     sku: v.sku.clone(),
-                    size: option_of(&options, &["size"]),
-                    colour: option_of(&options, &["colour", "color"]),
+                    size: options.get("size").cloned(),
+                    colour: colour_of(&options).cloned(),
                     options: words_of.options(&options),
                     price: MoneyView::new(v.price_minor, currency),
                     compare_at: v.compare_at_minor.map(|c| MoneyView::new(c, currency)),
@@ -219,7 +224,11 @@ impl Shop {
         let description = localized(&product.description, &texts, &words_of.locale, |t| {
             &t.description
         });
+        let photos = self
+            .gallery(id, &words_of.locale, &settings.default_locale)
+            .await?;
         Ok(ProductPage {
+            photos,
             sizes: distinct(|v| v.size.as_ref()),
             colours: distinct(|v| v.colour.as_ref()),
             id: product.id,

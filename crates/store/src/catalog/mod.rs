@@ -3,6 +3,7 @@
 pub mod categories;
 pub mod inventory;
 pub mod listing;
+pub mod photos;
 
 use sqlx::FromRow;
 
@@ -201,6 +202,14 @@ pub async fn ever_ordered(conn: &mut Conn, product_id: i64) -> Result<bool> {
 /// Deletes a product nobody ordered, with its variants, their stock rows and the
 /// back-in-stock requests waiting on them.
 pub async fn delete_product(conn: &mut Conn, product_id: i64) -> Result<bool> {
+    let photos: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM product_photos WHERE product_id = $1")
+            .bind(product_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    for photo in photos {
+        photos::remove_photo(conn, product_id, photo).await?;
+    }
     for table in ["stock_requests", "stock"] {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "DELETE FROM {table} WHERE variant_id IN (SELECT id FROM variants WHERE product_id = $1)"

@@ -16,6 +16,7 @@ mod login;
 mod messaging;
 mod orders;
 mod phone_orders;
+mod photos;
 mod products;
 mod providers;
 mod reviews;
@@ -27,6 +28,7 @@ mod users;
 mod webhooks;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::response::Redirect;
 use axum::routing::{get, post};
 use domain::access::Permission;
@@ -71,6 +73,15 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         )
         .route("/admin/products/{id}/duplicate", post(products::duplicate))
         .route("/admin/products/{id}/archive", post(products::archive))
+        .route(
+            "/admin/products/{id}/photos",
+            post(photos::upload).layer(DefaultBodyLimit::max(session::UPLOAD_LIMIT)),
+        )
+        .route("/admin/products/{id}/photos/{photo}", post(photos::edit))
+        .route(
+            "/admin/products/{id}/photos/{photo}/{action}",
+            post(photos::act),
+        )
         .route(
             "/admin/products/{id}/variants/{variant}/archive",
             post(products::archive_variant),

@@ -15,6 +15,7 @@ use domain::money::parse_amount;
 use serde::Deserialize;
 
 use super::frame::{Frame, money_text, typed_amount};
+use super::photos::PhotoSection;
 use super::session::{Me, PageError, encode, render};
 
 const PAGE_SIZE: i64 = 50;
@@ -500,6 +501,8 @@ struct FormPage {
     /// The field a refusal is about, as the form names it, and why.
     problem: Option<(String, String)>,
     currency: String,
+    /// An existing product's photos.
+    photos: Option<PhotoSection>,
 }
 
 impl FormPage {
@@ -569,6 +572,18 @@ async fn show_form(
     form: ProductForm,
     refused: Option<app::Error>,
 ) -> Result<Response, PageError> {
+    show_form_with(shop, me, id, form, refused, None).await
+}
+
+/// The form, with a refusal of the product's fields or of its photos (said in their section).
+async fn show_form_with(
+    shop: &app::Shop,
+    me: &Me,
+    id: Option<i64>,
+    form: ProductForm,
+    refused: Option<app::Error>,
+    photo_problem: Option<(String, StatusCode)>,
+) -> Result<Response, PageError> {
     let (problem, status) = match refused {
         None => (None, StatusCode::OK),
         Some(app::Error::Store(err)) => return Err(app::Error::Store(err).into()),
@@ -592,10 +607,15 @@ async fn show_form(
         categories: category_choices(shop, me, &form.category).await?,
         statuses: ProductStatus::ALL.iter().map(|s| s.as_str()).collect(),
         currency: me.settings.currency.as_str().to_owned(),
+        photos: match id {
+            Some(id) => Some(PhotoSection::of(shop, me, id, photo_problem.as_ref()).await?),
+            None => None,
+        },
         id,
         form,
         problem,
     };
+    let status = photo_problem.map_or(status, |(_, status)| status);
     Ok((status, render(&view)).into_response())
 }
 
@@ -616,13 +636,23 @@ pub async fn edit_form(
     me: Me,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    catalog_keeper(&me)?;
+    edit_page(&shop, &me, id, None).await
+}
+
+/// A product's form as saved, with a refusal of its photos when there is one.
+pub(super) async fn edit_page(
+    shop: &app::Shop,
+    me: &Me,
+    id: i64,
+    photo_problem: Option<(String, StatusCode)>,
+) -> Result<Response, PageError> {
+    catalog_keeper(me)?;
     let product = shop
         .product(id)
         .await?
         .ok_or(app::Error::NotFound { what: "product" })?;
     let form = with_empty_row(ProductForm::of(&product, &me.settings));
-    show_form(&shop, &me, Some(id), form, None).await
+    show_form_with(shop, me, Some(id), form, None, photo_problem).await
 }
 
 /// Whether the form's "add a variant" button sent it, rather than "save".

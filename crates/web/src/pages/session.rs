@@ -22,6 +22,8 @@ pub const COOKIE: &str = "sd_session";
 pub const LOGIN_COOKIE: &str = "sd_login";
 /// Forms are small; a template is the largest thing a page sends.
 const FORM_LIMIT: usize = 256 * 1024;
+/// A form of files (product photos) is the one large thing the back office takes.
+pub const UPLOAD_LIMIT: usize = 100 * 1024 * 1024;
 
 /// The value of a cookie the browser sent.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -187,9 +189,23 @@ struct Asked {
 }
 
 /// Reads a POST's form and checks its CSRF token: the session's, or before login the login
-/// cookie's. Gives the body back for the handler.
+/// cookie's. Gives the body back for the handler. A form of files (`multipart/form-data`) is
+/// taken only from a signed-in person, its token read from its first field.
 async fn checked_form(body: Body, asked: &Asked, staff: Option<&Staff>) -> Result<Body, PageError> {
-    let bytes = axum::body::to_bytes(body, FORM_LIMIT)
+    let boundary = asked
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| multer::parse_boundary(v).ok());
+    if boundary.is_some() && staff.is_none() {
+        return Err(PageError::LoginRequired);
+    }
+    let limit = if boundary.is_some() {
+        UPLOAD_LIMIT
+    } else {
+        FORM_LIMIT
+    };
+    let bytes = axum::body::to_bytes(body, limit)
         .await
         .map_err(|_| PageError::new(StatusCode::PAYLOAD_TOO_LARGE, "error-too-large"))?;
     let login = asked.uri.path() == "/admin/login";
@@ -198,15 +214,30 @@ async fn checked_form(body: Body, asked: &Asked, staff: Option<&Staff>) -> Resul
         None if login => cookie(&asked.headers, LOGIN_COOKIE),
         None => return Err(PageError::LoginRequired),
     };
-    let sent = form_field(&bytes, "csrf");
+    let sent = match boundary {
+        Some(boundary) => first_field(bytes.clone(), boundary, "csrf").await,
+        None => form_field(&bytes, "csrf").map(<[u8]>::to_vec),
+    };
     match (expected, sent) {
         (Some(expected), Some(sent))
-            if !expected.is_empty() && same_secret(expected.as_bytes(), sent) =>
+            if !expected.is_empty() && same_secret(expected.as_bytes(), &sent) =>
         {
             Ok(Body::from(bytes))
         }
         _ => Err(PageError::new(StatusCode::FORBIDDEN, "error-csrf")),
     }
+}
+
+/// The value of a form of files' first field when it is `name`: the page puts its token
+/// first, so no file is read to find it.
+async fn first_field(bytes: axum::body::Bytes, boundary: String, name: &str) -> Option<Vec<u8>> {
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(bytes) });
+    let mut form = multer::Multipart::new(stream, boundary);
+    let field = form.next_field().await.ok()??;
+    if field.name() != Some(name) {
+        return None;
+    }
+    field.bytes().await.ok().map(|b| b.to_vec())
 }
 
 /// The language for this request: the person's, the browser's, the shop's.

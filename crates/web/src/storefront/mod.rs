@@ -8,6 +8,7 @@
 mod account;
 mod checkout;
 mod customer;
+mod media;
 pub(crate) mod reviews;
 mod shop;
 
@@ -76,6 +77,8 @@ pub fn router() -> Router<app::Shop> {
         .route("/account/delete", post(account::erase))
         .route("/language", post(language))
         .route("/shop.css", get(stylesheet))
+        .route("/shop.js", get(media::script))
+        .route("/media/{file}", get(media::photo))
 }
 
 /// Who is browsing: the shop's settings, their language and their cart.

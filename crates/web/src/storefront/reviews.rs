@@ -47,6 +47,9 @@ pub fn markup(product: &ProductPage, reviews: &ProductReviews) -> String {
         "description": product.description,
         "category": product.category,
     });
+    if !product.photos.is_empty() {
+        data["image"] = product.photos.iter().map(|p| p.src.as_str()).collect();
+    }
     if let Some(rating) = reviews.rating {
         data["aggregateRating"] = json!({
             "@type": "AggregateRating",

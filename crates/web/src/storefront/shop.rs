@@ -120,6 +120,15 @@ impl ProductView {
     fn in_stock(&self, variant: &VariantOffer) -> bool {
         variant.stock != StockState::OutOfStock
     }
+
+    /// A photo of every colour, or of the colour chosen.
+    fn shows(&self, photo: &app::catalog::Shown) -> bool {
+        let chosen = self.chosen.as_ref().and_then(|v| v.colour.as_ref());
+        match (&photo.colour, chosen) {
+            (Some(colour), Some(chosen)) => colour == chosen,
+            _ => true,
+        }
+    }
 }
 
 pub async fn product(

@@ -127,6 +127,10 @@ impl TestApp {
         self.send(self.client.put(self.url(path)).json(&body)).await
     }
 
+    pub async fn delete(&self, path: &str) -> (StatusCode, Value) {
+        self.send(self.client.delete(self.url(path))).await
+    }
+
     pub async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
         self.send(self.client.patch(self.url(path)).json(&body))
             .await

@@ -2,6 +2,8 @@
 //! `SHOPDESK_TEST_DATABASE_URL` points at a PostgreSQL server, on PostgreSQL too.
 
 mod helpers;
+#[path = "../common/pictures.rs"]
+mod pictures;
 #[path = "../common/smtp.rs"]
 mod smtp;
 #[path = "../common/stripe.rs"]
@@ -26,6 +28,7 @@ mod limits;
 mod loyalty;
 mod messaging;
 mod payments;
+mod photos;
 mod processing;
 mod products;
 mod promise;

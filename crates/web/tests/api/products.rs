@@ -7,16 +7,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, on_each_backend, order_body};
 
-async fn delete(app: &TestApp, path: &str) -> StatusCode {
-    app.client
-        .delete(app.url(path))
-        .bearer_auth(&app.token)
-        .send()
-        .await
-        .expect("request")
-        .status()
-}
-
 fn socks_id(products: &Value) -> i64 {
     products
         .as_array()
@@ -33,7 +23,7 @@ async fn an_ordered_product_is_archived_not_deleted_and_its_order_keeps_its_line
         let (number, _) = app.place(order_body()).await;
 
         assert_eq!(
-            delete(&app, &format!("/products/{id}")).await,
+            app.delete(&format!("/products/{id}")).await.0,
             StatusCode::CONFLICT
         );
         let archived = app
@@ -60,7 +50,7 @@ async fn an_ordered_product_is_archived_not_deleted_and_its_order_keeps_its_line
             )
             .await;
         let path = format!("/products/{}", made["id"]);
-        assert_eq!(delete(&app, &path).await, StatusCode::NO_CONTENT);
+        assert_eq!(app.delete(&path).await.0, StatusCode::NO_CONTENT);
         assert_eq!(app.get(&path).await.0, StatusCode::NOT_FOUND);
     })
     .await;

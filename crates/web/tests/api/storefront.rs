@@ -19,12 +19,17 @@ pub(crate) fn browser() -> reqwest::Client {
 
 /// Puts two pairs of socks in a new cart; returns the cart's cookie, `name=value`.
 pub(crate) async fn fill_a_cart(app: &TestApp) -> String {
+    put_in_cart(app, "SOCK-M", "2").await
+}
+
+/// Puts units of a SKU in a new cart; returns the cart's cookie, `name=value`.
+pub(crate) async fn put_in_cart(app: &TestApp, sku: &str, quantity: &str) -> String {
     let added = browser()
         .post(format!("{}/cart", app.base))
         .header(CONTENT_TYPE, FORM)
         .body(encode(&[
-            ("sku", "SOCK-M"),
-            ("quantity", "2"),
+            ("sku", sku),
+            ("quantity", quantity),
             ("op", "add"),
         ]))
         .send()

@@ -4,6 +4,8 @@
 //! asserts what a person sees; waiting is always for an element or a text to appear.
 
 mod helpers;
+#[path = "../common/pictures.rs"]
+mod pictures;
 #[path = "../common/smtp.rs"]
 mod smtp;
 #[path = "../common/stripe.rs"]
@@ -15,6 +17,7 @@ mod cards;
 mod desk;
 mod fulfilment;
 mod money;
+mod photos;
 mod products;
 mod reviews;
 mod storefront;

@@ -1,6 +1,7 @@
 //! The goods: products and variants, stock per location and bin, and the delivery promise.
 
 mod inventory;
+mod photos;
 mod products;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -8,5 +9,6 @@ use utoipa_axum::router::OpenApiRouter;
 pub fn router() -> OpenApiRouter<app::Shop> {
     OpenApiRouter::new()
         .merge(products::router())
+        .merge(photos::router())
         .merge(inventory::router())
 }
