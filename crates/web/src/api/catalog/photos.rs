@@ -51,7 +51,7 @@ async fn list_photos(
     request_body(content_type = "multipart/form-data",
         description = "`photos`: JPEG, PNG or WebP files, up to 20 MB each and 12 at once; `colour`: the value of the product's colour option they show, left out for every colour; `alt.{locale}`: the text read instead of the photo in that language"),
     responses((status = 201, body = [PhotoView]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
+        (status = 415, body = ErrorBody, description = "not sent as multipart/form-data"), (status = 422, body = ErrorBody)))]
 async fn add_photos(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
