@@ -137,15 +137,20 @@ fn prepare(bytes: &[u8]) -> std::result::Result<Vec<Rendition>, &'static str> {
             let h = ((u64::from(upright.height()) * u64::from(w)) / u64::from(upright.width()))
                 .max(1) as u32;
             let sized = if w == upright.width() {
-                upright.clone()
+                std::borrow::Cow::Borrowed(&upright)
             } else {
-                image::imageops::resize(&upright, w, h, FilterType::CatmullRom)
+                std::borrow::Cow::Owned(image::imageops::resize(
+                    &upright,
+                    w,
+                    h,
+                    FilterType::CatmullRom,
+                ))
             };
             // Encoding the pixels anew leaves every EXIF, XMP and comment block of the upload
             // behind: a phone's photo carries where it was taken.
             let mut bytes = Vec::new();
             JpegEncoder::new_with_quality(&mut bytes, JPEG_QUALITY)
-                .encode_image(&sized)
+                .encode_image(sized.as_ref())
                 .map_err(|_| "photo_not_an_image")?;
             Ok(Rendition {
                 width: w,
