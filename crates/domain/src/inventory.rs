@@ -111,8 +111,93 @@ pub struct StockLevel {
 pub enum StockRefusal {
     #[error("only {available} available")]
     NotEnough { available: i64 },
-    #[error("on hand cannot go below what is reserved ({reserved})")]
+    #[error("on hand cannot go below what is reserved for orders ({reserved})")]
     BelowReserved { reserved: i64 },
+    #[error("a quantity is a whole number of units from 1 to {MAX_UNITS}")]
+    QuantityInvalid,
+    #[error("a count is a whole number of units from 0 to {MAX_UNITS}")]
+    CountInvalid,
+}
+
+impl StockRefusal {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NotEnough { .. } => "not_enough",
+            Self::BelowReserved { .. } => "below_reserved",
+            Self::QuantityInvalid => "quantity_invalid",
+            Self::CountInvalid => "count_invalid",
+        }
+    }
+}
+
+/// The most units one shelf holds or one movement moves.
+pub const MAX_UNITS: i64 = 10_000_000;
+
+/// Why what a shelf holds changed: the kinds of the stock ledger's movements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MovementKind {
+    /// What the shelf held when the ledger began.
+    Opening,
+    /// Goods received from a supplier (ST-2).
+    Receipt,
+    /// A stock count: the shelf holds what was counted (ST-3).
+    Count,
+    /// A correction with its reason.
+    Adjustment,
+    /// Reserved units left with an order's parcel.
+    Sale,
+    /// Units a customer sent back, on the shelf again (AF-1).
+    Return,
+    /// Units that cannot be sold: a defect found at packing (AS-2), damage, loss.
+    WriteOff,
+    TransferOut,
+    TransferIn,
+}
+
+impl MovementKind {
+    pub const ALL: [Self; 9] = [
+        Self::Opening,
+        Self::Receipt,
+        Self::Count,
+        Self::Adjustment,
+        Self::Sale,
+        Self::Return,
+        Self::WriteOff,
+        Self::TransferOut,
+        Self::TransferIn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Opening => "opening",
+            Self::Receipt => "receipt",
+            Self::Count => "count",
+            Self::Adjustment => "adjustment",
+            Self::Sale => "sale",
+            Self::Return => "return",
+            Self::WriteOff => "write_off",
+            Self::TransferOut => "transfer_out",
+            Self::TransferIn => "transfer_in",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == raw)
+    }
+}
+
+/// A change a person makes to a shelf; sales and returns follow from orders instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Units arrive: a goods receipt, or the arriving half of a transfer.
+    Add(i64),
+    /// Units leave: a write-off, or the leaving half of a transfer.
+    Remove(i64),
+    /// The shelf holds this many.
+    Count(i64),
+    /// A correction by a signed number of units.
+    Adjust(i64),
 }
 
 impl StockLevel {
@@ -148,14 +233,35 @@ impl StockLevel {
         }
     }
 
-    /// A stock count sets what is on the shelf; it may not fall below what is promised.
-    pub fn recount(self, on_hand: i64) -> Result<Self, StockRefusal> {
+    /// The level after `change`, and the signed change to on hand that the ledger records.
+    /// Units promised to orders stay on the shelf: no change takes on hand below them.
+    pub fn apply(self, change: Change) -> Result<(Self, i64), StockRefusal> {
+        let units = 1..=MAX_UNITS;
+        let delta = match change {
+            Change::Add(n) | Change::Remove(n) if !units.contains(&n) => {
+                return Err(StockRefusal::QuantityInvalid);
+            }
+            Change::Add(n) => n,
+            Change::Remove(n) => -n,
+            Change::Count(n) if !(0..=MAX_UNITS).contains(&n) => {
+                return Err(StockRefusal::CountInvalid);
+            }
+            Change::Count(n) => n - self.on_hand,
+            Change::Adjust(n) if !units.contains(&n.abs()) => {
+                return Err(StockRefusal::QuantityInvalid);
+            }
+            Change::Adjust(n) => n,
+        };
+        let on_hand = self.on_hand + delta;
+        if on_hand > MAX_UNITS {
+            return Err(StockRefusal::CountInvalid);
+        }
         if on_hand < self.reserved {
             return Err(StockRefusal::BelowReserved {
                 reserved: self.reserved,
             });
         }
-        Ok(Self { on_hand, ..self })
+        Ok((Self { on_hand, ..self }, delta))
     }
 }
 
@@ -224,6 +330,37 @@ mod tests {
     }
 
     #[test]
+    fn no_change_takes_units_promised_to_orders() {
+        // ST-3
+        let level = StockLevel {
+            on_hand: 5,
+            reserved: 3,
+        };
+        let after = |on_hand| StockLevel {
+            on_hand,
+            reserved: 3,
+        };
+        assert_eq!(level.apply(Change::Count(7)), Ok((after(7), 2)));
+        assert_eq!(
+            level.apply(Change::Remove(3)),
+            Err(StockRefusal::BelowReserved { reserved: 3 })
+        );
+        assert_eq!(level.apply(Change::Adjust(-2)), Ok((after(3), -2)));
+        assert_eq!(
+            level.apply(Change::Adjust(0)),
+            Err(StockRefusal::QuantityInvalid)
+        );
+        assert_eq!(
+            level.apply(Change::Add(0)),
+            Err(StockRefusal::QuantityInvalid)
+        );
+        assert_eq!(
+            level.apply(Change::Count(-1)),
+            Err(StockRefusal::CountInvalid)
+        );
+    }
+
+    #[test]
     fn cutoff_reads_hours_and_minutes() {
         assert_eq!(
             parse_cutoff("14:30").ok(),
@@ -238,7 +375,7 @@ mod tests {
         Reserve(i64),
         Release(i64),
         Consume(i64),
-        Recount(i64),
+        Change(Change),
     }
 
     fn moves() -> impl Strategy<Value = Move> {
@@ -246,23 +383,41 @@ mod tests {
             (1i64..20).prop_map(Move::Reserve),
             (1i64..20).prop_map(Move::Release),
             (1i64..20).prop_map(Move::Consume),
-            (0i64..50).prop_map(Move::Recount),
+            (1i64..20).prop_map(|n| Move::Change(Change::Add(n))),
+            (1i64..20).prop_map(|n| Move::Change(Change::Remove(n))),
+            (0i64..50).prop_map(|n| Move::Change(Change::Count(n))),
+            (-20i64..20).prop_map(|n| Move::Change(Change::Adjust(n))),
         ]
     }
 
     proptest! {
-        /// ST-3: whatever happens to a bin, what is promised never exceeds what is on the shelf.
+        /// ST-3: whatever happens to a bin, what is promised never exceeds what is on the shelf,
+        /// available never goes below zero, and the ledger's movements (the opening count, the
+        /// people's changes and the sales) always sum to what is on hand.
         #[test]
-        fn reserved_never_exceeds_on_hand(start in 0i64..50, script in prop::collection::vec(moves(), 0..60)) {
+        fn the_ledger_sums_to_on_hand(start in 0i64..50, script in prop::collection::vec(moves(), 0..60)) {
             let mut level = StockLevel { on_hand: start, reserved: 0 };
+            let mut ledger = vec![start];
             for step in script {
                 level = match step {
                     Move::Reserve(q) => level.reserve(q).unwrap_or(level),
                     Move::Release(q) => level.release(q),
-                    Move::Consume(q) => level.consume(q),
-                    Move::Recount(q) => level.recount(q).unwrap_or(level),
+                    Move::Consume(q) => {
+                        let after = level.consume(q);
+                        ledger.push(after.on_hand - level.on_hand);
+                        after
+                    }
+                    Move::Change(change) => match level.apply(change) {
+                        Ok((after, delta)) => {
+                            ledger.push(delta);
+                            after
+                        }
+                        Err(_) => level,
+                    },
                 };
                 prop_assert!(0 <= level.reserved && level.reserved <= level.on_hand, "{level:?}");
+                prop_assert!(level.available() >= 0);
+                prop_assert_eq!(ledger.iter().sum::<i64>(), level.on_hand);
             }
         }
     }

@@ -138,6 +138,8 @@ pub struct Dashboard {
     pub on_time: Vec<OnTimeDay>,
     /// Visitors' messages past their due time, unanswered (SU-1).
     pub inquiries: crate::support::OverdueInquiries,
+    /// Variants at or below their low-stock threshold, one line each: time to reorder (ST-2).
+    pub low_stock: Vec<crate::catalog::LevelView>,
 }
 
 /// The next call with what to confirm (CF-1), and the calls after it.
@@ -505,7 +507,10 @@ impl Shop {
         }
         let mut next_tasks = self.tasks(actor, true, "").await?;
         next_tasks.truncate(5);
+        let mut low_stock = self.stock_levels(crate::catalog::Levels::Low, "").await?;
+        low_stock.dedup_by(|a, b| a.sku == b.sku);
         Ok(Dashboard {
+            low_stock,
             today: Stage::ALL
                 .iter()
                 .filter_map(|stage| {

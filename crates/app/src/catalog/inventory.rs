@@ -3,7 +3,7 @@
 use domain::access::Permission;
 use domain::catalog::Sku;
 use domain::inventory::{Candidate, allocation_order};
-use domain::inventory::{LocationKind, parse_bin, parse_cutoff, parse_days, parse_location_code};
+use domain::inventory::{LocationKind, parse_cutoff, parse_days, parse_location_code};
 use domain::orders::Event;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -143,64 +143,6 @@ impl Shop {
             .into_iter()
             .map(Into::into)
             .collect())
-    }
-
-    /// Records a stock count and bin for one SKU at one location (ST-3). A count below what is
-    /// already reserved for orders is refused: those units are promised.
-    pub async fn set_stock(
-        &self,
-        actor: &Actor,
-        sku: &str,
-        location: &str,
-        input: &SetStock,
-    ) -> Result<Vec<StockView>> {
-        actor.require(Permission::ManageCatalog)?;
-        let sku = Sku::parse(sku).field("sku")?;
-        if !(0..=10_000_000).contains(&input.on_hand) {
-            return Err(Error::field(
-                "on_hand",
-                "on_hand_invalid",
-                "on hand is a count from 0 to 10000000",
-            ));
-        }
-        let bin = parse_bin(&input.bin).field("bin")?;
-        let mut tx = self.store.begin_write().await?;
-        let variant = store::catalog::variant_id_by_sku(&mut tx, sku.as_ref())
-            .await?
-            .ok_or(Error::NotFound { what: "sku" })?;
-        let location = store::catalog::inventory::location_by_code(&mut tx, location)
-            .await?
-            .ok_or(Error::NotFound { what: "location" })?;
-        if let Err(reserved) =
-            store::catalog::inventory::set_stock(&mut tx, variant, location.id, input.on_hand, &bin)
-                .await?
-        {
-            return Err(Error::Invalid {
-                field: "on_hand".into(),
-                code: "below_reserved",
-                message: format!(
-                    "{reserved} units are reserved for orders; on hand cannot be less"
-                ),
-            });
-        }
-        let counted = serde_json::json!({"sku": sku.as_ref(), "location": location.code, "on_hand": input.on_hand, "bin": bin});
-        crate::kernel::webhooks::emit(
-            &mut tx,
-            crate::kernel::webhooks::STOCK_CHANGED,
-            counted,
-            self.now(),
-        )
-        .await?;
-        // ST-4: stock on the shop's own shelves tells everyone who asked to hear of it.
-        if location.kind != domain::inventory::LocationKind::Supplier.as_str()
-            && store::storefront::own_available(&mut tx, variant).await? > 0
-        {
-            let settings = self.settings().await?;
-            let ctx = crate::kernel::Context::new(&settings, self.now());
-            tell_waiting(&mut tx, variant, &ctx).await?;
-        }
-        tx.commit().await?;
-        self.stock(sku.as_ref()).await
     }
 
     /// Every location's stock of one SKU.

@@ -3,6 +3,7 @@
 
 mod categories;
 mod inventory;
+mod ledger;
 mod photos;
 mod products;
 mod promise;
@@ -10,6 +11,8 @@ mod promise;
 pub use categories::{CategoryView, NewCategory, OptionWord, Translations};
 pub use inventory::{LocationView, NewLocation, SetStock, StockView};
 pub(crate) use inventory::{Shelf, places_for, set_aside, set_aside_again};
+pub(crate) use ledger::restock_return;
+pub use ledger::{LevelView, MovementView, NewMovement, Threshold, parse_levels};
 pub use photos::{
     MAX_PHOTO_BYTES, MAX_PHOTOS_AT_ONCE, PhotoDetails, PhotoSize, PhotoView, Shown, Upload,
     colour_of,
@@ -22,3 +25,4 @@ pub(crate) use products::{parse_stored_options, parse_stored_texts};
 pub(crate) use promise::TransitBook;
 pub use promise::{PromiseQuery, PromiseView, Window};
 pub(crate) use promise::{lengthen_promise, promise_window};
+pub use store::catalog::ledger::Levels;

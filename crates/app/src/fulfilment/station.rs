@@ -296,7 +296,7 @@ impl Shop {
             }
             Severity::Major => {
                 store::fulfilment::answer_defect(&mut tx, number, "replaced", ctx.now_ms()).await?;
-                events.extend(replace_line(&mut tx, &row, &line, &ctx).await?);
+                events.extend(replace_line(&mut tx, &row, &line, actor, &ctx).await?);
                 timeline::append(&mut tx, number, &events, ctx.now_ms(), actor, None).await?;
             }
         }
@@ -357,7 +357,7 @@ impl Shop {
                     .into_iter()
                     .find(|l| l.line_no == defect.line_no)
                     .ok_or(Error::NotFound { what: "line" })?;
-                let events = replace_line(tx, &row, &line, ctx).await?;
+                let events = replace_line(tx, &row, &line, actor, ctx).await?;
                 timeline::append(tx, number, &events, ctx.now_ms(), actor, None).await?;
             }
         }
@@ -528,9 +528,14 @@ async fn replace_line(
     tx: &mut store::Conn,
     row: &store::orders::OrderRow,
     line: &store::orders::LineRow,
+    actor: &Actor,
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
-    store::catalog::inventory::write_off(tx, row.id, line.line_no).await?;
+    let by = store::catalog::ledger::Stamp {
+        actor: &actor.name,
+        at: ctx.now_ms(),
+    };
+    store::catalog::inventory::write_off(tx, row.id, line.line_no, by).await?;
     store::fulfilment::forget_scans(tx, row.id, line.line_no).await?;
     let mut events = set_aside(tx, row.id, line.line_no, &line.sku, line.quantity, ctx).await?;
     let updated = store::orders::get(tx, row.id)

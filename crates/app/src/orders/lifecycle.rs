@@ -94,6 +94,10 @@ impl Shop {
             });
         }
         let mut set_aside_events = Vec::new();
+        let by = store::catalog::ledger::Stamp {
+            actor: &actor.name,
+            at: ctx.now_ms(),
+        };
         for effect in &decision.effects {
             match effect {
                 Effect::ReleaseReservations => {
@@ -104,8 +108,9 @@ impl Shop {
                     store::orders::set_line_status(tx, number, *line_no, "cancelled").await?;
                 }
                 Effect::ConsumeReservations => {
-                    store::catalog::inventory::consume(tx, number).await?
+                    store::catalog::inventory::consume(tx, number, by).await?
                 }
+                Effect::RestockReturn => crate::catalog::restock_return(tx, number, by).await?,
                 Effect::ReserveAgain => {
                     set_aside_events.extend(crate::catalog::set_aside_again(tx, number, ctx).await?)
                 }

@@ -288,6 +288,7 @@ impl Order {
             }
             Command::ResolveReturn { outcome } => {
                 only_when(stage == Stage::ReturnRequested)?;
+                decision.effects.push(Effect::RestockReturn);
                 decision.move_to(match outcome {
                     ReturnOutcome::Returned => Stage::Returned,
                     ReturnOutcome::Replaced => Stage::Replaced,

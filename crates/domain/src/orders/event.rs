@@ -193,4 +193,6 @@ pub enum Effect {
     ConsumeReservations,
     /// The parcel is gone: set aside the goods again for a new one (DL-6).
     ReserveAgain,
+    /// The returned goods are back: what can be sold again goes back on its shelf (AF-1).
+    RestockReturn,
 }

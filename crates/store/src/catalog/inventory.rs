@@ -2,6 +2,7 @@
 
 use sqlx::FromRow;
 
+use super::ledger::{Stamp, record_held};
 use crate::{Conn, Result, duplicate_as, values_list};
 
 #[derive(Debug, Clone, FromRow)]
@@ -82,48 +83,6 @@ pub async fn location_by_code(conn: &mut Conn, code: &str) -> Result<Option<Loca
     .await?)
 }
 
-/// Sets the counted quantity and the bin. Refused (returns the reserved count) when the count is
-/// below what is already promised to orders.
-pub async fn set_stock(
-    conn: &mut Conn,
-    variant_id: i64,
-    location_id: i64,
-    on_hand: i64,
-    bin: &str,
-) -> Result<Result<(), i64>> {
-    let updated = sqlx::query(
-        "UPDATE stock SET on_hand = $1, bin = $2 WHERE variant_id = $3 AND location_id = $4 AND reserved <= $1",
-    )
-    .bind(on_hand)
-    .bind(bin)
-    .bind(variant_id)
-    .bind(location_id)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if updated == 1 {
-        return Ok(Ok(()));
-    }
-    let reserved: Option<i64> =
-        sqlx::query_scalar("SELECT reserved FROM stock WHERE variant_id = $1 AND location_id = $2")
-            .bind(variant_id)
-            .bind(location_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if let Some(reserved) = reserved {
-        return Ok(Err(reserved));
-    }
-    sqlx::query("INSERT INTO stock (variant_id, location_id, on_hand, reserved, bin) VALUES ($1, $2, $3, 0, $4)")
-        .bind(variant_id)
-        .bind(location_id)
-        .bind(on_hand)
-        .bind(bin)
-        .execute(conn)
-        .await
-        .map_err(duplicate_as("location"))?;
-    Ok(Ok(()))
-}
-
 const STOCK_SELECT: &str = "SELECT s.id, v.sku, l.code AS location, l.kind, s.on_hand, s.reserved, s.bin \
      FROM stock s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id";
 
@@ -198,14 +157,19 @@ pub async fn release(conn: &mut Conn, order_id: i64, lines: Lines) -> Result<()>
     settle(conn, order_id, lines, "released").await
 }
 
-/// The held units leave with the parcel: off the shelf and out of the reserved count.
-pub async fn consume(conn: &mut Conn, order_id: i64) -> Result<()> {
+/// The held units leave with the parcel: off the shelf, out of the reserved count, and into
+/// the ledger as a sale.
+pub async fn consume(conn: &mut Conn, order_id: i64, by: Stamp<'_>) -> Result<()> {
+    let lines = Lines::All.range();
+    record_held(conn, order_id, lines, "sale", by).await?;
     settle(conn, order_id, Lines::All, "consumed").await
 }
 
-/// A flawed unit leaves the shelf without leaving with the parcel (AS-2).
-pub async fn write_off(conn: &mut Conn, order_id: i64, line_no: i64) -> Result<()> {
-    settle(conn, order_id, Lines::One(line_no), "written_off").await
+/// A flawed unit leaves the shelf without leaving with the parcel, written off (AS-2).
+pub async fn write_off(conn: &mut Conn, order_id: i64, line_no: i64, by: Stamp<'_>) -> Result<()> {
+    let line = Lines::One(line_no);
+    record_held(conn, order_id, line.range(), "write_off", by).await?;
+    settle(conn, order_id, line, "written_off").await
 }
 
 async fn settle(conn: &mut Conn, order_id: i64, lines: Lines, to: &'static str) -> Result<()> {

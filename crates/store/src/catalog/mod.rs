@@ -2,6 +2,7 @@
 
 pub mod categories;
 pub mod inventory;
+pub mod ledger;
 pub mod listing;
 pub mod photos;
 

@@ -40,7 +40,7 @@ pub struct Frame {
 }
 
 /// The pages of the navigation, what they need and their message id.
-const NAV: [(&str, Permission, &str); 12] = [
+const NAV: [(&str, Permission, &str); 13] = [
     (
         "/admin/dashboard",
         Permission::ManageOrders,
@@ -59,6 +59,7 @@ const NAV: [(&str, Permission, &str); 12] = [
     ("/admin/courier", Permission::Deliver, "nav-courier"),
     ("/admin/cash", Permission::ManageOrders, "nav-cash"),
     ("/admin/products", Permission::ManageCatalog, "nav-products"),
+    ("/admin/stock", Permission::ReadStock, "nav-stock"),
     ("/admin/settings", Permission::Administer, "nav-settings"),
     ("/admin/users", Permission::Administer, "nav-users"),
 ];

@@ -22,6 +22,7 @@ mod providers;
 mod reviews;
 pub(crate) mod session;
 mod settings;
+mod stock;
 mod tasks;
 mod unsubscribe;
 mod users;
@@ -94,6 +95,10 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
             "/admin/categories/words",
             get(categories::words).post(categories::save_words),
         )
+        .route("/admin/stock", get(stock::levels))
+        .route("/admin/stock/{sku}", get(stock::sku))
+        .route("/admin/stock/{sku}/movements", post(stock::record))
+        .route("/admin/stock/{sku}/threshold", post(stock::threshold))
         .route("/admin/categories/{id}", post(categories::update))
         .route("/admin/categories/{id}/archive", post(categories::archive))
         .route("/admin/settings", get(settings::page).post(settings::save))

@@ -218,6 +218,12 @@ async fn as2_a_minor_flaw_asks_the_customer_and_a_major_one_sets_aside_a_replace
         let after = app.stock_at("SOCK-L", "WH1").await;
         assert_eq!(after["on_hand"].as_i64(), before["on_hand"].as_i64().map(|n| n - 1));
         assert_eq!(after["reserved"], before["reserved"]);
+        let ledger = app.get_ok("/stock/SOCK-L/movements").await;
+        assert_eq!(
+            (ledger[0]["kind"].as_str(), ledger[0]["quantity"].as_i64(), ledger[0]["order"].as_i64()),
+            (Some("write_off"), Some(-1), Some(second)),
+            "the flawed unit is written off in the ledger"
+        );
         assert!(templates_of(&app, second).await.contains(&"replacement_window".to_owned()));
         let parcel = json!({"packaging": "small box", "weight_grams": 300});
         let (status, _) = app.post(&format!("/orders/{second}/pack"), parcel).await;

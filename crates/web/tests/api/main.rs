@@ -36,6 +36,7 @@ mod returns;
 mod reviews;
 mod roles;
 mod settings;
+mod stock;
 mod stock_race;
 mod storefront;
 mod stripe;

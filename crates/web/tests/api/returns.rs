@@ -296,6 +296,44 @@ async fn af2_a_wrong_item_opens_a_task_to_send_the_right_one_now_and_the_message
 }
 
 #[tokio::test]
+async fn af1_a_settled_return_puts_what_can_be_sold_again_back_on_its_shelf() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        // Two socks in M back because they do not fit; the one in L is defective.
+        let (number, _, _) = returned(&app, &[(1, 2, "does_not_fit"), (2, 1, "defect")]).await;
+        let shelf = |sku: &'static str| {
+            let app = &app;
+            async move { app.stock_at(sku, "WH1").await["on_hand"].as_i64() }
+        };
+        assert_eq!(
+            (shelf("SOCK-M").await, shelf("SOCK-L").await),
+            (Some(8), Some(4))
+        );
+        app.act(number, "resolve-return", json!({"outcome": "refunded"}))
+            .await;
+        assert_eq!(
+            (shelf("SOCK-M").await, shelf("SOCK-L").await),
+            (Some(10), Some(4))
+        );
+        let ledger = app.get_ok("/stock/SOCK-M/movements").await;
+        assert_eq!(
+            (
+                ledger[0]["kind"].as_str(),
+                ledger[0]["quantity"].as_i64(),
+                ledger[0]["order"].as_i64()
+            ),
+            (Some("return"), Some(2), Some(number))
+        );
+        let ledger = app.get_ok("/stock/SOCK-L/movements").await;
+        assert_eq!(
+            ledger[0]["kind"], "sale",
+            "a defective unit stays off the shelf"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn af1_settling_a_return_thanks_the_customer_with_a_single_use_coupon() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;

@@ -20,6 +20,7 @@ mod money;
 mod photos;
 mod products;
 mod reviews;
+mod stock;
 mod storefront;
 mod webhooks;
 mod work;

@@ -1,4 +1,6 @@
-use app::catalog::{LocationView, NewLocation, SetStock, StockView};
+use app::catalog::{
+    LevelView, LocationView, MovementView, NewLocation, NewMovement, SetStock, StockView, Threshold,
+};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -17,6 +19,10 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(create_location, list_locations))
         .routes(routes!(put_stock))
         .routes(routes!(get_stock))
+        .routes(routes!(post_movement))
+        .routes(routes!(get_movements))
+        .routes(routes!(get_levels))
+        .routes(routes!(put_threshold))
 }
 
 /// Adds a warehouse, a retail store or a supplier (ST-2).
@@ -72,4 +78,72 @@ async fn get_stock(
 ) -> Result<Json<Vec<StockView>>, ApiError> {
     actor.require(Permission::ReadStock)?;
     Ok(Json(shop.stock(&query.sku).await?))
+}
+
+/// Records a movement of a SKU at a location: goods received, a count, an adjustment or a
+/// write-off with its reason, or a transfer to another location (ST-2, ST-3). Nothing takes on
+/// hand below what is reserved for orders. Answers with the SKU's stock at every location.
+#[utoipa::path(post, path = "/stock/{sku}/{location_code}/movements", tag = "stock", request_body = NewMovement,
+    params(("sku" = String, Path), ("location_code" = String, Path)),
+    responses((status = 201, body = [StockView]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn post_movement(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg((sku, location)): PathArg<(String, String)>,
+    Body(input): Body<NewMovement>,
+) -> Result<(StatusCode, Json<Vec<StockView>>), ApiError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(shop.move_stock(&actor, &sku, &location, &input).await?),
+    ))
+}
+
+/// A SKU's ledger at every location, newest first: each movement with who, when and why.
+#[utoipa::path(get, path = "/stock/{sku}/movements", tag = "stock", params(("sku" = String, Path)),
+    responses((status = 200, body = [MovementView]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_movements(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(sku): PathArg<String>,
+) -> Result<Json<Vec<MovementView>>, ApiError> {
+    actor.require(Permission::ReadStock)?;
+    Ok(Json(shop.stock_movements(&sku, 500).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct LevelsQuery {
+    /// `all` (the default), `low` (at or below the threshold) or `sold_out`.
+    #[serde(default)]
+    state: String,
+    /// Words of a product or a SKU, in any alphabet.
+    #[serde(default)]
+    q: String,
+}
+
+/// Each SKU per location with its bin, on hand, reserved, available and incoming.
+#[utoipa::path(get, path = "/stock/levels", tag = "stock", params(LevelsQuery),
+    responses((status = 200, body = [LevelView]), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn get_levels(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    Params(query): Params<LevelsQuery>,
+) -> Result<Json<Vec<LevelView>>, ApiError> {
+    actor.require(Permission::ReadStock)?;
+    let which = app::catalog::parse_levels(&query.state)?;
+    Ok(Json(shop.stock_levels(which, &query.q).await?))
+}
+
+/// Sets the low-stock threshold of a variant: at or below it the dashboard asks for a reorder.
+#[utoipa::path(put, path = "/stock/{sku}/threshold", tag = "stock", request_body = Threshold,
+    params(("sku" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn put_threshold(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    PathArg(sku): PathArg<String>,
+    Body(input): Body<Threshold>,
+) -> Result<StatusCode, ApiError> {
+    shop.set_low_stock(&actor, &sku, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

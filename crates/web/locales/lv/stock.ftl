@@ -1,0 +1,72 @@
+## Noliktavas lapas un paneļa saraksts ar precēm, kas beidzas (ST-2, ST-3)
+
+nav-stock = Noliktava
+stock-title = Noliktava
+stock-intro = Katrs SKU katrā vietā: plauktā, rezervēts pasūtījumiem, brīvs pārdošanai un pasūtīts no piegādātāja gaidošiem pasūtījumiem. Atveriet SKU, lai pieņemtu preci, saskaitītu, koriģētu, norakstītu vai pārvietotu to un lasītu tā vēsturi.
+stock-show = Rādīt
+stock-levels-all = visu
+stock-levels-low = beidzas
+stock-levels-sold_out = izpārdots
+stock-none = Nekas neatbilst.
+stock-sku = SKU
+stock-location = Vieta
+stock-bin = Plaukta vieta
+stock-on-hand = Plauktā
+stock-reserved = Rezervēts
+stock-available = Brīvs
+stock-incoming = Gaidāms
+stock-low = maz
+location-kind-warehouse = noliktava
+location-kind-store = veikals
+location-kind-supplier = piegādātājs
+stock-back = ← Visa noliktava
+stock-product = Prece
+stock-shelves = Kur tas atrodas
+stock-no-shelves = Neviena vieta vēl neglabā šo SKU: reģistrējiet pieņemšanu vai saskaitīšanu.
+stock-record = Reģistrēt kustību
+stock-kind = Kustība
+movement-new-receipt = Preču pieņemšana
+movement-new-count = Saskaitīšana
+movement-new-adjustment = Korekcija (+ vai −)
+movement-new-write_off = Norakstīšana
+movement-new-transfer = Pārvietošana uz citu vietu
+stock-quantity = Vienības
+stock-reason = Iemesls
+stock-to-location = Uz vietu
+stock-record-button = Reģistrēt
+stock-record-hint = Saskaitīšana ir tas, kas plauktā ir tagad; korekcijai un norakstīšanai vajag iemeslu. Pasūtījumiem rezervētās vienības paliek plauktā.
+stock-threshold = Maz, ja ne vairāk kā (vienības)
+stock-history = Vēsture
+stock-no-history = Vēl nekas nav kustējies.
+stock-when = Kad
+stock-change = Izmaiņa
+stock-by = Kas
+movement-opening = Sākuma atlikums
+movement-receipt = Pieņemts
+movement-count = Saskaitīts
+movement-adjustment = Korekcija
+movement-sale = Pārdots
+movement-return = Atgriezts noliktavā
+movement-write_off = Norakstīts
+movement-transfer_out = Pārvietots prom
+movement-transfer_in = Pārvietots šurp
+stock-order = pasūtījums { $number }
+stock-recorded = Reģistrēts.
+stock-threshold-saved = Atlikuma slieksnis saglabāts.
+dashboard-low-stock = Beidzas
+dashboard-low-stock-none = Nekas nav sasniedzis atlikuma slieksni.
+dashboard-low-stock-all = Viss, kas beidzas →
+dashboard-low-stock-left = { $count ->
+    [zero] palikuši { $count }
+    [one] palicis { $count }
+   *[other] palikuši { $count }
+}
+refusal-below_reserved = Tad plauktā paliktu mazāk vienību, nekā rezervēts pasūtījumiem.
+refusal-count_invalid = Saskaitījums ir vesels skaitlis no 0 līdz 10 000 000.
+refusal-reason_too_long = Iemesls ir ne garāks par 200 rakstzīmēm.
+refusal-to_location_required = Izvēlieties vietu, uz kuru vienības pārvietot.
+refusal-same_location = Pārvietošana notiek uz citu vietu.
+refusal-location_unknown = Tādas vietas nav.
+refusal-movement_kind_invalid = Izvēlieties kustības veidu.
+refusal-threshold_invalid = Slieksnis ir vesels vienību skaits no 0 vai tukšs, ja sliekšņa nav.
+refusal-state_invalid = Rādīt visu, to, kas beidzas, vai izpārdoto.

@@ -1,0 +1,72 @@
+## Страницы склада и список заканчивающихся товаров на панели (ST-2, ST-3)
+
+nav-stock = Склад
+stock-title = Склад
+stock-intro = Каждый артикул на каждом складе: на полке, в резерве под заказы, свободно для продажи и заказано у поставщика для ждущих заказов. Откройте артикул, чтобы принять товар, пересчитать, скорректировать, списать или переместить его и посмотреть историю.
+stock-show = Показать
+stock-levels-all = всё
+stock-levels-low = заканчивается
+stock-levels-sold_out = распродано
+stock-none = Ничего не найдено.
+stock-sku = Артикул
+stock-location = Склад
+stock-bin = Ячейка
+stock-on-hand = На полке
+stock-reserved = В резерве
+stock-available = Свободно
+stock-incoming = Ожидается
+stock-low = мало
+location-kind-warehouse = склад
+location-kind-store = магазин
+location-kind-supplier = поставщик
+stock-back = ← Весь склад
+stock-product = Товар
+stock-shelves = Где лежит
+stock-no-shelves = Этого артикула пока нет ни на одном складе: оформите приёмку или пересчёт.
+stock-record = Записать движение
+stock-kind = Движение
+movement-new-receipt = Приёмка товара
+movement-new-count = Пересчёт
+movement-new-adjustment = Корректировка (+ или −)
+movement-new-write_off = Списание
+movement-new-transfer = Перемещение на другой склад
+stock-quantity = Штук
+stock-reason = Причина
+stock-to-location = На склад
+stock-record-button = Записать
+stock-record-hint = Пересчёт — это сколько сейчас на полке; для корректировки и списания нужна причина. Зарезервированное под заказы остаётся на полке.
+stock-threshold = Мало, если не больше (шт.)
+stock-history = История
+stock-no-history = Движений пока не было.
+stock-when = Когда
+stock-change = Изменение
+stock-by = Кто
+movement-opening = Начальный остаток
+movement-receipt = Приёмка
+movement-count = Пересчёт
+movement-adjustment = Корректировка
+movement-sale = Продано
+movement-return = Возврат на склад
+movement-write_off = Списано
+movement-transfer_out = Перемещено отсюда
+movement-transfer_in = Перемещено сюда
+stock-order = заказ { $number }
+stock-recorded = Записано.
+stock-threshold-saved = Порог остатка сохранён.
+dashboard-low-stock = Заканчивается
+dashboard-low-stock-none = Ничего не опустилось до порога остатка.
+dashboard-low-stock-all = Всё, что заканчивается →
+dashboard-low-stock-left = { $count ->
+    [one] остался { $count }
+    [few] осталось { $count }
+   *[other] осталось { $count }
+}
+refusal-below_reserved = Тогда на полке останется меньше, чем зарезервировано под заказы.
+refusal-count_invalid = Пересчёт — целое число от 0 до 10 000 000.
+refusal-reason_too_long = Причина — не длиннее 200 символов.
+refusal-to_location_required = Выберите склад, куда перемещать.
+refusal-same_location = Перемещение — на другой склад.
+refusal-location_unknown = Такого склада нет.
+refusal-movement_kind_invalid = Выберите вид движения.
+refusal-threshold_invalid = Порог — целое число штук от 0 или пусто, если порога нет.
+refusal-state_invalid = Показать всё, заканчивающееся или распроданное.

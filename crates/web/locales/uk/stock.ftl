@@ -1,0 +1,72 @@
+## Сторінки складу та список товарів, що закінчуються, на панелі (ST-2, ST-3)
+
+nav-stock = Склад
+stock-title = Склад
+stock-intro = Кожен артикул на кожному складі: на полиці, у резерві під замовлення, вільно для продажу та замовлено в постачальника для замовлень, що чекають. Відкрийте артикул, щоб прийняти товар, перерахувати, скоригувати, списати чи перемістити його та переглянути історію.
+stock-show = Показати
+stock-levels-all = усе
+stock-levels-low = закінчується
+stock-levels-sold_out = розпродано
+stock-none = Нічого не знайдено.
+stock-sku = Артикул
+stock-location = Склад
+stock-bin = Комірка
+stock-on-hand = На полиці
+stock-reserved = У резерві
+stock-available = Вільно
+stock-incoming = Очікується
+stock-low = мало
+location-kind-warehouse = склад
+location-kind-store = магазин
+location-kind-supplier = постачальник
+stock-back = ← Увесь склад
+stock-product = Товар
+stock-shelves = Де лежить
+stock-no-shelves = Цього артикула ще немає на жодному складі: оформіть приймання або перерахунок.
+stock-record = Записати рух
+stock-kind = Рух
+movement-new-receipt = Приймання товару
+movement-new-count = Перерахунок
+movement-new-adjustment = Коригування (+ або −)
+movement-new-write_off = Списання
+movement-new-transfer = Переміщення на інший склад
+stock-quantity = Штук
+stock-reason = Причина
+stock-to-location = На склад
+stock-record-button = Записати
+stock-record-hint = Перерахунок — це скільки зараз на полиці; для коригування і списання потрібна причина. Зарезервоване під замовлення лишається на полиці.
+stock-threshold = Мало, якщо не більше (шт.)
+stock-history = Історія
+stock-no-history = Рухів ще не було.
+stock-when = Коли
+stock-change = Зміна
+stock-by = Хто
+movement-opening = Початковий залишок
+movement-receipt = Приймання
+movement-count = Перерахунок
+movement-adjustment = Коригування
+movement-sale = Продано
+movement-return = Повернено на склад
+movement-write_off = Списано
+movement-transfer_out = Переміщено звідси
+movement-transfer_in = Переміщено сюди
+stock-order = замовлення { $number }
+stock-recorded = Записано.
+stock-threshold-saved = Поріг залишку збережено.
+dashboard-low-stock = Закінчується
+dashboard-low-stock-none = Ніщо не опустилося до порогу залишку.
+dashboard-low-stock-all = Усе, що закінчується →
+dashboard-low-stock-left = { $count ->
+    [one] лишився { $count }
+    [few] лишилося { $count }
+   *[other] лишилося { $count }
+}
+refusal-below_reserved = Тоді на полиці залишиться менше, ніж зарезервовано під замовлення.
+refusal-count_invalid = Перерахунок — ціле число від 0 до 10 000 000.
+refusal-reason_too_long = Причина — не довша за 200 символів.
+refusal-to_location_required = Оберіть склад, куди переміщувати.
+refusal-same_location = Переміщення — на інший склад.
+refusal-location_unknown = Такого складу немає.
+refusal-movement_kind_invalid = Оберіть вид руху.
+refusal-threshold_invalid = Поріг — ціле число штук від 0 або порожньо, якщо порогу немає.
+refusal-state_invalid = Показати все, те, що закінчується, або розпродане.

@@ -1,0 +1,97 @@
+//! The stock in the back office (ST-2, ST-3): a manager finds a SKU's shelves, writes off
+//! damaged units with a reason (a write-off without one is refused and keeps what was typed),
+//! reads the movement in the SKU's history in the shop's language, sets a low-stock level and
+//! finds the SKU on the dashboard's reorder list; a packer reads the stock but changes nothing.
+
+use domain::access::Role;
+
+use crate::helpers::{Browser, TestApp, on_each_backend};
+
+#[tokio::test]
+async fn a_manager_writes_off_damaged_socks_and_sees_them_in_the_history_and_on_the_dashboard() {
+    on_each_backend(|app: TestApp| async move {
+        app.configure(|s| {
+            s.default_locale = "nb".into();
+            s.languages = vec!["nb".into()];
+        })
+        .await;
+        app.seed_catalog().await;
+        let manager = app.person(Role::Manager).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &manager).await;
+        // The manager works in Norwegian.
+        browser.click("#locale option[value=nb]").await;
+        browser.click("form.inline button.quiet").await;
+        browser.page_says("Lager").await;
+        browser.click("nav a[href='/admin/stock']").await;
+        browser.page_says("Hylleplass").await;
+        let on_hand = browser
+            .text("#stock tr[data-sku='SOCK-M'][data-location='WH1'] .on-hand")
+            .await;
+        assert_eq!(on_hand, "50");
+
+        browser.click("#stock a[href='/admin/stock/SOCK-M']").await;
+        browser
+            .click("#movement select[name=kind] option[value=write_off]")
+            .await;
+        browser.fill("#movement input[name=quantity]", "3").await;
+        browser.click("#movement button.primary").await;
+        assert_eq!(
+            browser.text("#refusal").await,
+            "Si hvorfor, med noen få ord."
+        );
+        let kept = browser.find("#movement input[name=quantity]").await;
+        assert_eq!(
+            kept.prop("value").await.expect("value").as_deref(),
+            Some("3")
+        );
+        assert_eq!(
+            browser
+                .text("#shelves tr[data-location='WH1'] .on-hand")
+                .await,
+            "50"
+        );
+
+        browser
+            .fill("#movement input[name=reason]", "våte etter lekkasje")
+            .await;
+        browser.click("#movement button.primary").await;
+        browser.page_says("Registrert.").await;
+        assert_eq!(
+            browser
+                .text("#shelves tr[data-location='WH1'] .on-hand")
+                .await,
+            "47"
+        );
+        let written_off = browser.text("#movements tr[data-kind=write_off]").await;
+        for words in ["Avskrevet", "-3", "47", "våte etter lekkasje"] {
+            assert!(written_off.contains(words), "{written_off}");
+        }
+
+        browser
+            .fill("#threshold input[name=low_stock_at]", "47")
+            .await;
+        browser.click("#threshold button").await;
+        browser.page_says("Grensen for lite igjen er lagret.").await;
+        browser.click("nav a[href='/admin/dashboard']").await;
+        let low = browser.text("#low-stock").await;
+        assert!(low.contains("SOCK-M") && low.contains("47 igjen"), "{low}");
+        browser.close().await;
+
+        // The packer finds the bin but records nothing.
+        let packer = app.person(Role::Packer).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &packer).await;
+        browser.goto(&app.url("/admin/stock/SOCK-M")).await;
+        browser.page_says("A-01").await;
+        assert!(
+            browser
+                .client
+                .find(fantoccini::Locator::Css("#movement"))
+                .await
+                .is_err()
+        );
+        browser.close().await;
+    })
+    .await;
+}
