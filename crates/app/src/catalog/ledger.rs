@@ -384,7 +384,7 @@ impl Shop {
 
 /// The stock row a person's movement applies to; a count or a receipt at a location that
 /// holds none of the SKU yet starts one there.
-async fn shelf_of(
+pub(super) async fn shelf_of(
     tx: &mut store::Conn,
     variant: i64,
     location: i64,
@@ -399,7 +399,7 @@ async fn shelf_of(
 }
 
 /// Checks a change against the shelf and writes it with its movement.
-async fn apply(
+pub(super) async fn apply(
     tx: &mut store::Conn,
     stock_id: i64,
     kind: MovementKind,

@@ -7,6 +7,7 @@ mod ledger;
 mod photos;
 mod products;
 mod promise;
+mod purchasing;
 
 pub use categories::{CategoryView, NewCategory, OptionWord, Translations};
 pub use inventory::{LocationView, NewLocation, SetStock, StockView};
@@ -25,4 +26,8 @@ pub(crate) use products::{parse_stored_options, parse_stored_texts};
 pub(crate) use promise::TransitBook;
 pub use promise::{PromiseQuery, PromiseView, Window};
 pub(crate) use promise::{lengthen_promise, promise_window};
+pub use purchasing::{
+    NewPurchaseOrder, NewSupplier, OrderedUnits, PurchaseLineView, PurchaseOrderView, Receipt,
+    SupplierView,
+};
 pub use store::catalog::ledger::Levels;

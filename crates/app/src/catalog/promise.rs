@@ -310,6 +310,28 @@ pub(crate) async fn lengthen_promise(
     lead: i64,
     ctx: &Context<'_>,
 ) -> Result<Event> {
+    promise_again(tx, number, cutoff, lead, true, ctx).await
+}
+
+/// Promises the window anew for goods that are on the shop's shelf now, earlier than the
+/// supplier's wait promised (ST-1, CK-4).
+pub(crate) async fn promise_from_shelf(
+    tx: &mut store::Conn,
+    number: i64,
+    cutoff: jiff::civil::Time,
+    ctx: &Context<'_>,
+) -> Result<Event> {
+    promise_again(tx, number, cutoff, 0, false, ctx).await
+}
+
+async fn promise_again(
+    tx: &mut store::Conn,
+    number: i64,
+    cutoff: jiff::civil::Time,
+    lead: i64,
+    never_earlier: bool,
+    ctx: &Context<'_>,
+) -> Result<Event> {
     let order = store::orders::get(tx, number)
         .await?
         .ok_or(Error::NotFound { what: "order" })?;
@@ -320,6 +342,7 @@ pub(crate) async fn lengthen_promise(
     let keep_later = |stored: Option<&String>, new: jiff::civil::Date| {
         stored
             .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+            .filter(|_| never_earlier)
             .map_or(new, |d| d.max(new))
             .to_string()
     };

@@ -56,6 +56,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
         &["defect_note", "item_title", "discount_minor"],
     ),
     ("replacement_window", &["delivery_from", "delivery_until"]),
+    ("goods_arrived", &["delivery_from", "delivery_until"]),
     (
         "handed_to_carrier",
         &[
@@ -200,6 +201,7 @@ static BUILTIN: &[(&str, [(&str, &str); 5])] = &[
     builtin!("out_of_stock_choice"),
     builtin!("defect_choice"),
     builtin!("replacement_window"),
+    builtin!("goods_arrived"),
     builtin!("handed_to_carrier"),
     builtin!("delay_warning"),
     builtin!("parcel_lost"),

@@ -5,6 +5,7 @@ pub mod inventory;
 pub mod ledger;
 pub mod listing;
 pub mod photos;
+pub mod purchasing;
 
 use sqlx::FromRow;
 

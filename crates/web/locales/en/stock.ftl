@@ -69,3 +69,5 @@ refusal-location_unknown = There is no such location.
 refusal-movement_kind_invalid = Choose a kind of movement.
 refusal-threshold_invalid = The low-stock level is a whole number of units from 0, or empty for none.
 refusal-state_invalid = Show everything, what runs low, or what is sold out.
+template-goods_arrived = Goods arrived
+template-replacement_window = A new delivery date after a flaw

@@ -70,3 +70,5 @@ refusal-location_unknown = Tādas vietas nav.
 refusal-movement_kind_invalid = Izvēlieties kustības veidu.
 refusal-threshold_invalid = Slieksnis ir vesels vienību skaits no 0 vai tukšs, ja sliekšņa nav.
 refusal-state_invalid = Rādīt visu, to, kas beidzas, vai izpārdoto.
+template-goods_arrived = Prece saņemta
+template-replacement_window = Jauns piegādes datums pēc defekta

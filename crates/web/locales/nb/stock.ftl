@@ -69,3 +69,5 @@ refusal-location_unknown = Det finnes ikke noe slikt lagersted.
 refusal-movement_kind_invalid = Velg en type bevegelse.
 refusal-threshold_invalid = Grensen er et helt antall enheter fra 0, eller tom for ingen.
 refusal-state_invalid = Vis alt, det som går tom, eller det som er utsolgt.
+template-goods_arrived = Varene har kommet
+template-replacement_window = Ny leveringsdato etter en feil

@@ -70,3 +70,5 @@ refusal-location_unknown = Такого склада нет.
 refusal-movement_kind_invalid = Выберите вид движения.
 refusal-threshold_invalid = Порог — целое число штук от 0 или пусто, если порога нет.
 refusal-state_invalid = Показать всё, заканчивающееся или распроданное.
+template-goods_arrived = Товар поступил
+template-replacement_window = Новые сроки после дефекта

@@ -70,3 +70,5 @@ refusal-location_unknown = Такого складу немає.
 refusal-movement_kind_invalid = Оберіть вид руху.
 refusal-threshold_invalid = Поріг — ціле число штук від 0 або порожньо, якщо порогу немає.
 refusal-state_invalid = Показати все, те, що закінчується, або розпродане.
+template-goods_arrived = Товар надійшов
+template-replacement_window = Нові терміни після дефекту

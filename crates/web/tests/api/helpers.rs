@@ -123,6 +123,17 @@ impl TestApp {
             .await
     }
 
+    /// POSTs `body` with an `Idempotency-Key`, as a client that may retry does.
+    pub async fn post_with_key(&self, path: &str, key: &str, body: &Value) -> (StatusCode, Value) {
+        self.send(
+            self.client
+                .post(self.url(path))
+                .header("Idempotency-Key", key)
+                .json(body),
+        )
+        .await
+    }
+
     pub async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
         self.send(self.client.put(self.url(path)).json(&body)).await
     }

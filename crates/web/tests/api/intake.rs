@@ -165,36 +165,24 @@ async fn bad_input_names_the_field_and_writes_nothing() {
     .await;
 }
 
-async fn post_with_key(app: &TestApp, key: &str, body: &Value) -> (StatusCode, Value) {
-    let response = app
-        .client
-        .post(app.url("/orders"))
-        .bearer_auth(&app.token)
-        .header("Idempotency-Key", key)
-        .json(body)
-        .send()
-        .await
-        .expect("request");
-    (
-        response.status(),
-        response.json().await.unwrap_or(Value::Null),
-    )
-}
-
 #[tokio::test]
 async fn a_retry_with_the_same_key_returns_the_first_order_and_creates_nothing() {
     on_each_backend(|app: TestApp| async move {
         app.seed_catalog().await;
-        let (first_status, first) = post_with_key(&app, "order-77", &order_body()).await;
+        let (first_status, first) = app
+            .post_with_key("/orders", "order-77", &order_body())
+            .await;
         assert_eq!(first_status, StatusCode::CREATED);
-        let (again_status, again) = post_with_key(&app, "order-77", &order_body()).await;
+        let (again_status, again) = app
+            .post_with_key("/orders", "order-77", &order_body())
+            .await;
         assert_eq!(again_status, StatusCode::CREATED);
         assert_eq!(again["number"], first["number"]);
         assert_eq!(app.order_count().await, 1);
         assert_eq!(app.stock_at("SOCK-M", "WH1").await["reserved"], 2);
         // The same key for another order is a client bug, said so.
         let other = with(order_body(), "/lines/0/quantity", json!(3));
-        let (status, err) = post_with_key(&app, "order-77", &other).await;
+        let (status, err) = app.post_with_key("/orders", "order-77", &other).await;
         assert_eq!(
             (status, err["error"]["code"].as_str()),
             (StatusCode::CONFLICT, Some("idempotency_key_reused"))
@@ -211,7 +199,10 @@ async fn concurrent_retries_with_one_key_make_one_order() {
         let mut tasks = tokio::task::JoinSet::new();
         for _ in 0..8 {
             let app = app.clone();
-            tasks.spawn(async move { post_with_key(&app, "double-click", &order_body()).await });
+            tasks.spawn(async move {
+                app.post_with_key("/orders", "double-click", &order_body())
+                    .await
+            });
         }
         let mut numbers = Vec::new();
         while let Some(result) = tasks.join_next().await {

@@ -32,6 +32,7 @@ mod photos;
 mod processing;
 mod products;
 mod promise;
+mod purchasing;
 mod returns;
 mod reviews;
 mod roles;

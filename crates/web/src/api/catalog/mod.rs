@@ -3,6 +3,7 @@
 mod inventory;
 mod photos;
 mod products;
+mod purchasing;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -11,4 +12,5 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .merge(products::router())
         .merge(photos::router())
         .merge(inventory::router())
+        .merge(purchasing::router())
 }
