@@ -71,3 +71,53 @@ refusal-threshold_invalid = The low-stock level is a whole number of units from 
 refusal-state_invalid = Show everything, what runs low, or what is sold out.
 template-goods_arrived = Goods arrived
 template-replacement_window = A new delivery date after a flaw
+
+## Suppliers and purchase orders (ST-2)
+
+purchasing-title = Suppliers and purchase orders
+purchasing-intro = Order goods from a supplier into one of your locations. When they arrive, receive them here: they go first to the orders whose customers chose to wait, oldest first, and each of those customers hears the new delivery date.
+purchasing-orders = Purchase orders
+purchasing-no-orders = No purchase orders yet.
+purchasing-number = Number
+purchasing-supplier = Supplier
+purchasing-expected = Expected
+purchasing-state = State
+purchasing-units = Units
+purchasing-po = PO { $number }
+purchase-state-open = open
+purchase-state-received = received
+purchase-state-cancelled = cancelled
+purchasing-supplier-first = Add a supplier first, then order from it.
+purchasing-new-order = New purchase order
+purchasing-into = Into
+purchasing-note = Note
+purchasing-order-button = Place the purchase order
+purchasing-suppliers = Suppliers
+purchasing-lead-days = { $count ->
+    [one] delivers in { $count } day
+   *[other] delivers in { $count } days
+}
+purchasing-new-supplier = New supplier
+purchasing-name = Name
+purchasing-email = Email
+purchasing-phone = Phone
+purchasing-lead = Delivers in (days)
+purchasing-add-supplier = Add the supplier
+purchasing-supplier-added = Supplier added.
+purchasing-order-title = PO { $number } from { $supplier }
+purchasing-back = ← Suppliers and purchase orders
+purchasing-ordered = Ordered
+purchasing-received-units = Received
+purchasing-arrived = Arrived now
+purchasing-receive = Receive
+purchasing-receive-hint = Type what arrived beside each line; a line left empty did not arrive. What arrives is reserved for the waiting orders first.
+purchasing-cancel = Cancel the purchase order
+purchasing-received = Received into stock.
+purchasing-cancelled = Purchase order cancelled.
+refusal-supplier_unknown = Choose one of your suppliers.
+refusal-location_not_own = Goods are received into a warehouse or a store, not a supplier.
+refusal-sku_not_ordered = That SKU is not on this purchase order.
+refusal-more_than_ordered = That is more than was ordered and not yet received.
+refusal-purchase_order_closed = This purchase order is closed.
+refusal-lines_invalid = Give at least one SKU with its units.
+refusal-days_invalid = Days are a whole number from 0 to 365.

@@ -72,3 +72,54 @@ refusal-threshold_invalid = Slieksnis ir vesels vienību skaits no 0 vai tukšs,
 refusal-state_invalid = Rādīt visu, to, kas beidzas, vai izpārdoto.
 template-goods_arrived = Prece saņemta
 template-replacement_window = Jauns piegādes datums pēc defekta
+
+## Piegādātāji un iepirkuma pasūtījumi (ST-2)
+
+purchasing-title = Piegādātāji un iepirkumi
+purchasing-intro = Pasūtiet preci no piegādātāja uz kādu no savām vietām. Kad tā pienāk, pieņemiet to šeit: tā vispirms nonāk pasūtījumos, kuru pircēji izvēlējās gaidīt, sākot ar senāko, un katrs no viņiem uzzina jauno piegādes datumu.
+purchasing-orders = Iepirkuma pasūtījumi
+purchasing-no-orders = Iepirkuma pasūtījumu vēl nav.
+purchasing-number = Numurs
+purchasing-supplier = Piegādātājs
+purchasing-expected = Gaidāms
+purchasing-state = Statuss
+purchasing-units = Vienības
+purchasing-po = Iepirkums { $number }
+purchase-state-open = atvērts
+purchase-state-received = saņemts
+purchase-state-cancelled = atcelts
+purchasing-supplier-first = Vispirms pievienojiet piegādātāju, tad pasūtiet no tā.
+purchasing-new-order = Jauns iepirkuma pasūtījums
+purchasing-into = Uz
+purchasing-note = Piezīme
+purchasing-order-button = Noformēt iepirkuma pasūtījumu
+purchasing-suppliers = Piegādātāji
+purchasing-lead-days = { $count ->
+    [zero] piegādā { $count } dienās
+    [one] piegādā { $count } dienā
+   *[other] piegādā { $count } dienās
+}
+purchasing-new-supplier = Jauns piegādātājs
+purchasing-name = Nosaukums
+purchasing-email = E-pasts
+purchasing-phone = Tālrunis
+purchasing-lead = Piegādes laiks (dienas)
+purchasing-add-supplier = Pievienot piegādātāju
+purchasing-supplier-added = Piegādātājs pievienots.
+purchasing-order-title = Iepirkums { $number } no { $supplier }
+purchasing-back = ← Piegādātāji un iepirkumi
+purchasing-ordered = Pasūtīts
+purchasing-received-units = Saņemts
+purchasing-arrived = Pienācis tagad
+purchasing-receive = Pieņemt
+purchasing-receive-hint = Ierakstiet, cik pienāca, pie katras rindas; tukša rinda nozīmē, ka nepienāca. Pienākušais vispirms tiek rezervēts gaidošajiem pasūtījumiem.
+purchasing-cancel = Atcelt iepirkuma pasūtījumu
+purchasing-received = Pieņemts noliktavā.
+purchasing-cancelled = Iepirkuma pasūtījums atcelts.
+refusal-supplier_unknown = Izvēlieties kādu no saviem piegādātājiem.
+refusal-location_not_own = Prece tiek pieņemta noliktavā vai veikalā, nevis pie piegādātāja.
+refusal-sku_not_ordered = Šī SKU nav šajā iepirkuma pasūtījumā.
+refusal-more_than_ordered = Tas ir vairāk, nekā pasūtīts un vēl nav saņemts.
+refusal-purchase_order_closed = Šis iepirkuma pasūtījums ir slēgts.
+refusal-lines_invalid = Norādiet vismaz vienu SKU ar vienību skaitu.
+refusal-days_invalid = Dienas ir vesels skaitlis no 0 līdz 365.

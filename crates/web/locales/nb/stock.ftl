@@ -71,3 +71,53 @@ refusal-threshold_invalid = Grensen er et helt antall enheter fra 0, eller tom f
 refusal-state_invalid = Vis alt, det som går tom, eller det som er utsolgt.
 template-goods_arrived = Varene har kommet
 template-replacement_window = Ny leveringsdato etter en feil
+
+## Leverandører og innkjøpsordrer (ST-2)
+
+purchasing-title = Leverandører og innkjøpsordrer
+purchasing-intro = Bestill varer fra en leverandør til et av lagerstedene dine. Når de kommer, tar du dem imot her: de går først til ordrene der kunden valgte å vente, eldste først, og hver av disse kundene får høre den nye leveringsdatoen.
+purchasing-orders = Innkjøpsordrer
+purchasing-no-orders = Ingen innkjøpsordrer ennå.
+purchasing-number = Nummer
+purchasing-supplier = Leverandør
+purchasing-expected = Forventet
+purchasing-state = Status
+purchasing-units = Enheter
+purchasing-po = IO { $number }
+purchase-state-open = åpen
+purchase-state-received = mottatt
+purchase-state-cancelled = kansellert
+purchasing-supplier-first = Legg til en leverandør først, og bestill så fra den.
+purchasing-new-order = Ny innkjøpsordre
+purchasing-into = Til
+purchasing-note = Merknad
+purchasing-order-button = Send innkjøpsordren
+purchasing-suppliers = Leverandører
+purchasing-lead-days = { $count ->
+    [one] leverer på { $count } dag
+   *[other] leverer på { $count } dager
+}
+purchasing-new-supplier = Ny leverandør
+purchasing-name = Navn
+purchasing-email = E-post
+purchasing-phone = Telefon
+purchasing-lead = Leverer på (dager)
+purchasing-add-supplier = Legg til leverandøren
+purchasing-supplier-added = Leverandøren er lagt til.
+purchasing-order-title = IO { $number } fra { $supplier }
+purchasing-back = ← Leverandører og innkjøpsordrer
+purchasing-ordered = Bestilt
+purchasing-received-units = Mottatt
+purchasing-arrived = Kommet nå
+purchasing-receive = Ta imot
+purchasing-receive-hint = Skriv det som kom, ved hver linje; en tom linje kom ikke. Det som kommer, reserveres først til ordrene som venter.
+purchasing-cancel = Kanseller innkjøpsordren
+purchasing-received = Tatt imot på lager.
+purchasing-cancelled = Innkjøpsordren er kansellert.
+refusal-supplier_unknown = Velg en av leverandørene dine.
+refusal-location_not_own = Varer tas imot på et lager eller i en butikk, ikke hos en leverandør.
+refusal-sku_not_ordered = Den SKU-en står ikke på denne innkjøpsordren.
+refusal-more_than_ordered = Det er mer enn det som er bestilt og ikke mottatt ennå.
+refusal-purchase_order_closed = Denne innkjøpsordren er lukket.
+refusal-lines_invalid = Oppgi minst én SKU med antall enheter.
+refusal-days_invalid = Dager er et helt tall fra 0 til 365.

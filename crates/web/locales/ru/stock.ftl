@@ -72,3 +72,54 @@ refusal-threshold_invalid = Порог — целое число штук от 0
 refusal-state_invalid = Показать всё, заканчивающееся или распроданное.
 template-goods_arrived = Товар поступил
 template-replacement_window = Новые сроки после дефекта
+
+## Поставщики и заказы поставщикам (ST-2)
+
+purchasing-title = Поставщики и закупки
+purchasing-intro = Закажите товар у поставщика на один из ваших складов. Когда он придёт, оприходуйте его здесь: он сначала пойдёт в заказы, покупатели которых согласились подождать, от самого раннего, и каждый из них узнает новую дату доставки.
+purchasing-orders = Заказы поставщикам
+purchasing-no-orders = Заказов поставщикам пока нет.
+purchasing-number = Номер
+purchasing-supplier = Поставщик
+purchasing-expected = Ожидается
+purchasing-state = Статус
+purchasing-units = Штук
+purchasing-po = Закупка { $number }
+purchase-state-open = открыта
+purchase-state-received = получена
+purchase-state-cancelled = отменена
+purchasing-supplier-first = Сначала добавьте поставщика, затем заказывайте у него.
+purchasing-new-order = Новый заказ поставщику
+purchasing-into = На склад
+purchasing-note = Примечание
+purchasing-order-button = Оформить заказ поставщику
+purchasing-suppliers = Поставщики
+purchasing-lead-days = { $count ->
+    [one] поставка за { $count } день
+    [few] поставка за { $count } дня
+   *[other] поставка за { $count } дней
+}
+purchasing-new-supplier = Новый поставщик
+purchasing-name = Название
+purchasing-email = Эл. почта
+purchasing-phone = Телефон
+purchasing-lead = Срок поставки (дней)
+purchasing-add-supplier = Добавить поставщика
+purchasing-supplier-added = Поставщик добавлен.
+purchasing-order-title = Закупка { $number } у { $supplier }
+purchasing-back = ← Поставщики и закупки
+purchasing-ordered = Заказано
+purchasing-received-units = Получено
+purchasing-arrived = Пришло сейчас
+purchasing-receive = Оприходовать
+purchasing-receive-hint = Впишите, сколько пришло, у каждой строки; пустая строка значит, что не пришло. Пришедшее сначала резервируется под ждущие заказы.
+purchasing-cancel = Отменить заказ поставщику
+purchasing-received = Оприходовано на склад.
+purchasing-cancelled = Заказ поставщику отменён.
+refusal-supplier_unknown = Выберите одного из ваших поставщиков.
+refusal-location_not_own = Товар принимается на склад или в магазин, а не к поставщику.
+refusal-sku_not_ordered = Этого артикула нет в заказе поставщику.
+refusal-more_than_ordered = Это больше, чем заказано и ещё не получено.
+refusal-purchase_order_closed = Этот заказ поставщику закрыт.
+refusal-lines_invalid = Укажите хотя бы один артикул с количеством.
+refusal-days_invalid = Дни — целое число от 0 до 365.

@@ -72,3 +72,54 @@ refusal-threshold_invalid = Поріг — ціле число штук від 0
 refusal-state_invalid = Показати все, те, що закінчується, або розпродане.
 template-goods_arrived = Товар надійшов
 template-replacement_window = Нові терміни після дефекту
+
+## Постачальники та замовлення постачальникам (ST-2)
+
+purchasing-title = Постачальники та закупівлі
+purchasing-intro = Замовте товар у постачальника на один із ваших складів. Коли він надійде, оприбуткуйте його тут: він спершу піде в замовлення, покупці яких погодилися зачекати, від найдавнішого, і кожен із них дізнається нову дату доставки.
+purchasing-orders = Замовлення постачальникам
+purchasing-no-orders = Замовлень постачальникам ще немає.
+purchasing-number = Номер
+purchasing-supplier = Постачальник
+purchasing-expected = Очікується
+purchasing-state = Статус
+purchasing-units = Штук
+purchasing-po = Закупівля { $number }
+purchase-state-open = відкрита
+purchase-state-received = отримана
+purchase-state-cancelled = скасована
+purchasing-supplier-first = Спершу додайте постачальника, потім замовляйте в нього.
+purchasing-new-order = Нове замовлення постачальнику
+purchasing-into = На склад
+purchasing-note = Примітка
+purchasing-order-button = Оформити замовлення постачальнику
+purchasing-suppliers = Постачальники
+purchasing-lead-days = { $count ->
+    [one] постачання за { $count } день
+    [few] постачання за { $count } дні
+   *[other] постачання за { $count } днів
+}
+purchasing-new-supplier = Новий постачальник
+purchasing-name = Назва
+purchasing-email = Ел. пошта
+purchasing-phone = Телефон
+purchasing-lead = Строк постачання (днів)
+purchasing-add-supplier = Додати постачальника
+purchasing-supplier-added = Постачальника додано.
+purchasing-order-title = Закупівля { $number } у { $supplier }
+purchasing-back = ← Постачальники та закупівлі
+purchasing-ordered = Замовлено
+purchasing-received-units = Отримано
+purchasing-arrived = Надійшло зараз
+purchasing-receive = Оприбуткувати
+purchasing-receive-hint = Впишіть, скільки надійшло, біля кожного рядка; порожній рядок означає, що не надійшло. Те, що надійшло, спершу резервується під замовлення, що чекають.
+purchasing-cancel = Скасувати замовлення постачальнику
+purchasing-received = Оприбутковано на склад.
+purchasing-cancelled = Замовлення постачальнику скасовано.
+refusal-supplier_unknown = Оберіть одного з ваших постачальників.
+refusal-location_not_own = Товар приймається на склад або в магазин, а не до постачальника.
+refusal-sku_not_ordered = Цього артикула немає в замовленні постачальнику.
+refusal-more_than_ordered = Це більше, ніж замовлено й ще не отримано.
+refusal-purchase_order_closed = Це замовлення постачальнику закрите.
+refusal-lines_invalid = Вкажіть хоча б один артикул із кількістю.
+refusal-days_invalid = Дні — ціле число від 0 до 365.

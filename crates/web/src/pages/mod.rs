@@ -19,6 +19,7 @@ mod phone_orders;
 mod photos;
 mod products;
 mod providers;
+mod purchasing;
 mod reviews;
 pub(crate) mod session;
 mod settings;
@@ -95,6 +96,15 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
             "/admin/categories/words",
             get(categories::words).post(categories::save_words),
         )
+        .route("/admin/purchasing", get(purchasing::page))
+        .route(
+            "/admin/purchasing/suppliers",
+            post(purchasing::create_supplier),
+        )
+        .route("/admin/purchasing/orders", post(purchasing::create_order))
+        .route("/admin/purchasing/{id}", get(purchasing::order))
+        .route("/admin/purchasing/{id}/receive", post(purchasing::receive))
+        .route("/admin/purchasing/{id}/cancel", post(purchasing::cancel))
         .route("/admin/stock", get(stock::levels))
         .route("/admin/stock/{sku}", get(stock::sku))
         .route("/admin/stock/{sku}/movements", post(stock::record))

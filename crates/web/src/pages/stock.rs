@@ -31,6 +31,7 @@ struct LevelsPage {
     levels: Vec<LevelView>,
     query: LevelsQuery,
     states: [&'static str; 3],
+    may_purchase: bool,
 }
 
 fn stock_reader(me: &Me) -> Result<(), PageError> {
@@ -53,6 +54,7 @@ pub async fn levels(
         levels: shop.stock_levels(which, &query.q).await?,
         query,
         states: STATES,
+        may_purchase: me.staff.may(Permission::ManageCatalog),
     };
     Ok(render(&view))
 }

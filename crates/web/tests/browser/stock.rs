@@ -95,3 +95,75 @@ async fn a_manager_writes_off_damaged_socks_and_sees_them_in_the_history_and_on_
     })
     .await;
 }
+
+/// ST-2: the manager adds a supplier (a wrong email is refused, what was typed is kept),
+/// orders socks from it, receives part of them and finds them on the shelf.
+#[tokio::test]
+async fn a_manager_orders_socks_from_a_supplier_and_receives_part_of_them() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let manager = app.person(Role::Manager).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &manager).await;
+        browser.goto(&app.url("/admin/stock")).await;
+        browser.click("#purchasing").await;
+        browser
+            .fill("#new-supplier input[name=name]", "Ullvare AS")
+            .await;
+        browser
+            .fill("#new-supplier input[name=email]", "ordre@")
+            .await;
+        // The browser's own check would stop the form: let the shop answer.
+        browser
+            .client
+            .execute(
+                "document.querySelector('#new-supplier input[name=email]').type = 'text'",
+                vec![],
+            )
+            .await
+            .expect("script");
+        browser.click("#new-supplier button").await;
+        browser.find("#supplier-refusal").await;
+        let kept = browser.find("#new-supplier input[name=name]").await;
+        assert_eq!(
+            kept.prop("value").await.expect("value").as_deref(),
+            Some("Ullvare AS")
+        );
+        browser
+            .fill("#new-supplier input[name=email]", "ordre@ullvare.no")
+            .await;
+        browser.click("#new-supplier button").await;
+        browser.page_says("Supplier added.").await;
+
+        browser
+            .fill("#new-order input[name='sku.0']", "SOCK-M")
+            .await;
+        browser
+            .fill("#new-order input[name='quantity.0']", "10")
+            .await;
+        browser.click("#new-order button.primary").await;
+        browser.page_says("from Ullvare AS").await;
+        browser.fill("#receive input[name='quantity.0']", "4").await;
+        browser.click("#receive button.primary").await;
+        browser.page_says("Received into stock.").await;
+        assert_eq!(
+            browser.text("#lines tr[data-sku='SOCK-M'] .received").await,
+            "4"
+        );
+
+        browser.click("#lines a[href='/admin/stock/SOCK-M']").await;
+        assert_eq!(
+            browser
+                .text("#shelves tr[data-location='WH1'] .on-hand")
+                .await,
+            "54"
+        );
+        let receipt = browser.text("#movements tr[data-kind=receipt]").await;
+        assert!(
+            receipt.contains("Goods received") && receipt.contains("+4"),
+            "{receipt}"
+        );
+        browser.close().await;
+    })
+    .await;
+}
