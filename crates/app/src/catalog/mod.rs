@@ -2,6 +2,7 @@
 //! reservations of orders (ST-1..4), and the delivery promise made from them (CK-4, DL-5).
 
 mod categories;
+mod counting;
 mod inventory;
 mod ledger;
 mod photos;
@@ -10,6 +11,7 @@ mod promise;
 mod purchasing;
 
 pub use categories::{CategoryView, NewCategory, OptionWord, Translations};
+pub use counting::{BinCount, CountedLine};
 pub use inventory::{LocationView, NewLocation, SetStock, StockView};
 pub(crate) use inventory::{Shelf, places_for, set_aside, set_aside_again};
 pub(crate) use ledger::restock_return;
@@ -27,7 +29,7 @@ pub(crate) use promise::TransitBook;
 pub use promise::{PromiseQuery, PromiseView, Window};
 pub(crate) use promise::{lengthen_promise, promise_window};
 pub use purchasing::{
-    NewPurchaseOrder, NewSupplier, OrderedUnits, PurchaseLineView, PurchaseOrderView, Receipt,
+    GoodsReceipt, NewPurchaseOrder, NewSupplier, OrderedUnits, PurchaseLineView, PurchaseOrderView,
     SupplierView,
 };
 pub use store::catalog::ledger::Levels;

@@ -94,7 +94,7 @@ pub struct PurchaseLineView {
 
 /// What arrived of a purchase order.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-pub struct Receipt {
+pub struct GoodsReceipt {
     pub lines: Vec<OrderedUnits>,
 }
 
@@ -365,7 +365,7 @@ impl Shop {
         &self,
         actor: &Actor,
         id: i64,
-        input: &Receipt,
+        input: &GoodsReceipt,
     ) -> Result<PurchaseOrderView> {
         actor.require(Permission::ManageCatalog)?;
         if input.lines.is_empty() {

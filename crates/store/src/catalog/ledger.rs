@@ -252,3 +252,58 @@ pub async fn levels(
         .fetch_all(conn)
         .await?)
 }
+
+/// A shelf in one bin of a location, as a count goes through it (ST-3).
+#[derive(Debug, Clone, FromRow)]
+pub struct BinShelf {
+    pub stock_id: i64,
+    pub variant_id: i64,
+    pub sku: String,
+    pub title: String,
+    pub options: String,
+    pub on_hand: i64,
+}
+
+/// The shelves the ledger has in a bin.
+pub async fn bin_shelves(conn: &mut Conn, location_id: i64, bin: &str) -> Result<Vec<BinShelf>> {
+    Ok(sqlx::query_as(
+        "SELECT s.id AS stock_id, v.id AS variant_id, v.sku, p.title, v.options, s.on_hand \
+         FROM stock s JOIN variants v ON v.id = s.variant_id JOIN products p ON p.id = v.product_id \
+         WHERE s.location_id = $1 AND s.bin = $2 ORDER BY v.sku",
+    )
+    .bind(location_id)
+    .bind(bin)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A variant a scanner read in a bin, with its shelf at the location when it has one.
+#[derive(Debug, Clone, FromRow)]
+pub struct ScannedShelf {
+    pub stock_id: Option<i64>,
+    pub variant_id: i64,
+    pub sku: String,
+    pub title: String,
+    pub options: String,
+    pub on_hand: Option<i64>,
+    pub bin: Option<String>,
+}
+
+/// The variant a scanner read (its barcode or SKU) and its shelf at a location; `None` for a
+/// code that is no variant's.
+pub async fn shelf_by_code(
+    conn: &mut Conn,
+    location_id: i64,
+    code: &str,
+) -> Result<Option<ScannedShelf>> {
+    Ok(sqlx::query_as(
+        "SELECT s.id AS stock_id, v.id AS variant_id, v.sku, p.title, v.options, s.on_hand, s.bin \
+         FROM variants v JOIN products p ON p.id = v.product_id \
+         LEFT JOIN stock s ON s.variant_id = v.id AND s.location_id = $1 \
+         WHERE v.barcode = $2 OR v.sku = $2 LIMIT 1",
+    )
+    .bind(location_id)
+    .bind(code)
+    .fetch_optional(conn)
+    .await?)
+}

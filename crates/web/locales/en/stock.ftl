@@ -121,3 +121,28 @@ refusal-more_than_ordered = That is more than was ordered and not yet received.
 refusal-purchase_order_closed = This purchase order is closed.
 refusal-lines_invalid = Give at least one SKU with its units.
 refusal-days_invalid = Days are a whole number from 0 to 365.
+
+## The packing station's count mode (ST-3)
+
+count-title = Count a bin
+count-back = ← Packing station
+count-intro = Choose the location and the bin, then scan every unit in it. Check the tally against what the stock expects and confirm: each difference is recorded as a count.
+count-scan = Scan
+count-start = Start counting
+count-add = Add
+count-scanned = { $count ->
+    [one] { $count } unit scanned
+   *[other] { $count } units scanned
+}
+count-unknown = { $code } is no product of the shop: it is not counted.
+count-empty-bin = Nothing is kept in this bin yet: scan what is in it.
+count-expected = Expected
+count-counted = Counted
+count-kept-in = kept in bin { $bin }: count it there
+count-confirm = Confirm the count
+count-confirm-hint = A SKU of this bin that was not scanned is counted as none left.
+count-recorded = Bin { $bin } counted: { $changed ->
+    [0] everything matched.
+    [one] { $changed } SKU differed and was corrected.
+   *[other] { $changed } SKUs differed and were corrected.
+}

@@ -123,3 +123,29 @@ refusal-more_than_ordered = Tas ir vairāk, nekā pasūtīts un vēl nav saņemt
 refusal-purchase_order_closed = Šis iepirkuma pasūtījums ir slēgts.
 refusal-lines_invalid = Norādiet vismaz vienu SKU ar vienību skaitu.
 refusal-days_invalid = Dienas ir vesels skaitlis no 0 līdz 365.
+
+## Iepakošanas stacijas skaitīšanas režīms (ST-3)
+
+count-title = Saskaitīt plaukta vietu
+count-back = ← Iepakošanas stacija
+count-intro = Izvēlieties vietu un plaukta vietu, tad noskenējiet katru tajā esošo vienību. Salīdziniet saskaitīto ar to, ko gaida noliktava, un apstipriniet: katra atšķirība tiek reģistrēta kā saskaitīšana.
+count-scan = Skenēt
+count-start = Sākt skaitīt
+count-add = Pievienot
+count-scanned = { $count ->
+    [zero] noskenētas { $count } vienības
+    [one] noskenēta { $count } vienība
+   *[other] noskenētas { $count } vienības
+}
+count-unknown = { $code } nav veikala prece: tā netiek skaitīta.
+count-empty-bin = Šajā plaukta vietā vēl nekas netiek glabāts: noskenējiet to, kas tajā ir.
+count-expected = Gaidāms
+count-counted = Saskaitīts
+count-kept-in = glabājas plaukta vietā { $bin }: saskaitiet to tur
+count-confirm = Apstiprināt saskaitīšanu
+count-confirm-hint = Šīs plaukta vietas SKU, kas netika noskenēts, tiek skaitīts kā beidzies.
+count-recorded = Plaukta vieta { $bin } saskaitīta: { $changed ->
+    [0] viss sakrita.
+    [one] { $changed } SKU atšķīrās un tika labots.
+   *[other] { $changed } SKU atšķīrās un tika laboti.
+}

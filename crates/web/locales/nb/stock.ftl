@@ -121,3 +121,28 @@ refusal-more_than_ordered = Det er mer enn det som er bestilt og ikke mottatt en
 refusal-purchase_order_closed = Denne innkjøpsordren er lukket.
 refusal-lines_invalid = Oppgi minst én SKU med antall enheter.
 refusal-days_invalid = Dager er et helt tall fra 0 til 365.
+
+## Tellemodus på pakkestasjonen (ST-3)
+
+count-title = Tell en hylleplass
+count-back = ← Pakkestasjonen
+count-intro = Velg lagersted og hylleplass, og skann hver enhet som ligger der. Sammenlign tellingen med det lageret venter, og bekreft: hver forskjell registreres som en telling.
+count-scan = Skann
+count-start = Begynn å telle
+count-add = Legg til
+count-scanned = { $count ->
+    [one] { $count } enhet skannet
+   *[other] { $count } enheter skannet
+}
+count-unknown = { $code } er ikke et av butikkens produkter: den telles ikke.
+count-empty-bin = Ingenting ligger på denne hylleplassen ennå: skann det som ligger der.
+count-expected = Forventet
+count-counted = Talt
+count-kept-in = ligger på hylleplass { $bin }: tell den der
+count-confirm = Bekreft tellingen
+count-confirm-hint = En SKU på denne hylleplassen som ikke ble skannet, telles som tom.
+count-recorded = Hylleplass { $bin } er talt: { $changed ->
+    [0] alt stemte.
+    [one] { $changed } SKU avvek og ble rettet.
+   *[other] { $changed } SKU-er avvek og ble rettet.
+}

@@ -148,6 +148,10 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/tokens", post(users::token))
         .route("/admin/packing", get(fulfilment::station::page))
         .route(
+            "/admin/packing/count",
+            get(fulfilment::count::page).post(fulfilment::count::confirm),
+        )
+        .route(
             "/admin/packing/pick-list",
             get(fulfilment::station::pick_list),
         )

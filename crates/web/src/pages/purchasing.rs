@@ -3,7 +3,7 @@
 //! are served first, ST-1) or cancel what will not come.
 
 use app::catalog::{
-    LocationView, NewPurchaseOrder, NewSupplier, OrderedUnits, PurchaseOrderView, Receipt,
+    GoodsReceipt, LocationView, NewPurchaseOrder, NewSupplier, OrderedUnits, PurchaseOrderView,
     SupplierView,
 };
 use askama::Template;
@@ -255,7 +255,7 @@ pub async fn receive(
         .collect::<Result<Vec<_>, app::Error>>();
     let done = match lines {
         Ok(lines) => {
-            shop.receive_purchase_order(me.actor(), id, &Receipt { lines })
+            shop.receive_purchase_order(me.actor(), id, &GoodsReceipt { lines })
                 .await
         }
         Err(err) => Err(err),

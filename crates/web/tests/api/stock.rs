@@ -304,3 +304,92 @@ async fn st2_the_stock_list_shows_what_runs_low_what_is_sold_out_and_what_is_com
     })
     .await;
 }
+
+#[tokio::test]
+async fn st3_a_bin_counted_by_scanning_becomes_counts_in_the_ledger() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let mut codes = vec!["7000000000010"; 7];
+        codes.extend(["SOCK-M", "BLANKET", "SOCK-L", "XYZ-404"]);
+        let count = json!({"location": "WH1", "bin": "A-01-1", "codes": codes, "dry_run": true});
+        let tally = app
+            .post_ok("/stock/counts", count.clone(), StatusCode::OK)
+            .await;
+        let line = |tally: &Value, sku: &str| {
+            tally["lines"]
+                .as_array()
+                .and_then(|lines| lines.iter().find(|l| l["sku"] == sku).cloned())
+                .unwrap_or(Value::Null)
+        };
+        assert_eq!(
+            (
+                line(&tally, "SOCK-M")["expected"].as_i64(),
+                line(&tally, "SOCK-M")["counted"].as_i64()
+            ),
+            (Some(10), Some(8))
+        );
+        assert_eq!(line(&tally, "SOCK-L")["kept_in"], "A-01-2");
+        assert_eq!(tally["unknown"], json!(["XYZ-404"]));
+        assert_eq!(
+            app.stock_at("SOCK-M", "WH1").await["on_hand"],
+            10,
+            "a tally records nothing"
+        );
+
+        let mut count = count;
+        count["dry_run"] = json!(false);
+        app.post_ok("/stock/counts", count, StatusCode::OK).await;
+        assert_eq!(app.stock_at("SOCK-M", "WH1").await["on_hand"], 8);
+        let blanket = app.stock_at("BLANKET", "WH1").await;
+        assert_eq!(
+            (blanket["on_hand"].as_i64(), blanket["bin"].as_str()),
+            (Some(1), Some("A-01-1"))
+        );
+        assert_eq!(
+            app.stock_at("SOCK-L", "WH1").await["on_hand"],
+            5,
+            "kept in another bin: counted there"
+        );
+        let counted = &ledger(&app, "SOCK-M").await[0];
+        assert_eq!(
+            (
+                counted["kind"].as_str(),
+                counted["quantity"].as_i64(),
+                counted["reason"].as_str()
+            ),
+            (Some("count"), Some(-2), Some("bin A-01-1"))
+        );
+        assert_ledger_sums(&app, "SOCK-M").await;
+
+        // Units promised to orders are on the shelf: a count below them is recounted, not taken.
+        let mut body = order_body();
+        body["lines"] = json!([{"sku": "SOCK-M", "quantity": 6}]);
+        app.place(body).await;
+        let short = json!({"location": "WH1", "bin": "A-01-1", "codes": vec!["SOCK-M"; 5]});
+        let (status, err) = app.post("/stock/counts", short).await;
+        assert_eq!(
+            (status, err["error"]["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("below_reserved"))
+        );
+        assert_eq!(app.stock_at("SOCK-M", "WH1").await["on_hand"], 8);
+        assert_eq!(
+            app.stock_at("BLANKET", "WH1").await["on_hand"],
+            1,
+            "the whole count was refused"
+        );
+        for (count, field) in [
+            (json!({"location": "WH1", "bin": "", "codes": []}), "bin"),
+            (
+                json!({"location": "MOON", "bin": "A-01-1", "codes": []}),
+                "location",
+            ),
+        ] {
+            let (status, err) = app.post("/stock/counts", count).await;
+            assert_eq!(
+                (status, err["error"]["field"].as_str()),
+                (StatusCode::UNPROCESSABLE_ENTITY, Some(field))
+            );
+        }
+    })
+    .await;
+}

@@ -167,3 +167,47 @@ async fn a_manager_orders_socks_from_a_supplier_and_receives_part_of_them() {
     })
     .await;
 }
+
+/// ST-3: at the packing station a packer counts a bin by scanning each unit and confirms; the
+/// difference is a count in the SKU's history.
+#[tokio::test]
+async fn a_packer_counts_a_bin_by_scanning_it() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let packer = app.person(Role::Packer).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &packer).await;
+        browser.goto(&app.url("/admin/packing")).await;
+        browser.click("#count-mode").await;
+        browser.fill("#scan-form input[name=bin]", "A-01").await;
+        browser.click("#scan-form button").await;
+        for code in ["7000000000010", "7000000000010", "SOCK-M", "0000"] {
+            browser.fill("#scan", code).await;
+            browser.click("#scan-form button").await;
+        }
+        browser.page_says("4 units scanned").await;
+        assert_eq!(
+            browser.text("#tally tr[data-sku='SOCK-M'] .counted").await,
+            "3"
+        );
+        assert!(browser.text(".unknown-code").await.contains("0000"));
+        browser.click("#confirm-count button").await;
+        browser
+            .page_says("Bin A-01 counted: 1 SKU differed and was corrected.")
+            .await;
+        browser.goto(&app.url("/admin/stock/SOCK-M")).await;
+        assert_eq!(
+            browser
+                .text("#shelves tr[data-location='WH1'] .on-hand")
+                .await,
+            "3"
+        );
+        let counted = browser.text("#movements tr[data-kind=count]").await;
+        assert!(
+            counted.contains("-47") && counted.contains("bin A-01"),
+            "{counted}"
+        );
+        browser.close().await;
+    })
+    .await;
+}

@@ -1,12 +1,13 @@
 use app::catalog::{
-    LevelView, LocationView, MovementView, NewLocation, NewMovement, SetStock, StockView, Threshold,
+    BinCount, LevelView, LocationView, MovementView, NewLocation, NewMovement, SetStock, StockView,
+    Threshold,
 };
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use domain::access::Permission;
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -23,6 +24,7 @@ pub fn router() -> OpenApiRouter<app::Shop> {
         .routes(routes!(get_movements))
         .routes(routes!(get_levels))
         .routes(routes!(put_threshold))
+        .routes(routes!(post_count))
 }
 
 /// Adds a warehouse, a retail store or a supplier (ST-2).
@@ -146,4 +148,36 @@ async fn put_threshold(
 ) -> Result<StatusCode, ApiError> {
     shop.set_low_stock(&actor, &sku, &input).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// What a count of one bin found: the codes scanned, one per unit.
+#[derive(Debug, Deserialize, ToSchema)]
+struct NewBinCount {
+    location: String,
+    bin: String,
+    /// Each unit's barcode or SKU, as the scanner read it.
+    codes: Vec<String>,
+    /// Only tally, recording nothing.
+    #[serde(default)]
+    dry_run: bool,
+}
+
+/// Counts one bin (ST-3): every SKU the ledger keeps in it and every SKU new to the location
+/// scanned in it is recorded as counted, a SKU of the bin not scanned as none left; a SKU
+/// kept in another bin and a code that is no product are answered, not counted.
+#[utoipa::path(post, path = "/stock/counts", tag = "stock", request_body = NewBinCount,
+    responses((status = 200, body = BinCount), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn post_count(
+    State(shop): State<app::Shop>,
+    Caller(actor): Caller,
+    Body(input): Body<NewBinCount>,
+) -> Result<Json<BinCount>, ApiError> {
+    let count = if input.dry_run {
+        shop.tally_bin(&actor, &input.location, &input.bin, &input.codes)
+            .await?
+    } else {
+        shop.count_bin(&actor, &input.location, &input.bin, &input.codes)
+            .await?
+    };
+    Ok(Json(count))
 }

@@ -1,7 +1,7 @@
 //! Suppliers and purchase orders (ST-2): receiving goods serves the orders waiting for them
 //! first (ST-1).
 
-use app::catalog::{NewPurchaseOrder, NewSupplier, PurchaseOrderView, Receipt, SupplierView};
+use app::catalog::{GoodsReceipt, NewPurchaseOrder, NewSupplier, PurchaseOrderView, SupplierView};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -97,14 +97,14 @@ async fn get_purchase_order(
 /// Receives what arrived of a purchase order, in part or whole: goods receipts in the stock
 /// ledger, served first to the orders whose customers chose to wait, oldest first, each told
 /// the new delivery window once (ST-1), then to the visitors waiting to hear (ST-4).
-#[utoipa::path(post, path = "/purchase-orders/{id}/receipts", tag = "purchasing", params(("id" = i64, Path)), request_body = Receipt,
+#[utoipa::path(post, path = "/purchase-orders/{id}/receipts", tag = "purchasing", params(("id" = i64, Path)), request_body = GoodsReceipt,
     responses((status = 200, body = PurchaseOrderView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn receive(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
     PathArg(id): PathArg<i64>,
-    Body(input): Body<Receipt>,
+    Body(input): Body<GoodsReceipt>,
 ) -> Result<Json<PurchaseOrderView>, ApiError> {
     Ok(Json(shop.receive_purchase_order(&actor, id, &input).await?))
 }

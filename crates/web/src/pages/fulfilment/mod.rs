@@ -1,5 +1,7 @@
-//! From shelf to doorstep: the packing station, the courier's phone page and the cash desk.
+//! From shelf to doorstep: the packing station and its count mode, the courier's phone page
+//! and the cash desk.
 
 pub mod cash;
+pub mod count;
 pub mod couriers;
 pub mod station;
