@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use anyhow::Context;
-use app::catalog::{NewLocation, SetStock};
+use app::catalog::{NewLocation, NewMovement, SetStock};
 use app::catalog::{NewProduct, NewVariant};
 use domain::access::Role;
 
@@ -129,7 +129,7 @@ impl Sim {
                     counts.push((STORE, self.rng.range(2, 6), shelf));
                 }
                 if in_warehouse > 0 {
-                    self.restockable.push((sku.into(), bin.into()));
+                    self.restockable.push(sku.into());
                 }
             }
             Source::Backed => {
@@ -151,7 +151,7 @@ impl Sim {
     pub(super) async fn restock(&mut self) -> anyhow::Result<()> {
         let manager = actor(Role::Manager, MANAGERS[1]);
         let items = self.restockable.clone();
-        for (sku, bin) in items {
+        for sku in items {
             let stock = self.shop.stock(&sku).await?;
             let Some(row) = stock.iter().find(|s| s.location == WAREHOUSE) else {
                 continue;
@@ -159,9 +159,15 @@ impl Sim {
             if row.available >= 5 {
                 continue;
             }
-            let on_hand = row.on_hand + self.rng.range(12, 24);
+            let delivery = NewMovement {
+                kind: "receipt".into(),
+                quantity: self.rng.range(12, 24),
+                reason: "Monday's delivery".into(),
+                bin: None,
+                to_location: None,
+            };
             self.shop
-                .set_stock(&manager, &sku, WAREHOUSE, &SetStock { on_hand, bin })
+                .move_stock(&manager, &sku, WAREHOUSE, &delivery)
                 .await
                 .with_context(|| format!("cannot restock {sku}"))?;
         }

@@ -77,8 +77,8 @@ struct Sim {
     queue: BinaryHeap<Reverse<(i64, u64, Job)>>,
     seq: u64,
     sellable: Vec<Sellable>,
-    /// Own-stock SKUs in the warehouse and their bins, for the Monday restock.
-    restockable: Vec<(String, String)>,
+    /// Own-stock SKUs in the warehouse, for the Monday delivery.
+    restockable: Vec<String>,
     people: Vec<Person>,
     /// People who have ordered, in order of their first order.
     customers: Vec<usize>,
