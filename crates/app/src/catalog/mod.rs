@@ -2,12 +2,16 @@
 //! reservations of orders (ST-1..4), and the delivery promise made from them (CK-4, DL-5).
 
 mod categories;
+mod import;
 mod inventory;
 mod photos;
 mod products;
 mod promise;
 
 pub use categories::{CategoryView, NewCategory, OptionWord, Translations};
+pub use import::{
+    Fetching, Format, ImageFetcher, ImportSummary, ImportedProduct, Progress, RowProblem,
+};
 pub use inventory::{LocationView, NewLocation, SetStock, StockView};
 pub(crate) use inventory::{Shelf, places_for, set_aside, set_aside_again};
 pub use photos::{
