@@ -50,6 +50,8 @@ pub struct Shop {
     counters: kernel::metrics::Counters,
     /// Stripe's API, used once the owner set its keys (PY-1, PY-2).
     stripe: Option<Arc<dyn orders::PaymentProvider>>,
+    /// What fetches the photos an imported file names by URL; without it, they are warned of.
+    image_fetcher: Option<Arc<dyn catalog::ImageFetcher>>,
 }
 
 impl Shop {
@@ -65,6 +67,7 @@ impl Shop {
             webhook_poster: None,
             counters: kernel::metrics::Counters::default(),
             stripe: None,
+            image_fetcher: None,
         }
     }
 

@@ -1,9 +1,11 @@
 //! The outside world behind `app::messaging::Transport`: email over SMTP, a generic HTTP SMS
 //! gateway, and an outgoing webhook for messengers the shop connects itself. A channel left
 //! unconfigured keeps its messages in the outbox. `HttpPoster` posts the owner's webhook
-//! deliveries (`app::webhooks`); `Stripe` takes card payments (`app::orders::PaymentProvider`).
+//! deliveries (`app::webhooks`); `Stripe` takes card payments (`app::orders::PaymentProvider`);
+//! `HttpImageFetcher` fetches the photos an imported product file names (`app::catalog`).
 
 mod email;
+mod images;
 mod sms;
 mod stripe;
 mod webhook;
@@ -15,6 +17,7 @@ use app::messaging::Transports;
 use secrecy::SecretString;
 
 pub use email::Smtp;
+pub use images::HttpImageFetcher;
 pub use sms::SmsGateway;
 pub use stripe::Stripe;
 pub use webhook::Webhook;

@@ -3,6 +3,7 @@
 mod backup;
 mod bench;
 mod demo;
+mod import;
 mod promise_eval;
 
 use std::net::SocketAddr;
@@ -100,6 +101,16 @@ enum Command {
     Promise {
         #[command(subcommand)]
         command: PromiseCommand,
+    },
+    /// Read another shop's export into the catalogue.
+    Import {
+        #[command(subcommand)]
+        command: import::ImportCommand,
+    },
+    /// Write the catalogue for another shop or a spreadsheet.
+    Export {
+        #[command(subcommand)]
+        command: import::ExportCommand,
     },
     /// Measure the shop's speed against a plain-SQL baseline in the same run.
     Bench {
@@ -296,8 +307,10 @@ async fn open(database: &Database, channels: &Channels) -> anyhow::Result<app::S
     let transports = channels.transports().context("message channels")?;
     let poster = integrations::HttpPoster::new().map_err(|e| anyhow::anyhow!(e))?;
     let stripe = integrations::Stripe::new(&channels.stripe_api).map_err(|e| anyhow::anyhow!(e))?;
+    let images = integrations::HttpImageFetcher::new().map_err(|e| anyhow::anyhow!(e))?;
     Ok(app::Shop::new(store, Arc::new(app::SystemClock))
         .with_transports(transports)
+        .with_image_fetcher(Arc::new(images))
         .with_stripe(Arc::new(stripe))
         .with_webhook_poster(Arc::new(poster))
         .with_carrier_secret(channels.carrier_secret.as_deref().unwrap_or("")))
@@ -515,6 +528,18 @@ async fn main() -> anyhow::Result<()> {
                 }
             }
             Ok(())
+        }
+        Command::Import {
+            command: import::ImportCommand::Products { file, dry_run },
+        } => {
+            let shop = open(&cli.database, &cli.channels).await?;
+            import::import(&shop, &file, dry_run).await
+        }
+        Command::Export {
+            command: import::ExportCommand::Products { file },
+        } => {
+            let shop = open(&cli.database, &cli.channels).await?;
+            import::export(&shop, file.as_deref()).await
         }
         Command::Bench { command } => bench::run(command).await,
     }

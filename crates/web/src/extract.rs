@@ -206,6 +206,20 @@ pub fn created(body: impl serde::Serialize, replayed: bool) -> axum::response::R
     response
 }
 
+/// A form sent as `multipart/form-data`, or a 415 saying it must be.
+pub fn multipart(
+    form: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<axum::extract::Multipart, ApiError> {
+    form.map_err(|e| {
+        ApiError::new(
+            axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "multipart_required",
+            e.body_text(),
+            None,
+        )
+    })
+}
+
 /// Reads a form of photos (`multipart/form-data`), for the API and the product page alike:
 /// files in `photos`, the colour they show in `colour`, alt texts in `alt.{locale}`. A file
 /// is read no further than one byte past the largest taken, which the use case refuses
@@ -250,4 +264,58 @@ pub async fn photo_form(
         }
     }
     Ok((uploads, details))
+}
+
+/// The most a product file may hold.
+pub const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
+
+/// Reads a product file's form (`multipart/form-data`), for the API and the products page
+/// alike: the CSV in `file`, and `dry_run` (`true`, `1` or `on`) to only say what would change.
+pub async fn import_form(
+    mut form: axum::extract::Multipart,
+) -> Result<(Vec<u8>, bool), app::Error> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        app::Error::field("file", "form_unreadable", e.body_text())
+    };
+    let mut file = None;
+    let mut dry_run = false;
+    while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        match name.as_str() {
+            "file" => {
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() > MAX_IMPORT_BYTES {
+                        return Err(app::Error::field(
+                            "file",
+                            "file_too_large",
+                            "a product file is at most 50 MB",
+                        ));
+                    }
+                }
+                file = Some(bytes);
+            }
+            "dry_run" => {
+                let text = field.text().await.map_err(unreadable)?;
+                dry_run = matches!(text.trim(), "true" | "1" | "on" | "yes");
+            }
+            "csrf" => {}
+            other => {
+                return Err(app::Error::field(
+                    other,
+                    "field_unknown",
+                    "not a field of an import: send file and dry_run",
+                ));
+            }
+        }
+    }
+    match file {
+        Some(bytes) if !bytes.is_empty() => Ok((bytes, dry_run)),
+        _ => Err(app::Error::field(
+            "file",
+            "file_missing",
+            "choose a product CSV to import",
+        )),
+    }
 }

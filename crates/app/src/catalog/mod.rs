@@ -3,6 +3,7 @@
 
 mod categories;
 mod counting;
+mod import;
 mod inventory;
 mod ledger;
 mod photos;
@@ -12,6 +13,9 @@ mod purchasing;
 
 pub use categories::{CategoryView, NewCategory, OptionWord, Translations};
 pub use counting::{BinCount, CountedLine};
+pub use import::{
+    Fetching, Format, ImageFetcher, ImportSummary, ImportedProduct, Progress, RowProblem,
+};
 pub use inventory::{LocationView, NewLocation, SetStock, StockView};
 pub(crate) use inventory::{Shelf, places_for, set_aside, set_aside_again};
 pub(crate) use ledger::restock_return;

@@ -262,6 +262,33 @@ fn variant_clash(i: usize) -> impl Fn(store::Error) -> Error {
 }
 
 impl Checked {
+    /// Rewrites the variants with an id and adds those without one.
+    async fn write_variants(&self, conn: &mut store::Conn, id: i64) -> Result<()> {
+        for (i, variant) in self.variants.iter().enumerate() {
+            match variant.id {
+                Some(variant_id) => {
+                    let found =
+                        store::catalog::update_variant(conn, id, variant_id, &variant.row())
+                            .await
+                            .map_err(variant_clash(i))?;
+                    if !found {
+                        return Err(Error::field(
+                            format!("variants[{i}].id"),
+                            "variant_unknown",
+                            format!("product {id} has no variant {variant_id}"),
+                        ));
+                    }
+                }
+                None => {
+                    store::catalog::insert_variant(conn, id, &variant.row())
+                        .await
+                        .map_err(variant_clash(i))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn fields(&self) -> store::catalog::ProductFields<'_> {
         store::catalog::ProductFields {
             title: &self.title,
@@ -277,6 +304,17 @@ impl Checked {
 /// A category code not known yet is made, named after its code until the owner names it, so
 /// a product sent with its category needs no step before it.
 async fn ensure_category(conn: &mut store::Conn, code: &str, now_ms: i64) -> Result<()> {
+    ensure_named_category(conn, code, None, now_ms).await
+}
+
+/// As [`ensure_category`], naming a new category `name` where one is given (an import knows
+/// the name another shop gave it).
+async fn ensure_named_category(
+    conn: &mut store::Conn,
+    code: &str,
+    name: Option<&str>,
+    now_ms: i64,
+) -> Result<()> {
     if code.is_empty()
         || store::catalog::categories::by_code(conn, code)
             .await?
@@ -291,7 +329,10 @@ async fn ensure_category(conn: &mut store::Conn, code: &str, now_ms: i64) -> Res
             "a category code is 1 to 60 lowercase letters, digits or '-'",
         )
     })?;
-    let name = crate::catalog::categories::capitalised(&code);
+    let name = name
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty() && n.chars().count() <= 100)
+        .unwrap_or_else(|| crate::catalog::categories::capitalised(&code));
     let fields = store::catalog::categories::CategoryFields {
         parent_id: None,
         position: 0,
@@ -300,6 +341,32 @@ async fn ensure_category(conn: &mut store::Conn, code: &str, now_ms: i64) -> Res
     };
     store::catalog::categories::insert(conn, &code, &fields, now_ms).await?;
     Ok(())
+}
+
+/// Creates (`existing` none) or rewrites a product inside the caller's transaction, checked by
+/// the same rules as [`Shop::create_product`] and [`Shop::update_product`]: the import's way
+/// in, which writes a product and its handle together, or rolls back for a dry run.
+pub(super) async fn put_product(
+    conn: &mut store::Conn,
+    languages: &[&str],
+    existing: Option<i64>,
+    input: &NewProduct,
+    category_name: Option<&str>,
+    now_ms: i64,
+) -> Result<i64> {
+    let checked = check(input, languages, existing.is_none())?;
+    ensure_named_category(conn, &checked.category, category_name, now_ms).await?;
+    let id = match existing {
+        Some(id) => {
+            if !store::catalog::update_product(conn, id, &checked.fields(), now_ms).await? {
+                return Err(Error::NotFound { what: "product" });
+            }
+            id
+        }
+        None => store::catalog::insert_product(conn, &checked.fields(), None, now_ms).await?,
+    };
+    checked.write_variants(conn, id).await?;
+    Ok(id)
 }
 
 fn request_hash(input: &NewProduct) -> String {
@@ -359,11 +426,7 @@ impl Shop {
             }
             Err(other) => return Err(other.into()),
         };
-        for (i, variant) in checked.variants.iter().enumerate() {
-            store::catalog::insert_variant(&mut tx, id, &variant.row())
-                .await
-                .map_err(variant_clash(i))?;
-        }
+        checked.write_variants(&mut tx, id).await?;
         tx.commit().await?;
         Ok(Created {
             product: self.product_or_missing(id).await?,
@@ -412,28 +475,7 @@ impl Shop {
         if !store::catalog::update_product(&mut tx, id, &checked.fields(), now).await? {
             return Err(Error::NotFound { what: "product" });
         }
-        for (i, variant) in checked.variants.iter().enumerate() {
-            match variant.id {
-                Some(variant_id) => {
-                    let found =
-                        store::catalog::update_variant(&mut tx, id, variant_id, &variant.row())
-                            .await
-                            .map_err(variant_clash(i))?;
-                    if !found {
-                        return Err(Error::field(
-                            format!("variants[{i}].id"),
-                            "variant_unknown",
-                            format!("product {id} has no variant {variant_id}"),
-                        ));
-                    }
-                }
-                None => {
-                    store::catalog::insert_variant(&mut tx, id, &variant.row())
-                        .await
-                        .map_err(variant_clash(i))?;
-                }
-            }
-        }
+        checked.write_variants(&mut tx, id).await?;
         tx.commit().await?;
         self.product_or_missing(id).await
     }

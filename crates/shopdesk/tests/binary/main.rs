@@ -5,6 +5,7 @@
 mod backup;
 mod demo;
 mod drills;
+mod import;
 mod logs;
 mod promise_evaluate;
 mod readme_tour;

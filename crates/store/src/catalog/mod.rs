@@ -412,3 +412,43 @@ pub async fn variant_id_by_sku(conn: &mut Conn, sku: &str) -> Result<Option<i64>
         .fetch_optional(conn)
         .await?)
 }
+
+/// The product another shop's export named by this handle, if one was imported or exported.
+pub async fn product_by_handle(conn: &mut Conn, handle: &str) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM products WHERE handle = $1")
+            .bind(handle)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// The product a variant with this SKU belongs to.
+pub async fn product_by_sku(conn: &mut Conn, sku: &str) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT product_id FROM variants WHERE sku = $1")
+            .bind(sku)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// Names a product by a handle; another product holding it is a `Duplicate("handle")`.
+pub async fn set_handle(conn: &mut Conn, product_id: i64, handle: &str) -> Result<()> {
+    sqlx::query("UPDATE products SET handle = $1 WHERE id = $2")
+        .bind(handle)
+        .bind(product_id)
+        .execute(conn)
+        .await
+        .map_err(duplicate_as("handle"))?;
+    Ok(())
+}
+
+/// Every product's handle, for the products that have one.
+pub async fn handles(conn: &mut Conn) -> Result<Vec<(i64, String)>> {
+    Ok(
+        sqlx::query_as("SELECT id, handle FROM products WHERE handle IS NOT NULL ORDER BY id")
+            .fetch_all(conn)
+            .await?,
+    )
+}

@@ -957,3 +957,26 @@ refusal-photo_colour_unknown = The product comes in no such colour.
 refusal-alt_too_long = The text for a photo is at most 300 characters.
 refusal-photo_order = Name each of the product's photos once.
 refusal-form_unreadable = The form could not be read; send it again.
+
+# Importing and exporting products
+products-import = Import products
+products-export = Export as CSV
+import-title = Import products
+import-intro = A product CSV exported from Shopify or WooCommerce. Each product is checked whole: a refused row leaves its product out and the others go in. Products are found again by handle or SKU, so importing the same file again changes nothing.
+import-file = Product file (CSV)
+import-dry-run = Only check, write nothing
+import-submit = Import
+import-dry-run-done = Dry run: nothing was written.
+import-summary = { $created } created, { $updated } updated, { $unchanged } unchanged, { $refused } refused
+import-refused = Refused rows
+import-warnings = Imported without
+import-row = Row
+import-column = Column
+import-product = Product
+import-why = Why
+refusal-import_format_unknown = The file is neither a Shopify nor a WooCommerce product export: check its header row.
+refusal-import_parent_unknown = This variation's parent is not in the file.
+refusal-csv_unreadable = The file is not a readable CSV in UTF-8.
+refusal-file_missing = Choose a product file to import.
+refusal-file_too_large = A product file is at most 50 MB.
+refusal-image_unreachable = The photo could not be fetched from its address.

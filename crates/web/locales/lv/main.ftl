@@ -969,3 +969,26 @@ refusal-photo_colour_unknown = Precei nav šādas krāsas.
 refusal-alt_too_long = Teksts pie fotoattēla ir ne vairāk kā 300 rakstzīmes.
 refusal-photo_order = Norādiet katru preces fotoattēlu vienreiz.
 refusal-form_unreadable = Veidlapu nevarēja nolasīt; nosūtiet to vēlreiz.
+
+# Importing and exporting products
+products-import = Importēt preces
+products-export = Eksportēt CSV
+import-title = Importēt preces
+import-intro = Preču CSV, eksportēts no Shopify vai WooCommerce. Katra prece tiek pārbaudīta kopumā: noraidīta rinda atstāj savu preci ārpusē, pārējās tiek ielādētas. Preces atpazīst pēc handle vai SKU, tāpēc tā paša faila atkārtots imports neko nemaina.
+import-file = Preču fails (CSV)
+import-dry-run = Tikai pārbaudīt, neko nerakstīt
+import-submit = Importēt
+import-dry-run-done = Izmēģinājums: nekas netika ierakstīts.
+import-summary = Izveidotas: { $created }, atjaunotas: { $updated }, nemainītas: { $unchanged }, noraidītas: { $refused }
+import-refused = Noraidītās rindas
+import-warnings = Importēts bez
+import-row = Rinda
+import-column = Kolonna
+import-product = Prece
+import-why = Iemesls
+refusal-import_format_unknown = Fails nav ne Shopify, ne WooCommerce preču eksports: pārbaudiet virsrakstu rindu.
+refusal-import_parent_unknown = Šīs variācijas vecākprece nav failā.
+refusal-csv_unreadable = Fails nav nolasāms CSV UTF-8 kodējumā.
+refusal-file_missing = Izvēlieties preču failu importam.
+refusal-file_too_large = Preču fails ir ne lielāks par 50 MB.
+refusal-image_unreachable = Fotoattēlu neizdevās ielādēt no tā adreses.

@@ -957,3 +957,26 @@ refusal-photo_colour_unknown = Produktet finnes ikke i den fargen.
 refusal-alt_too_long = Teksten til et bilde kan være høyst 300 tegn.
 refusal-photo_order = Nevn hvert av produktets bilder én gang.
 refusal-form_unreadable = Skjemaet kunne ikke leses; send det igjen.
+
+# Importing and exporting products
+products-import = Importer produkter
+products-export = Eksporter som CSV
+import-title = Importer produkter
+import-intro = En produkt-CSV eksportert fra Shopify eller WooCommerce. Hvert produkt sjekkes i sin helhet: en avvist rad holder produktet sitt ute, de andre kommer inn. Produkter kjennes igjen på handle eller SKU, så samme fil importert på nytt endrer ingenting.
+import-file = Produktfil (CSV)
+import-dry-run = Bare sjekk, skriv ingenting
+import-submit = Importer
+import-dry-run-done = Prøvekjøring: ingenting ble skrevet.
+import-summary = { $created } opprettet, { $updated } oppdatert, { $unchanged } uendret, { $refused } avvist
+import-refused = Avviste rader
+import-warnings = Importert uten
+import-row = Rad
+import-column = Kolonne
+import-product = Produkt
+import-why = Hvorfor
+refusal-import_format_unknown = Filen er verken en produkteksport fra Shopify eller WooCommerce: sjekk overskriftsraden.
+refusal-import_parent_unknown = Denne variantens overordnede produkt finnes ikke i filen.
+refusal-csv_unreadable = Filen er ikke en lesbar CSV i UTF-8.
+refusal-file_missing = Velg en produktfil å importere.
+refusal-file_too_large = En produktfil er på høyst 50 MB.
+refusal-image_unreachable = Bildet kunne ikke hentes fra adressen sin.

@@ -973,3 +973,26 @@ refusal-photo_colour_unknown = У товара нет такого цвета.
 refusal-alt_too_long = Текст к фотографии — не более 300 символов.
 refusal-photo_order = Укажите каждую фотографию товара один раз.
 refusal-form_unreadable = Не удалось прочитать форму; отправьте её ещё раз.
+
+# Importing and exporting products
+products-import = Импорт товаров
+products-export = Выгрузить в CSV
+import-title = Импорт товаров
+import-intro = CSV товаров, выгруженный из Shopify или WooCommerce. Каждый товар проверяется целиком: отклонённая строка оставляет свой товар в стороне, остальные загружаются. Товары узнаются по handle или артикулу, поэтому повторный импорт того же файла ничего не меняет.
+import-file = Файл товаров (CSV)
+import-dry-run = Только проверить, ничего не записывать
+import-submit = Импортировать
+import-dry-run-done = Пробный прогон: ничего не записано.
+import-summary = Создано: { $created }, обновлено: { $updated }, без изменений: { $unchanged }, отклонено: { $refused }
+import-refused = Отклонённые строки
+import-warnings = Загружено без
+import-row = Строка
+import-column = Столбец
+import-product = Товар
+import-why = Причина
+refusal-import_format_unknown = Файл не похож на выгрузку товаров из Shopify или WooCommerce: проверьте строку заголовков.
+refusal-import_parent_unknown = Родительского товара этой вариации нет в файле.
+refusal-csv_unreadable = Файл не читается как CSV в UTF-8.
+refusal-file_missing = Выберите файл товаров для импорта.
+refusal-file_too_large = Файл товаров — не больше 50 МБ.
+refusal-image_unreachable = Фото не удалось загрузить по его адресу.

@@ -973,3 +973,26 @@ refusal-photo_colour_unknown = Товар не має такого кольор�
 refusal-alt_too_long = Текст до фотографії — не більше 300 символів.
 refusal-photo_order = Укажіть кожну фотографію товару один раз.
 refusal-form_unreadable = Не вдалося прочитати форму; надішліть її ще раз.
+
+# Importing and exporting products
+products-import = Імпорт товарів
+products-export = Вивантажити в CSV
+import-title = Імпорт товарів
+import-intro = CSV товарів, вивантажений із Shopify або WooCommerce. Кожен товар перевіряється цілком: відхилений рядок залишає свій товар осторонь, решта завантажується. Товари впізнаються за handle або артикулом, тож повторний імпорт того самого файлу нічого не змінює.
+import-file = Файл товарів (CSV)
+import-dry-run = Лише перевірити, нічого не записувати
+import-submit = Імпортувати
+import-dry-run-done = Пробний прогін: нічого не записано.
+import-summary = Створено: { $created }, оновлено: { $updated }, без змін: { $unchanged }, відхилено: { $refused }
+import-refused = Відхилені рядки
+import-warnings = Завантажено без
+import-row = Рядок
+import-column = Стовпець
+import-product = Товар
+import-why = Причина
+refusal-import_format_unknown = Файл не схожий на вивантаження товарів із Shopify чи WooCommerce: перевірте рядок заголовків.
+refusal-import_parent_unknown = Батьківського товару цієї варіації немає у файлі.
+refusal-csv_unreadable = Файл не читається як CSV в UTF-8.
+refusal-file_missing = Виберіть файл товарів для імпорту.
+refusal-file_too_large = Файл товарів — не більше 50 МБ.
+refusal-image_unreachable = Фото не вдалося завантажити за його адресою.

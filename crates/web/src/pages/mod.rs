@@ -17,6 +17,7 @@ mod messaging;
 mod orders;
 mod phone_orders;
 mod photos;
+mod product_import;
 mod products;
 mod providers;
 mod purchasing;
@@ -65,6 +66,13 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/reviews/{id}/hide", post(reviews::hide))
         .route("/admin/products", get(products::list))
         .route("/admin/products/bulk", post(products::bulk))
+        .route(
+            "/admin/products/import",
+            get(product_import::form)
+                .post(product_import::import)
+                .layer(DefaultBodyLimit::max(session::UPLOAD_LIMIT)),
+        )
+        .route("/admin/products/export.csv", get(product_import::export))
         .route(
             "/admin/products/new",
             get(products::new_form).post(products::create),

@@ -31,9 +31,11 @@ pub async fn spawn(server: Option<&str>) -> TestApp {
     let start: jiff::Timestamp = "2026-03-02T09:00:00Z".parse().expect("a time");
     let clock = Arc::new(ManualClock::new(start));
     let poster = integrations::HttpPoster::new().expect("an HTTP client");
+    let images = integrations::HttpImageFetcher::new().expect("an HTTP client");
     let shop = app::Shop::new(store.clone(), clock.clone())
         .with_carrier_secret(CARRIER_KEY)
-        .with_webhook_poster(Arc::new(poster));
+        .with_webhook_poster(Arc::new(poster))
+        .with_image_fetcher(Arc::new(images));
     let token = shop.create_token("test", Role::Owner).await.expect("token");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

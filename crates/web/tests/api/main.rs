@@ -21,6 +21,7 @@ mod customers;
 mod editing;
 mod fulfilment;
 mod health;
+mod import;
 mod intake;
 mod jobs;
 mod lifecycle;

@@ -16,6 +16,7 @@ mod account;
 mod cards;
 mod desk;
 mod fulfilment;
+mod import;
 mod money;
 mod photos;
 mod products;

@@ -1,5 +1,6 @@
 //! The goods: products and variants, stock per location and bin, and the delivery promise.
 
+mod import;
 mod inventory;
 mod photos;
 mod products;
@@ -9,6 +10,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 pub fn router() -> OpenApiRouter<app::Shop> {
     OpenApiRouter::new()
+        .merge(import::router())
         .merge(products::router())
         .merge(photos::router())
         .merge(inventory::router())

@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use crate::ApiError;
 use crate::error::ErrorBody;
-use crate::extract::{Body, Caller, PathArg, photo_form};
+use crate::extract::{Body, Caller, PathArg, multipart, photo_form};
 use crate::pages::session::UPLOAD_LIMIT;
 
 pub fn router() -> OpenApiRouter<app::Shop> {
@@ -58,14 +58,7 @@ async fn add_photos(
     PathArg(id): PathArg<i64>,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<(StatusCode, Json<Vec<PhotoView>>), ApiError> {
-    let form = form.map_err(|e| {
-        ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "multipart_required",
-            e.body_text(),
-            None,
-        )
-    })?;
+    let form = multipart(form)?;
     let (uploads, details) = photo_form(form).await?;
     let photos = shop.add_photos(&actor, id, uploads, &details).await?;
     Ok((StatusCode::CREATED, Json(photos)))
