@@ -79,6 +79,11 @@ impl Translations {
         .to_owned()
     }
 
+    /// Every category, archived ones too, in the owner's order.
+    pub fn all_categories(&self) -> &[CategoryView] {
+        &self.categories
+    }
+
     /// The categories shown on the storefront, in the owner's order.
     pub fn shown_categories(&self) -> impl Iterator<Item = &CategoryView> {
         self.categories.iter().filter(|c| !c.archived)

@@ -21,8 +21,8 @@ pub(crate) use inventory::{Shelf, places_for, set_aside, set_aside_again};
 pub(crate) use ledger::restock_return;
 pub use ledger::{LevelView, MovementView, NewMovement, Threshold, parse_levels};
 pub use photos::{
-    MAX_PHOTO_BYTES, MAX_PHOTOS_AT_ONCE, PhotoDetails, PhotoSize, PhotoView, Shown, Upload,
-    colour_of,
+    MAX_PHOTO_BYTES, MAX_PHOTOS_AT_ONCE, PhotoDetails, PhotoSize, PhotoView, Picture, Shown,
+    Upload, colour_of, pictures_for,
 };
 pub use products::{
     Created, NewProduct, NewVariant, ProductLine, ProductSearch, ProductText, ProductView,

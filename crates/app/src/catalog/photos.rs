@@ -78,6 +78,29 @@ pub struct Shown {
     pub colour: Option<String>,
 }
 
+/// A photo at its largest, as a feed names it.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    /// The colour it shows; none for every colour.
+    pub colour: Option<String>,
+    /// The path it is served under, from the site's root.
+    pub url: String,
+}
+
+/// The photos a variant of this colour shows, in the owner's order: those of its colour and
+/// those of every colour; all of them when none is.
+pub fn pictures_for<'a>(pictures: &'a [Picture], colour: Option<&String>) -> Vec<&'a Picture> {
+    let shown: Vec<&Picture> = pictures
+        .iter()
+        .filter(|p| p.colour.is_none() || p.colour.as_ref() == colour)
+        .collect();
+    if shown.is_empty() {
+        pictures.iter().collect()
+    } else {
+        shown
+    }
+}
+
 /// The address an image file is served under.
 pub fn media_url(hash: &str) -> String {
     format!("/media/{hash}.jpg")
@@ -430,6 +453,28 @@ impl Shop {
             }
         }
         Ok(shown)
+    }
+
+    /// Every photo of these products in the owner's order, each as the colour it shows and
+    /// the address of its largest size: what another sales channel is given (IN-1).
+    pub(crate) async fn pictures(
+        &self,
+        conn: &mut store::Conn,
+        product_ids: &[i64],
+    ) -> Result<HashMap<i64, Vec<Picture>>> {
+        let (photos, sizes) = store::catalog::photos::photos_of_products(conn, product_ids).await?;
+        let mut pictures: HashMap<i64, Vec<Picture>> = HashMap::new();
+        for photo in photos {
+            // Smallest first: the last is the largest.
+            let Some(largest) = sizes.iter().rfind(|s| s.photo_id == photo.id) else {
+                continue;
+            };
+            pictures.entry(photo.product_id).or_default().push(Picture {
+                colour: photo.colour,
+                url: media_url(&largest.media_hash),
+            });
+        }
+        Ok(pictures)
     }
 
     /// The first photo of each product, for the catalogue's grid.

@@ -24,7 +24,7 @@ pub enum StockState {
 }
 
 impl StockState {
-    fn of(stock: Option<&store::storefront::VariantStock>) -> Self {
+    pub(super) fn of(stock: Option<&store::storefront::VariantStock>) -> Self {
         match stock {
             Some(s) if s.own_available > 0 => Self::InStock,
             Some(s) if s.supplier_rows > 0 => Self::FromSupplier,

@@ -112,21 +112,36 @@ pub async fn insert_size(conn: &mut Conn, size: &SizeRow) -> Result<()> {
 
 /// The product's photos in their order, and every size of each.
 pub async fn photos_of(conn: &mut Conn, product_id: i64) -> Result<(Vec<PhotoRow>, Vec<SizeRow>)> {
-    let photos = sqlx::query_as(
+    photos_of_products(conn, &[product_id]).await
+}
+
+/// The photos of these products, each product's in their order, and every size of each
+/// (smallest first), in two queries.
+pub async fn photos_of_products(
+    conn: &mut Conn,
+    product_ids: &[i64],
+) -> Result<(Vec<PhotoRow>, Vec<SizeRow>)> {
+    if product_ids.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let list = crate::placeholders(product_ids.len());
+    let mut photos = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT id, product_id, position, colour, alt, file_name FROM product_photos \
-         WHERE product_id = $1 ORDER BY position, id",
-    )
-    .bind(product_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let sizes = sqlx::query_as(
+         WHERE product_id IN ({list}) ORDER BY product_id, position, id"
+    )));
+    for id in product_ids {
+        photos = photos.bind(*id);
+    }
+    let photos = photos.fetch_all(&mut *conn).await?;
+    let mut sizes = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT s.photo_id, s.width, s.height, s.media_hash FROM photo_sizes s \
-         JOIN product_photos p ON p.id = s.photo_id WHERE p.product_id = $1 ORDER BY s.width",
-    )
-    .bind(product_id)
-    .fetch_all(conn)
-    .await?;
-    Ok((photos, sizes))
+         JOIN product_photos p ON p.id = s.photo_id WHERE p.product_id IN ({list}) \
+         ORDER BY s.photo_id, s.width"
+    )));
+    for id in product_ids {
+        sizes = sizes.bind(*id);
+    }
+    Ok((photos, sizes.fetch_all(conn).await?))
 }
 
 /// Every photo of the products these SKUs belong to, with their sizes, in one query: a line of

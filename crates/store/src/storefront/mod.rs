@@ -1,5 +1,6 @@
 //! What the storefront reads and keeps: catalogue pages with their stock in a fixed number of
-//! queries, carts (deleted once old), and back-in-stock requests (ST-4).
+//! queries, the products on sale for the feeds of other sales channels (IN-1), carts (deleted
+//! once old), and back-in-stock requests (ST-4).
 
 pub mod account;
 
@@ -86,6 +87,32 @@ pub async fn variants_and_stock(
         stock = stock.bind(*id);
     }
     Ok((variants, stock.fetch_all(conn).await?))
+}
+
+/// Every product on sale (active), in id order: what the feeds for other sales channels list.
+pub async fn active_products(conn: &mut Conn) -> Result<Vec<ProductRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {PRODUCT_COLUMNS} FROM products WHERE status = 'active' ORDER BY id"
+    )))
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The shortest lead time of a supplier that holds each variant of these products, in days.
+pub async fn supplier_lead_days(conn: &mut Conn, product_ids: &[i64]) -> Result<Vec<(i64, i64)>> {
+    if product_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT v.id, CAST(MIN(l.lead_time_days) AS BIGINT) FROM variants v \
+         JOIN stock s ON s.variant_id = v.id JOIN locations l ON l.id = s.location_id \
+         WHERE v.product_id IN ({}) AND l.kind = 'supplier' GROUP BY v.id",
+        crate::placeholders(product_ids.len())
+    )));
+    for id in product_ids {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_all(conn).await?)
 }
 
 /// A cart's lines as stored (JSON), if the cart exists.

@@ -80,6 +80,9 @@ struct ListPage {
     more: bool,
     /// The filters as a query string, for the pages before and after and the way back.
     filters: String,
+    /// The storefront's address, before the feeds' paths (IN-1), and its languages.
+    feed_base: String,
+    feed_languages: String,
 }
 
 impl ListPage {
@@ -119,7 +122,10 @@ pub async fn list(
         .await?;
     let more = lines.len() as i64 > PAGE_SIZE;
     lines.truncate(PAGE_SIZE as usize);
+    let settings = shop.settings().await?;
     let view = ListPage {
+        feed_base: settings.public_url.trim().trim_end_matches('/').to_owned(),
+        feed_languages: settings.selling_languages().join(", "),
         f: me.frame("products", "products-title"),
         categories: category_choices(&shop, &me, &query.search.category).await?,
         filters: filters_of(&query.search),

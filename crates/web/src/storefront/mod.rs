@@ -8,6 +8,7 @@
 mod account;
 mod checkout;
 mod customer;
+mod feeds;
 mod media;
 pub(crate) mod reviews;
 mod shop;
@@ -79,6 +80,8 @@ pub fn router() -> Router<app::Shop> {
         .route("/shop.css", get(stylesheet))
         .route("/shop.js", get(media::script))
         .route("/media/{file}", get(media::photo))
+        .route("/feeds/yml.xml", get(feeds::yml))
+        .route("/feeds/google.xml", get(feeds::google))
 }
 
 /// Who is browsing: the shop's settings, their language and their cart.
@@ -280,14 +283,16 @@ struct ErrorPage {
 /// The one answer for a person who asked for something that is not there or sent an address
 /// the routes cannot read (`/nope`, `/products/abc`, `/?page=abc`): an HTML page in the
 /// visitor's language with a way back, in place of the router's plain-text or empty answer.
-/// Answers under `/api` stay JSON; a page the routes rendered themselves passes unchanged.
+/// Answers under `/api` stay JSON and those under `/feeds` plain text; a page the routes
+/// rendered themselves passes unchanged.
 pub async fn html_errors(
     axum::extract::State(shop): axum::extract::State<app::Shop>,
     request: Request,
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_owned();
-    if path == "/api" || path.starts_with("/api/") {
+    // A feed's reader is a marketplace's robot: it is told why in plain text, not a page.
+    if path == "/api" || path.starts_with("/api/") || path.starts_with("/feeds/") {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();

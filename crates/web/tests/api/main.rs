@@ -19,6 +19,7 @@ mod couriers;
 mod customer_accounts;
 mod customers;
 mod editing;
+mod feeds;
 mod fulfilment;
 mod health;
 mod import;

@@ -39,7 +39,7 @@ fn file(name: &str, bytes: Vec<u8>) -> Part {
     Part::bytes(bytes).file_name(name.to_owned())
 }
 
-async fn upload(app: &TestApp, id: i64, form: Form) -> (StatusCode, Value) {
+pub(crate) async fn upload(app: &TestApp, id: i64, form: Form) -> (StatusCode, Value) {
     let response = app
         .client
         .post(app.url(&format!("/products/{id}/photos")))
