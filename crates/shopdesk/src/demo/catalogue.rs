@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use anyhow::Context;
-use app::catalog::{NewLocation, NewMovement, SetStock};
+use app::catalog::{
+    Levels, NewLocation, NewMovement, NewPurchaseOrder, NewSupplier, OrderedUnits, SetStock,
+};
 use app::catalog::{NewProduct, NewVariant};
 use domain::access::Role;
 
@@ -171,6 +173,50 @@ impl Sim {
                 .await
                 .with_context(|| format!("cannot restock {sku}"))?;
         }
+        Ok(())
+    }
+
+    /// The shop's yarn supplier and an open purchase order for what runs low in the
+    /// warehouse, so the purchasing page shows one waiting to arrive (ST-2).
+    pub(super) async fn order_from_supplier(&mut self) -> anyhow::Result<()> {
+        let manager = actor(Role::Manager, MANAGERS[1]);
+        let supplier = NewSupplier {
+            name: "Ullgarn Nord AS".into(),
+            email: "ordre@ullgarn-nord.no".into(),
+            phone: String::new(),
+            lead_time_days: 5,
+            note: "Wool yarn and knitwear; orders by email before noon.".into(),
+        };
+        let supplier = self.shop.create_supplier(&manager, &supplier).await?;
+        let low = self.shop.stock_levels(Levels::Low, "").await?;
+        let mut skus: Vec<String> = low
+            .iter()
+            .filter(|level| level.location == WAREHOUSE)
+            .map(|level| level.sku.clone())
+            .chain(self.restockable.iter().cloned())
+            .collect();
+        // What runs low first; each SKU once.
+        let mut seen = std::collections::HashSet::new();
+        skus.retain(|sku| seen.insert(sku.clone()));
+        let lines: Vec<OrderedUnits> = skus
+            .into_iter()
+            .take(4)
+            .map(|sku| OrderedUnits { sku, quantity: 24 })
+            .collect();
+        if lines.is_empty() {
+            return Ok(());
+        }
+        let order = NewPurchaseOrder {
+            supplier_id: supplier.id,
+            location: WAREHOUSE.into(),
+            expected_on: None,
+            lines,
+            note: String::new(),
+        };
+        self.shop
+            .create_purchase_order(&manager, &order, None)
+            .await
+            .context("cannot order from the supplier")?;
         Ok(())
     }
 }

@@ -176,6 +176,7 @@ pub async fn build(store: &store::Store) -> anyhow::Result<Built> {
     // The worker catches up to the real now, so nothing is left overdue when the shop opens.
     clock.set(end);
     sim.work().await?;
+    sim.order_from_supplier().await?;
     Ok(Built {
         summary: summary(&sim.shop, started).await?,
         staff,

@@ -181,11 +181,17 @@ async fn a_packer_counts_a_bin_by_scanning_it() {
         browser.click("#count-mode").await;
         browser.fill("#scan-form input[name=bin]", "A-01").await;
         browser.click("#scan-form button").await;
-        for code in ["7000000000010", "7000000000010", "SOCK-M", "0000"] {
+        for (scanned, code) in (1..).zip(["7000000000010", "7000000000010", "SOCK-M", "0000"]) {
             browser.fill("#scan", code).await;
             browser.click("#scan-form button").await;
+            // Each scan is a new page: wait for it before the next.
+            let said = if scanned == 1 {
+                "1 unit scanned".to_owned()
+            } else {
+                format!("{scanned} units scanned")
+            };
+            browser.page_says(&said).await;
         }
-        browser.page_says("4 units scanned").await;
         assert_eq!(
             browser.text("#tally tr[data-sku='SOCK-M'] .counted").await,
             "3"
