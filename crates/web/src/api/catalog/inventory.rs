@@ -102,7 +102,8 @@ async fn post_movement(
 
 /// A SKU's ledger at every location, newest first: each movement with who, when and why.
 #[utoipa::path(get, path = "/stock/{sku}/movements", tag = "stock", params(("sku" = String, Path)),
-    responses((status = 200, body = [MovementView]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = [MovementView]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 async fn get_movements(
     State(shop): State<app::Shop>,
     Caller(actor): Caller,
