@@ -9,11 +9,11 @@ use domain::catalog::{
 };
 use domain::money::parse_price_minor;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 use crate::access::Actor;
 use crate::kernel::error::FieldResult;
+use crate::kernel::idempotency;
 use crate::kernel::views::{currency, stored};
 use crate::{Error, MoneyView, Result, Shop};
 
@@ -369,11 +369,6 @@ pub(super) async fn put_product(
     Ok(id)
 }
 
-fn request_hash(input: &NewProduct) -> String {
-    let body = serde_json::to_vec(input).unwrap_or_default();
-    hex::encode(Sha256::digest(&body))
-}
-
 impl Shop {
     /// Adds a product with its variants in one transaction. With an idempotency key, a retry
     /// answers with the first product and creates nothing; the same key with another body is
@@ -387,15 +382,9 @@ impl Shop {
         actor.require(Permission::ManageCatalog)?;
         let settings = self.settings().await?;
         let checked = check(input, &settings.selling_languages(), true)?;
-        let hash = request_hash(input);
+        let hash = idempotency::request_hash(input);
         if let Some(key) = idempotency_key {
-            if key.is_empty() || key.len() > 200 {
-                return Err(Error::field(
-                    "Idempotency-Key",
-                    "idempotency_key_invalid",
-                    "a key is 1 to 200 characters",
-                ));
-            }
+            idempotency::check_key(key)?;
             if let Some(created) = self.replay_product(key, &hash).await? {
                 return Ok(created);
             }

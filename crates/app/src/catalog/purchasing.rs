@@ -9,14 +9,13 @@ use domain::contact::{Email, Phone, PhoneRegion};
 use domain::inventory::{Change, MAX_UNITS, MovementKind, parse_days};
 use domain::orders::Event;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use store::catalog::ledger::Stamp;
 use store::catalog::purchasing as rows;
 use utoipa::ToSchema;
 
 use crate::access::Actor;
 use crate::kernel::error::FieldResult;
-use crate::kernel::{Context, timeline};
+use crate::kernel::{Context, idempotency, timeline};
 use crate::messaging::Reach;
 use crate::{Error, Result, Shop};
 
@@ -194,17 +193,9 @@ impl Shop {
         idempotency_key: Option<&str>,
     ) -> Result<(PurchaseOrderView, bool)> {
         actor.require(Permission::ManageCatalog)?;
-        let hash = hex::encode(Sha256::digest(
-            serde_json::to_vec(input).unwrap_or_default(),
-        ));
+        let hash = idempotency::request_hash(input);
         if let Some(key) = idempotency_key {
-            if key.is_empty() || key.len() > 200 {
-                return Err(Error::field(
-                    "Idempotency-Key",
-                    "idempotency_key_invalid",
-                    "a key is 1 to 200 characters",
-                ));
-            }
+            idempotency::check_key(key)?;
             if let Some(id) = self.replayed_purchase(key, &hash).await? {
                 return Ok((self.purchase_order(actor, id).await?, true));
             }

@@ -1,12 +1,13 @@
 //! What every use case shares and none owns: who acts (`access`), the clock, errors, the
 //! bounds of every list (`listing`), the shapes views share, the write transaction's context,
-//! the timeline, secrets, the counters behind `/metrics`, the events webhooks hear of, and how
+//! the timeline, secrets, `Idempotency-Key`, the counters behind `/metrics`, the events webhooks hear of, and how
 //! later work is recorded (a job for the worker, a task for a manager). The kernel imports no
 //! context, so any context may use it.
 
 pub mod access;
 pub mod clock;
 pub mod error;
+pub(crate) mod idempotency;
 pub(crate) mod jobs;
 pub mod listing;
 pub(crate) mod metrics;

@@ -13,16 +13,15 @@ use domain::orders::{
 };
 use domain::settings::ShopSettings;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::access::Actor;
 use crate::catalog::{Shelf, places_for, promise_window};
 use crate::customers::{Buyer, find_or_create};
-use crate::kernel::Context;
 use crate::kernel::error::FieldResult;
 use crate::kernel::order_row::holds_json;
 use crate::kernel::timeline;
 use crate::kernel::tokens::secret_token;
+use crate::kernel::{Context, idempotency};
 use crate::messaging::{Reach, message};
 use crate::{Error, Result, Shop};
 
@@ -79,11 +78,6 @@ fn price_lines(lines: &[DraftLine], offers: &[store::catalog::OfferRow]) -> Resu
         .collect()
 }
 
-fn request_hash(input: &NewOrder) -> String {
-    let body = serde_json::to_vec(input).unwrap_or_default();
-    hex::encode(Sha256::digest(&body))
-}
-
 /// Where each line's units are held, and the lines nothing could fill (ST-1, ST-2).
 struct Reserved {
     held: Vec<(i64, Candidate<Shelf>)>,
@@ -124,15 +118,9 @@ impl Shop {
         let settings = self.settings().await?;
         let region = PhoneRegion::parse(&settings.phone_region).field("settings.phone_region")?;
         let draft = parse(input, region, &settings.ships_to)?;
-        let hash = request_hash(input);
+        let hash = idempotency::request_hash(input);
         if let Some(key) = idempotency_key {
-            if key.is_empty() || key.len() > 200 {
-                return Err(Error::field(
-                    "Idempotency-Key",
-                    "idempotency_key_invalid",
-                    "a key is 1 to 200 characters",
-                ));
-            }
+            idempotency::check_key(key)?;
             if let Some(placed) = self.replay(key, &hash).await? {
                 return Ok(placed);
             }
