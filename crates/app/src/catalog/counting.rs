@@ -53,6 +53,23 @@ struct Tallied {
     line: CountedLine,
 }
 
+/// A bin's count as the use cases work with it: where, and each line with its shelf.
+struct Tally {
+    location_id: i64,
+    bin: String,
+    lines: Vec<Tallied>,
+    unknown: Vec<String>,
+}
+
+impl Tally {
+    fn count(self) -> BinCount {
+        BinCount {
+            lines: self.lines.into_iter().map(|t| t.line).collect(),
+            unknown: self.unknown,
+        }
+    }
+}
+
 impl Shop {
     /// What scanning `codes` (one per unit, a barcode or a SKU) in a bin counts, beside what
     /// the ledger expects there; writes nothing.
@@ -65,8 +82,7 @@ impl Shop {
     ) -> Result<BinCount> {
         actor.require(Permission::Fulfil)?;
         let mut conn = self.store.read().await?;
-        let (_, tally) = tally(&mut conn, location, bin, codes).await?;
-        Ok(tally)
+        Ok(tally(&mut conn, location, bin, codes).await?.count())
     }
 
     /// Confirms a bin's count: every SKU of the bin and every SKU new to the location scanned
@@ -82,19 +98,20 @@ impl Shop {
     ) -> Result<BinCount> {
         actor.require(Permission::Fulfil)?;
         let mut tx = self.store.begin_write().await?;
-        let (location_id, tally) = tally(&mut tx, location, bin, codes).await?;
+        let tally = tally(&mut tx, location, bin, codes).await?;
         let by = Stamp {
             actor: &actor.name,
             at: store::to_millis(self.now()),
         };
-        let reason = format!("bin {bin}");
+        let reason = format!("bin {}", tally.bin);
         // What is kept in another bin is counted there; unknown codes are no stock at all.
-        let counted = tallied(&mut tx, location_id, bin, codes).await?;
-        for t in counted.into_iter().filter(|t| t.line.kept_in.is_none()) {
+        for t in tally.lines.iter().filter(|t| t.line.kept_in.is_none()) {
             tx.serialise(&[&format!("stock:{}", t.variant_id)]).await?;
             let stock_id = match t.stock_id {
                 Some(id) => id,
-                None => shelf_of(&mut tx, t.variant_id, location_id, Some(bin)).await?,
+                None => {
+                    shelf_of(&mut tx, t.variant_id, tally.location_id, Some(&tally.bin)).await?
+                }
             };
             apply(
                 &mut tx,
@@ -115,16 +132,18 @@ impl Shop {
             })?;
         }
         tx.commit().await?;
-        Ok(tally)
+        Ok(tally.count())
     }
 }
 
+/// The bin's shelves and the SKUs scanned in it, each with its scanned units; each distinct
+/// code is looked up once, however many units carried it.
 async fn tally(
     conn: &mut store::Conn,
     location: &str,
     bin: &str,
     codes: &[String],
-) -> Result<(i64, BinCount)> {
+) -> Result<Tally> {
     let location_id = store::catalog::inventory::location_by_code(conn, location)
         .await?
         .ok_or_else(|| {
@@ -143,33 +162,8 @@ async fn tally(
             "say which bin is counted",
         ));
     }
-    let mut count = BinCount::default();
-    for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-        if store::catalog::ledger::shelf_by_code(conn, location_id, code)
-            .await?
-            .is_none()
-            && !count.unknown.iter().any(|u| u == code)
-        {
-            count.unknown.push(code.to_owned());
-        }
-    }
-    count.lines = tallied(conn, location_id, &bin, codes)
-        .await?
-        .into_iter()
-        .map(|t| t.line)
-        .collect();
-    Ok((location_id, count))
-}
-
-/// The bin's shelves and the SKUs scanned in it, each with its scanned units.
-async fn tallied(
-    conn: &mut store::Conn,
-    location_id: i64,
-    bin: &str,
-    codes: &[String],
-) -> Result<Vec<Tallied>> {
-    let mut lines: Vec<Tallied> = Vec::new();
-    for shelf in store::catalog::ledger::bin_shelves(conn, location_id, bin).await? {
+    let mut lines = Vec::new();
+    for shelf in store::catalog::ledger::bin_shelves(conn, location_id, &bin).await? {
         lines.push(Tallied {
             stock_id: Some(shelf.stock_id),
             variant_id: shelf.variant_id,
@@ -183,30 +177,39 @@ async fn tallied(
             },
         });
     }
+    let mut scanned: BTreeMap<&str, usize> = BTreeMap::new();
     for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-        let Some(scanned) = store::catalog::ledger::shelf_by_code(conn, location_id, code).await?
+        *scanned.entry(code).or_default() += 1;
+    }
+    let mut unknown = Vec::new();
+    for (code, units) in scanned {
+        let Some(found) = store::catalog::ledger::shelf_by_code(conn, location_id, code).await?
         else {
+            unknown.push(code.to_owned());
             continue;
         };
-        match lines
-            .iter_mut()
-            .find(|t| t.variant_id == scanned.variant_id)
-        {
-            Some(found) => found.line.counted += 1,
+        let units = i64::try_from(units).unwrap_or(i64::MAX);
+        match lines.iter_mut().find(|t| t.variant_id == found.variant_id) {
+            Some(known) => known.line.counted += units,
             // Not in this bin by the ledger: new to the location, or kept in another bin.
             None => lines.push(Tallied {
-                stock_id: scanned.stock_id,
-                variant_id: scanned.variant_id,
+                stock_id: found.stock_id,
+                variant_id: found.variant_id,
                 line: CountedLine {
-                    options: parse_stored_options(&scanned.options)?,
-                    sku: scanned.sku,
-                    title: scanned.title,
-                    expected: scanned.on_hand.unwrap_or_default(),
-                    counted: 1,
-                    kept_in: scanned.bin.filter(|kept| kept != bin),
+                    options: parse_stored_options(&found.options)?,
+                    sku: found.sku,
+                    title: found.title,
+                    expected: found.on_hand.unwrap_or_default(),
+                    counted: units,
+                    kept_in: found.bin.filter(|kept| *kept != bin),
                 },
             }),
         }
     }
-    Ok(lines)
+    Ok(Tally {
+        location_id,
+        bin,
+        lines,
+        unknown,
+    })
 }

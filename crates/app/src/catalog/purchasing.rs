@@ -322,12 +322,18 @@ impl Shop {
             ));
         }
         let mut conn = self.store.read().await?;
-        let mut views = Vec::new();
-        for row in rows::purchase_orders(&mut conn, state).await? {
-            let lines = rows::lines(&mut conn, row.id).await?;
-            views.push(purchase_view(row, lines));
+        let orders = rows::purchase_orders(&mut conn, state).await?;
+        let mut lines: std::collections::BTreeMap<i64, Vec<_>> = Default::default();
+        for line in rows::lines_in_state(&mut conn, state).await? {
+            lines.entry(line.purchase_order_id).or_default().push(line);
         }
-        Ok(views)
+        Ok(orders
+            .into_iter()
+            .map(|row| {
+                let of_row = lines.remove(&row.id).unwrap_or_default();
+                purchase_view(row, of_row)
+            })
+            .collect())
     }
 
     pub async fn cancel_purchase_order(&self, actor: &Actor, id: i64) -> Result<PurchaseOrderView> {
@@ -379,7 +385,7 @@ impl Shop {
         let location = store::catalog::inventory::location_by_code(&mut tx, &order.location)
             .await?
             .ok_or(Error::NotFound { what: "location" })?;
-        let ordered = rows::lines(&mut tx, id).await?;
+        let mut ordered = rows::lines(&mut tx, id).await?;
         let reason = format!("PO {id}");
         let by = Stamp {
             actor: &actor.name,
@@ -388,7 +394,7 @@ impl Shop {
         for (i, arrived) in input.lines.iter().enumerate() {
             let quantity = units(arrived.quantity, format!("lines[{i}].quantity"))?;
             let line = ordered
-                .iter()
+                .iter_mut()
                 .find(|l| l.sku == arrived.sku.trim())
                 .ok_or_else(|| {
                     Error::field(
@@ -407,6 +413,7 @@ impl Shop {
                     ),
                 ));
             }
+            line.received += quantity;
             tx.serialise(&[&format!("stock:{}", line.variant_id)])
                 .await?;
             let shelf = shelf_of(&mut tx, line.variant_id, location.id, None).await?;
@@ -424,11 +431,7 @@ impl Shop {
                 tell_waiting(&mut tx, line.variant_id, &ctx).await?;
             }
         }
-        if rows::lines(&mut tx, id)
-            .await?
-            .iter()
-            .all(|l| l.received == l.quantity)
-        {
+        if ordered.iter().all(|l| l.received == l.quantity) {
             rows::close(&mut tx, id, "received").await?;
         }
         tx.commit().await?;

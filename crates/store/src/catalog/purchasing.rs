@@ -39,6 +39,7 @@ pub struct PurchaseOrderRow {
 
 #[derive(Debug, Clone, FromRow)]
 pub struct PurchaseLineRow {
+    pub purchase_order_id: i64,
     pub line_no: i64,
     pub variant_id: i64,
     pub sku: String,
@@ -172,13 +173,25 @@ pub async fn purchase_orders(conn: &mut Conn, state: &str) -> Result<Vec<Purchas
     .await?)
 }
 
+const LINE_SELECT: &str = "SELECT pl.purchase_order_id, pl.line_no, pl.variant_id, v.sku, p.title, pl.quantity, pl.received \
+     FROM purchase_order_lines pl JOIN variants v ON v.id = pl.variant_id JOIN products p ON p.id = v.product_id";
+
 pub async fn lines(conn: &mut Conn, id: i64) -> Result<Vec<PurchaseLineRow>> {
-    Ok(sqlx::query_as(
-        "SELECT pl.line_no, pl.variant_id, v.sku, p.title, pl.quantity, pl.received \
-         FROM purchase_order_lines pl JOIN variants v ON v.id = pl.variant_id JOIN products p ON p.id = v.product_id \
-         WHERE pl.purchase_order_id = $1 ORDER BY pl.line_no",
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{LINE_SELECT} WHERE pl.purchase_order_id = $1 ORDER BY pl.line_no"
+    )))
     .bind(id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The lines of every purchase order in `state` (every state when empty), in one query.
+pub async fn lines_in_state(conn: &mut Conn, state: &str) -> Result<Vec<PurchaseLineRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{LINE_SELECT} JOIN purchase_orders po ON po.id = pl.purchase_order_id \
+         WHERE ($1 = '' OR po.state = $1) ORDER BY pl.purchase_order_id, pl.line_no"
+    )))
+    .bind(state)
     .fetch_all(conn)
     .await?)
 }

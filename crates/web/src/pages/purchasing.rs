@@ -18,6 +18,14 @@ use super::session::{Me, PageError, render};
 /// Rows of SKU and units on the new purchase order's form.
 const ORDER_ROWS: usize = 6;
 
+/// What a row with no units typed means: a refusal on a new order, nothing arrived on a
+/// receipt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Blank {
+    Refused,
+    NotArrived,
+}
+
 /// A form as typed, by field name, kept when it is refused.
 #[derive(Debug, Clone, Default)]
 struct Typed(Vec<(String, String)>);
@@ -52,11 +60,13 @@ impl Typed {
     }
 
     /// The rows `sku.N` and `quantity.N` that name a SKU, as units.
-    fn units(&self, rows: usize) -> Result<Vec<OrderedUnits>, app::Error> {
+    fn units(&self, rows: usize, blank: Blank) -> Result<Vec<OrderedUnits>, app::Error> {
         let mut units = Vec::new();
         for row in 0..rows {
             let sku = self.get(&format!("sku.{row}"));
-            if sku.is_empty() {
+            let typed = self.get(&format!("quantity.{row}"));
+            if sku.is_empty() || (blank == Blank::NotArrived && matches!(typed.as_str(), "" | "0"))
+            {
                 continue;
             }
             let field = format!("lines[{}].quantity", units.len());
@@ -177,7 +187,7 @@ pub async fn create_order(
                 supplier_id,
                 location: typed.get("location"),
                 expected_on: Some(typed.get("expected_on")),
-                lines: typed.units(ORDER_ROWS)?,
+                lines: typed.units(ORDER_ROWS, Blank::Refused)?,
                 note: typed.get("note"),
             })
         });
@@ -241,18 +251,8 @@ pub async fn receive(
     body: Bytes,
 ) -> Result<Response, PageError> {
     let typed = Typed::parse(&body);
-    let lines = (0..500)
-        .map_while(|row| {
-            let sku = typed.get(&format!("sku.{row}"));
-            (!sku.is_empty()).then_some((row, sku))
-        })
-        .filter(|(row, _)| !matches!(typed.get(&format!("quantity.{row}")).as_str(), "" | "0"))
-        .map(|(row, sku)| {
-            let quantity =
-                typed.number(&format!("quantity.{row}"), format!("lines[{row}].quantity"))?;
-            Ok(OrderedUnits { sku, quantity })
-        })
-        .collect::<Result<Vec<_>, app::Error>>();
+    // One row per line of the purchase order.
+    let lines = typed.units(500, Blank::NotArrived);
     let done = match lines {
         Ok(lines) => {
             shop.receive_purchase_order(me.actor(), id, &GoodsReceipt { lines })
