@@ -106,7 +106,8 @@ struct Planned<'a> {
     kind: MovementKind,
     change: Change,
     reason: &'a str,
-    to: Option<store::catalog::inventory::LocationRow>,
+    /// Where a transfer takes its units, and how many arrive there.
+    arriving: Option<(store::catalog::inventory::LocationRow, i64)>,
 }
 
 fn plan<'a>(
@@ -133,6 +134,7 @@ fn plan<'a>(
         }
     };
     let quantity = input.quantity;
+    let mut arriving = None;
     let (kind, change) = match input.kind.as_str() {
         "receipt" => (MovementKind::Receipt, Change::Add(quantity)),
         "count" => (MovementKind::Count, Change::Count(quantity)),
@@ -145,13 +147,14 @@ fn plan<'a>(
             Change::Remove(quantity),
         ),
         "transfer" => {
-            if to.is_none() {
+            let Some(to) = to else {
                 return Err(Error::field(
                     "to_location",
                     "to_location_required",
                     "a transfer names the location the units go to",
                 ));
-            }
+            };
+            arriving = Some((to, quantity));
             (MovementKind::TransferOut, Change::Remove(quantity))
         }
         other => {
@@ -168,7 +171,7 @@ fn plan<'a>(
         kind,
         change,
         reason,
-        to,
+        arriving,
     })
 }
 
@@ -234,7 +237,12 @@ impl Shop {
         let from = store::catalog::inventory::location_by_code(&mut tx, location)
             .await?
             .ok_or(Error::NotFound { what: "location" })?;
-        let to = match input.to_location.as_deref().filter(|code| !code.is_empty()) {
+        // Only a transfer goes anywhere; another movement leaves `to_location` aside.
+        let to_code = input
+            .to_location
+            .as_deref()
+            .filter(|code| !code.is_empty() && input.kind == "transfer");
+        let to = match to_code {
             None => None,
             Some(code) if code == from.code => {
                 return Err(Error::field(
@@ -272,16 +280,13 @@ impl Shop {
             by,
         )
         .await?;
-        if let Some(to) = &planned.to {
+        if let Some((to, units)) = &planned.arriving {
             let arriving = shelf_of(&mut tx, variant, to.id, bin.as_deref()).await?;
-            let Change::Remove(units) = planned.change else {
-                unreachable!("a transfer removes units")
-            };
             apply(
                 &mut tx,
                 arriving,
                 MovementKind::TransferIn,
-                Change::Add(units),
+                Change::Add(*units),
                 planned.reason,
                 by,
             )

@@ -64,6 +64,9 @@ async fn st3_every_change_to_a_shelf_is_a_movement_with_who_and_why_and_they_sum
         assert_eq!(after[0]["on_hand"], 9);
         assert_eq!(after[1]["on_hand"], 5);
         moved(&app, "SOCK-M", "STORE1", json!({"kind": "count", "quantity": 4, "bin": "S-2"})).await;
+        // A place to go means nothing to a count: the shelf counted is the one named.
+        let counted = moved(&app, "SOCK-L", "WH1", json!({"kind": "count", "quantity": 5, "to_location": "STORE1"})).await;
+        assert_eq!(counted.as_array().map(Vec::len), Some(1), "{counted}");
         assert_eq!(app.stock_at("SOCK-M", "STORE1").await["bin"], "S-2");
 
         // An order collected at the counter takes its units from the warehouse: a sale.
