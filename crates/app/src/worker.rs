@@ -142,7 +142,7 @@ impl Shop {
     }
 
     /// Adds the day's jobs for the whole shop unless they exist: today's after-sale run
-    /// (AF-7..9), the nightly cart clean-up and the nightly backup when the shop asked for one,
+    /// (AF-7..9) and look at what to reorder (ST-2), the nightly cart clean-up and the nightly backup when the shop asked for one,
     /// which then schedule themselves. The worker calls
     /// this before each batch of jobs, on every instance; the day, as each job's dedupe key,
     /// keeps one of each.
@@ -155,17 +155,12 @@ impl Shop {
         let ctx = Context::new(&settings, now);
         let today = ctx.calendar.local(now).date();
         let payload = json!({ "day": today }).to_string();
-        let key = format!("{}:{today}", jobs::AFTER_SALE);
         let mut tx = self.store.begin_write().await?;
-        store::jobs::enqueue_once(
-            &mut tx,
-            jobs::AFTER_SALE,
-            &payload,
-            ctx.now_ms(),
-            &key,
-            ctx.now_ms(),
-        )
-        .await?;
+        for kind in [jobs::AFTER_SALE, jobs::REORDER_CHECK] {
+            let key = format!("{kind}:{today}");
+            store::jobs::enqueue_once(&mut tx, kind, &payload, ctx.now_ms(), &key, ctx.now_ms())
+                .await?;
+        }
         jobs::schedule_daily(&mut tx, jobs::EXPIRE_CARTS, &ctx).await?;
         crate::backups::schedule(&mut tx, &settings.backups, &ctx).await?;
         tx.commit().await?;
@@ -205,6 +200,9 @@ impl Shop {
         if job.kind == jobs::AFTER_SALE {
             let DayJob { day } = parse_payload(job)?;
             return self.after_sale(day).await;
+        }
+        if job.kind == jobs::REORDER_CHECK {
+            return self.reorder_check().await.map(drop);
         }
         if job.kind == jobs::NIGHTLY_BACKUP {
             let DayJob { day } = parse_payload(job)?;

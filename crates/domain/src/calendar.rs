@@ -56,6 +56,20 @@ impl<'a> Calendar<'a> {
         date
     }
 
+    /// The supplier lead, in working days, that [`Calendar::delivery_window`] takes for goods
+    /// arriving on `arrives`: they leave on the first working day after they arrive, and goods
+    /// still expected (even late) never leave today (CK-3). At most a year.
+    pub fn lead_until(&self, today: Date, arrives: Date) -> i64 {
+        let leaves = self.working_day_from(arrives.tomorrow().unwrap_or(arrives));
+        let mut date = self.working_day_from(today.tomorrow().unwrap_or(today));
+        let mut lead = 0;
+        while date < leaves && lead < 366 {
+            date = self.working_day_from(date.tomorrow().unwrap_or(date));
+            lead += 1;
+        }
+        lead.max(1)
+    }
+
     /// The moment the shop's day begins.
     pub fn start_of(&self, date: Date) -> Timestamp {
         self.at_local(date, Time::midnight())
@@ -240,6 +254,24 @@ mod tests {
             .to_zoned_datetime(TimeZone::get("Europe/Oslo").expect("tz"))
             .expect("zoned")
             .timestamp()
+    }
+
+    #[test]
+    fn goods_on_a_purchase_order_leave_the_working_day_after_they_arrive() {
+        // CK-3: on Wednesday 2026-12-23 goods expected Thursday leave on Monday the 28th
+        // (the 25th is a holiday, then the weekend); the window counts from there.
+        let s = settings();
+        let cal = Calendar::of(&s);
+        let today = jiff::civil::date(2026, 12, 23);
+        let lead = cal.lead_until(today, jiff::civil::date(2026, 12, 24));
+        let now = oslo("2026-12-23T10:00");
+        let cutoff = Time::constant(14, 0, 0, 0);
+        assert_eq!(
+            cal.delivery_window(now, cutoff, lead, [0, 0]).0,
+            jiff::civil::date(2026, 12, 28)
+        );
+        // Goods that were due yesterday and have not come still do not leave today.
+        assert_eq!(cal.lead_until(today, jiff::civil::date(2026, 12, 22)), 1);
     }
 
     #[test]

@@ -461,6 +461,12 @@ impl Default for ShopSettings {
 }
 
 impl ShopSettings {
+    /// Units available at or below which a variant without a threshold of its own is low: the
+    /// product list's "running low" is fewer than `low_stock_units`.
+    pub fn low_stock_at(&self) -> i64 {
+        self.low_stock_units - 1
+    }
+
     /// The languages the shop sells in, the default first.
     pub fn selling_languages(&self) -> Vec<&str> {
         let mut all = vec![self.default_locale.as_str()];

@@ -102,12 +102,12 @@ enum Command {
         #[command(subcommand)]
         command: PromiseCommand,
     },
-    /// Read another shop's export into the catalogue.
+    /// Read another shop's export into the catalogue or the stock ledger.
     Import {
         #[command(subcommand)]
         command: import::ImportCommand,
     },
-    /// Write the catalogue for another shop or a spreadsheet.
+    /// Write the catalogue or the stock for another shop or a spreadsheet.
     Export {
         #[command(subcommand)]
         command: import::ExportCommand,
@@ -210,6 +210,10 @@ struct Channels {
         default_value = "https://api.stripe.com"
     )]
     stripe_api: String,
+    /// Let a product import fetch photos from private networks and this machine, for photos
+    /// kept on the shop's own network; without it such addresses are refused.
+    #[arg(long, global = true, env = "SHOPDESK_IMPORT_PRIVATE_NETWORKS")]
+    import_private_networks: bool,
 }
 
 impl Channels {
@@ -307,7 +311,12 @@ async fn open(database: &Database, channels: &Channels) -> anyhow::Result<app::S
     let transports = channels.transports().context("message channels")?;
     let poster = integrations::HttpPoster::new().map_err(|e| anyhow::anyhow!(e))?;
     let stripe = integrations::Stripe::new(&channels.stripe_api).map_err(|e| anyhow::anyhow!(e))?;
-    let images = integrations::HttpImageFetcher::new().map_err(|e| anyhow::anyhow!(e))?;
+    let images = if channels.import_private_networks {
+        integrations::HttpImageFetcher::allowing_private_networks()
+    } else {
+        integrations::HttpImageFetcher::new()
+    }
+    .map_err(|e| anyhow::anyhow!(e))?;
     Ok(app::Shop::new(store, Arc::new(app::SystemClock))
         .with_transports(transports)
         .with_image_fetcher(Arc::new(images))
@@ -533,13 +542,29 @@ async fn main() -> anyhow::Result<()> {
             command: import::ImportCommand::Products { file, dry_run },
         } => {
             let shop = open(&cli.database, &cli.channels).await?;
-            import::import(&shop, &file, dry_run).await
+            import::import(&shop, &file, dry_run, import::Into::Products).await
         }
-        Command::Export {
-            command: import::ExportCommand::Products { file },
+        Command::Import {
+            command: import::ImportCommand::Stock { file, dry_run },
         } => {
             let shop = open(&cli.database, &cli.channels).await?;
-            import::export(&shop, file.as_deref()).await
+            import::import(&shop, &file, dry_run, import::Into::Stock).await
+        }
+        Command::Export { command } => {
+            let shop = open(&cli.database, &cli.channels).await?;
+            let system = app::access::Actor::system();
+            match command {
+                import::ExportCommand::Products { file } => import::write_export(
+                    &shop.export_products(&system).await?,
+                    file.as_deref(),
+                    "The catalogue",
+                ),
+                import::ExportCommand::Stock { file } => import::write_export(
+                    &shop.export_stock(&system).await?,
+                    file.as_deref(),
+                    "The stock",
+                ),
+            }
         }
         Command::Bench { command } => bench::run(command).await,
     }

@@ -23,8 +23,10 @@ use crate::{Error, Result, Shop};
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TaskView {
     pub id: i64,
-    pub order_number: i64,
-    /// `confirm_call`, `clarify_data`, `payment_help` or `customer_choice`.
+    /// The order the task is about; none for a task about the whole shop, such as `reorder`.
+    pub order_number: Option<i64>,
+    /// `confirm_call`, `clarify_data`, `payment_help`, `customer_choice`, `lost_parcel`,
+    /// `refund_help`, `send_right_item`, `answer_review` or `reorder`.
     pub kind: String,
     /// `open`, `done`, `gave_up` or `cancelled`.
     pub state: String,
@@ -130,7 +132,12 @@ impl Shop {
         let order_id = store::backoffice::tasks::get(&mut tx, task_id)
             .await?
             .ok_or(Error::NotFound { what: "task" })?
-            .order_id;
+            .order_id
+            .ok_or(Error::Conflict {
+                code: "not_a_call",
+                message: "this task is about the shop, not an order: there is nobody to call"
+                    .into(),
+            })?;
         // Two managers reporting at once queue behind the order's lock and see each other's call.
         store::orders::lock(&mut tx, order_id).await?;
         let task = store::backoffice::tasks::get(&mut tx, task_id)
@@ -164,7 +171,7 @@ impl Shop {
             tasks::CONFIRM_CALL | tasks::CLARIFY_DATA
         );
         let (mut next_call_at, mut held_until) = (None, None);
-        let row = store::orders::get(&mut tx, task.order_id)
+        let row = store::orders::get(&mut tx, order_id)
             .await?
             .ok_or(Error::NotFound { what: "order" })?;
         let mut events = vec![call];

@@ -531,17 +531,22 @@ impl Shop {
         })
     }
 
-    /// The calls due now, the most urgent first, with the order of the first (CF-1..4).
+    /// The calls due now, the most urgent first, with the order of the first (CF-1..4); a task
+    /// about the whole shop (a reorder) waits in the list, as there is nobody to call for it.
     pub async fn call_queue(&self, actor: &Actor) -> Result<CallQueue> {
         let mut waiting = self.tasks(actor, true, "").await?;
-        if waiting.is_empty() {
+        let Some((first, number)) = waiting
+            .iter()
+            .enumerate()
+            .find_map(|(i, t)| Some((i, t.order_number?)))
+        else {
             return Ok(CallQueue {
                 next: None,
                 waiting,
             });
-        }
-        let task = waiting.remove(0);
-        let order = self.order(task.order_number).await?;
+        };
+        let task = waiting.remove(first);
+        let order = self.order(number).await?;
         Ok(CallQueue {
             next: Some((task, order)),
             waiting,

@@ -14,7 +14,7 @@ use crate::access::Actor;
 use crate::kernel::error::FieldResult;
 use crate::{Error, Result, Shop};
 
-use super::ledger::{apply, shelf_of};
+use super::ledger::{Why, apply, shelf_of};
 use super::products::parse_stored_options;
 
 /// One SKU of a bin being counted: what the ledger says, and how many units were scanned.
@@ -118,7 +118,7 @@ impl Shop {
                 stock_id,
                 MovementKind::Count,
                 Change::Count(t.line.counted),
-                &reason,
+                Why::said(&reason),
                 by,
             )
             .await

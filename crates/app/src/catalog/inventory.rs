@@ -15,6 +15,7 @@ use crate::{Error, Result, Shop};
 
 use super::products::parse_stored_options;
 use super::promise::lengthen_promise;
+use super::purchasing::{SupplierWait, supplier_wait};
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct NewLocation {
@@ -232,12 +233,13 @@ pub(crate) async fn set_aside(
             }]);
         }
     }
-    let ordered = offers.iter().find_map(|o| {
-        (o.kind.as_deref() == Some(supplier)).then_some(())?;
-        let cutoff = domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?;
-        Some((o.stock_id?, o.location.clone()?, o.lead_time_days?, cutoff))
-    });
-    let Some((stock_id, location, lead, cutoff)) = ordered else {
+    let Some(SupplierWait {
+        stock_id,
+        location,
+        lead,
+        cutoff,
+    }) = supplier_wait(tx, &offers, quantity, ctx).await?
+    else {
         return Err(Error::Conflict {
             code: "no_stock",
             message: format!("{sku} is out of stock and no supplier carries it"),

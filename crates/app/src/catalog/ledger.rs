@@ -49,6 +49,8 @@ pub struct MovementView {
     pub reason: String,
     /// The order a sale, a return or a write-off at packing belongs to.
     pub order: Option<i64>,
+    /// The purchase order a goods receipt received.
+    pub purchase_order: Option<i64>,
     /// Who made it, as the timeline names them.
     pub actor: String,
     #[schema(value_type = String, format = DateTime)]
@@ -78,6 +80,8 @@ pub struct LevelView {
     pub shop_available: i64,
     /// At or below the threshold across the shop's own shelves: time to reorder.
     pub low: bool,
+    /// Units of the variant on open purchase orders, not received yet (ST-2).
+    pub on_order: i64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
@@ -87,16 +91,18 @@ pub struct Threshold {
     pub low_stock_at: Option<i64>,
 }
 
-/// Which shelves to list: `all`, `low` or `sold_out`.
+/// Which shelves to list: `all`, `low`, `sold_out`, or `reorder` (low, and what is on order
+/// does not lift it).
 pub fn parse_levels(raw: &str) -> Result<Levels> {
     match raw {
         "" | "all" => Ok(Levels::All),
         "low" => Ok(Levels::Low),
         "sold_out" => Ok(Levels::SoldOut),
+        "reorder" => Ok(Levels::Reorder),
         _ => Err(Error::field(
             "state",
             "state_invalid",
-            "state is all, low or sold_out",
+            "state is all, low, sold_out or reorder",
         )),
     }
 }
@@ -276,7 +282,7 @@ impl Shop {
             shelf,
             planned.kind,
             planned.change,
-            planned.reason,
+            Why::said(planned.reason),
             by,
         )
         .await?;
@@ -287,7 +293,7 @@ impl Shop {
                 arriving,
                 MovementKind::TransferIn,
                 Change::Add(*units),
-                planned.reason,
+                Why::said(planned.reason),
                 by,
             )
             .await?;
@@ -325,6 +331,7 @@ impl Shop {
                     on_hand_after: row.on_hand_after,
                     reason: row.reason,
                     order: row.order_id,
+                    purchase_order: row.purchase_order_id,
                     actor: row.actor,
                 })
             })
@@ -334,8 +341,7 @@ impl Shop {
     /// Every shelf of the goods still sold, or only the low or sold-out ones; `search` finds a
     /// SKU or a product's words in any alphabet.
     pub async fn stock_levels(&self, which: Levels, search: &str) -> Result<Vec<LevelView>> {
-        // The product list's "running low" is fewer than `low_stock_units`.
-        let default_low_at = self.settings().await?.low_stock_units - 1;
+        let default_low_at = self.settings().await?.low_stock_at();
         let mut conn = self.store.read().await?;
         let rows =
             store::catalog::ledger::levels(&mut conn, which, search.trim(), default_low_at, 500)
@@ -358,6 +364,7 @@ impl Shop {
                     reserved: row.reserved,
                     incoming: row.incoming,
                     low_stock_at: row.low_stock_at,
+                    on_order: row.on_order,
                 })
             })
             .collect()
@@ -404,12 +411,28 @@ pub(super) async fn shelf_of(
 }
 
 /// Checks a change against the shelf and writes it with its movement.
+/// Why a person changed a shelf: their words, or the purchase order it receives.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Why<'a> {
+    pub reason: &'a str,
+    pub purchase_order: Option<i64>,
+}
+
+impl<'a> Why<'a> {
+    pub(super) fn said(reason: &'a str) -> Self {
+        Self {
+            reason,
+            purchase_order: None,
+        }
+    }
+}
+
 pub(super) async fn apply(
     tx: &mut store::Conn,
     stock_id: i64,
     kind: MovementKind,
     change: Change,
-    reason: &str,
+    why: Why<'_>,
     by: Stamp<'_>,
 ) -> Result<()> {
     let (on_hand, reserved, _) = store::catalog::ledger::level(tx, stock_id).await?;
@@ -424,8 +447,9 @@ pub(super) async fn apply(
         stock_id,
         kind: kind.as_str(),
         quantity,
-        reason,
+        reason: why.reason,
         order_id: None,
+        purchase_order_id: why.purchase_order,
     };
     if store::catalog::ledger::record(tx, &movement, by)
         .await?
@@ -449,6 +473,7 @@ pub(crate) async fn restock_return(tx: &mut store::Conn, number: i64, by: Stamp<
             quantity,
             reason: "",
             order_id: Some(number),
+            purchase_order_id: None,
         };
         store::catalog::ledger::record(tx, &movement, by).await?;
     }

@@ -10,11 +10,13 @@ mod photos;
 mod products;
 mod promise;
 mod purchasing;
+mod reorder;
 
 pub use categories::{CategoryView, NewCategory, OptionWord, Translations};
 pub use counting::{BinCount, CountedLine};
 pub use import::{
     Fetching, Format, ImageFetcher, ImportSummary, ImportedProduct, Progress, RowProblem,
+    StockImport, StockRow,
 };
 pub use inventory::{LocationView, NewLocation, SetStock, StockView};
 pub(crate) use inventory::{Shelf, places_for, set_aside, set_aside_again};
@@ -36,4 +38,5 @@ pub use purchasing::{
     GoodsReceipt, NewPurchaseOrder, NewSupplier, OrderedUnits, PurchaseLineView, PurchaseOrderView,
     SupplierView,
 };
+pub(crate) use purchasing::{SupplierWait, supplier_wait};
 pub use store::catalog::ledger::Levels;

@@ -20,8 +20,9 @@ use crate::messaging::Reach;
 use crate::{Error, Result, Shop};
 
 use super::inventory::tell_waiting;
-use super::ledger::{apply, shelf_of};
-use super::promise::promise_from_shelf;
+use super::ledger::{Why, apply, shelf_of};
+use super::promise::{lengthen_promise, promise_from_shelf};
+use super::reorder::review_reorder;
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct NewSupplier {
@@ -278,6 +279,13 @@ impl Shop {
             }
             Err(other) => return Err(other.into()),
         };
+        let ctx = Context::new(&settings, self.now());
+        let cutoff = domain::inventory::parse_cutoff(&location.cutoff)
+            .map_err(|e| store::Error::Corrupt(format!("location cutoff: {e}")))?;
+        for (variant, _) in &lines {
+            promise_on_order(&mut tx, *variant, cutoff, actor, &ctx).await?;
+        }
+        review_reorder(&mut tx, &ctx).await?;
         tx.commit().await?;
         Ok((self.purchase_order(actor, id).await?, false))
     }
@@ -338,6 +346,7 @@ impl Shop {
 
     pub async fn cancel_purchase_order(&self, actor: &Actor, id: i64) -> Result<PurchaseOrderView> {
         actor.require(Permission::ManageCatalog)?;
+        let settings = self.settings().await?;
         let mut tx = self.store.begin_write().await?;
         rows::purchase_order(&mut tx, id)
             .await?
@@ -350,6 +359,7 @@ impl Shop {
                 message: "only an open purchase order can be cancelled".into(),
             });
         }
+        review_reorder(&mut tx, &Context::new(&settings, self.now())).await?;
         tx.commit().await?;
         self.purchase_order(actor, id).await
     }
@@ -386,7 +396,6 @@ impl Shop {
             .await?
             .ok_or(Error::NotFound { what: "location" })?;
         let mut ordered = rows::lines(&mut tx, id).await?;
-        let reason = format!("PO {id}");
         let by = Stamp {
             actor: &actor.name,
             at: ctx.now_ms(),
@@ -422,7 +431,10 @@ impl Shop {
                 shelf,
                 MovementKind::Receipt,
                 Change::Add(quantity),
-                &reason,
+                Why {
+                    reason: "",
+                    purchase_order: Some(id),
+                },
                 by,
             )
             .await?;
@@ -504,6 +516,113 @@ async fn serve_waiting(
                 .await?,
             );
         }
+        timeline::append(tx, waiting.order_id, &events, ctx.now_ms(), actor, None).await?;
+    }
+    Ok(())
+}
+
+/// The lead, in working days, to the open purchase order whose units reach `position` in the
+/// queue of waiting lines, if one does (CK-3).
+fn lead_to(on_order: &[(String, i64)], position: i64, ctx: &Context<'_>) -> Result<Option<i64>> {
+    let today = ctx.calendar.local(ctx.now).date();
+    let mut brought = 0;
+    for (expected_on, units) in on_order {
+        brought += units;
+        if brought >= position {
+            let day = expected_on
+                .parse::<jiff::civil::Date>()
+                .map_err(|e| store::Error::Corrupt(format!("expected_on: {e}")))?;
+            return Ok(Some(ctx.calendar.lead_until(today, day)));
+        }
+    }
+    Ok(None)
+}
+
+/// A supplier a line can wait for: its stock row and location, how many working days the
+/// goods take to reach the shelf, and the cut-off of the day they leave.
+pub(crate) struct SupplierWait {
+    pub stock_id: i64,
+    pub location: String,
+    pub lead: i64,
+    pub cutoff: jiff::civil::Time,
+}
+
+/// The supplier `quantity` more units of an offered variant can wait for, behind the lines
+/// already waiting: until the open purchase order that brings them, else the supplier's own
+/// lead time (CK-3, ST-1, ST-2).
+pub(crate) async fn supplier_wait(
+    tx: &mut store::Conn,
+    offers: &[store::catalog::OfferRow],
+    quantity: i64,
+    ctx: &Context<'_>,
+) -> Result<Option<SupplierWait>> {
+    let supplier = domain::inventory::LocationKind::Supplier.as_str();
+    let found = offers.iter().find_map(|o| {
+        (o.kind.as_deref() == Some(supplier)).then_some(())?;
+        let cutoff = domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?;
+        Some((
+            o.variant_id,
+            o.stock_id?,
+            o.location.clone()?,
+            o.lead_time_days?,
+            cutoff,
+        ))
+    });
+    let Some((variant, stock_id, location, lead, cutoff)) = found else {
+        return Ok(None);
+    };
+    let ahead: i64 = rows::waiting_for(tx, variant)
+        .await?
+        .iter()
+        .map(|w| w.quantity)
+        .sum();
+    let on_order = rows::on_order(tx, variant).await?;
+    Ok(Some(SupplierWait {
+        stock_id,
+        location,
+        lead: lead_to(&on_order, ahead + quantity, ctx)?.unwrap_or(lead),
+        cutoff,
+    }))
+}
+
+/// A purchase order was placed: each waiting line it brings goods for is promised from the
+/// day they are expected, never earlier than promised before, and a customer whose window
+/// moved later is told at once (CK-3).
+async fn promise_on_order(
+    tx: &mut store::Conn,
+    variant: i64,
+    cutoff: jiff::civil::Time,
+    actor: &Actor,
+    ctx: &Context<'_>,
+) -> Result<()> {
+    let on_order = rows::on_order(tx, variant).await?;
+    let mut position = 0;
+    for waiting in rows::waiting_for(tx, variant).await? {
+        position += waiting.quantity;
+        let Some(lead) = lead_to(&on_order, position, ctx)? else {
+            break;
+        };
+        store::orders::lock(tx, waiting.order_id).await?;
+        let before = store::orders::get(tx, waiting.order_id)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?
+            .promise_latest;
+        let promised = lengthen_promise(tx, waiting.order_id, cutoff, lead, ctx).await?;
+        let Event::PromiseMade { latest, .. } = &promised else {
+            continue;
+        };
+        if before.as_ref() == Some(latest) {
+            continue;
+        }
+        let extra = serde_json::json!({ "delivery_until": latest });
+        let order = store::orders::get(tx, waiting.order_id)
+            .await?
+            .ok_or(Error::NotFound { what: "order" })?;
+        let mut events = vec![promised];
+        events.extend(
+            crate::messaging::message(tx, &order, "delay_warning", Reach::Preferred, extra, ctx)
+                .await?,
+        );
         timeline::append(tx, waiting.order_id, &events, ctx.now_ms(), actor, None).await?;
     }
     Ok(())

@@ -20,6 +20,8 @@ pub const REVIEW_REMINDER: &str = "review_reminder";
 pub const EXPIRE_CARTS: &str = "expire_carts";
 /// The day's reminders and greetings (AF-7, AF-8, AF-9).
 pub const AFTER_SALE: &str = "after_sale";
+/// The day's look at what runs low with nothing on order (ST-2).
+pub const REORDER_CHECK: &str = "reorder_check";
 /// One message to send through its channel.
 pub const SEND_MESSAGE: &str = "send_message";
 /// One event to post to one of the owner's webhook endpoints.

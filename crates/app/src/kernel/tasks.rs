@@ -1,5 +1,5 @@
-//! A task is work for a manager about one order, due within calling hours; the queue itself
-//! is the back office's (`backoffice::tasks`).
+//! A task is work for a manager about one order, or about the whole shop (a reorder), due
+//! within calling hours; the queue itself is the back office's (`backoffice::tasks`).
 
 use domain::orders::Event;
 
@@ -17,6 +17,8 @@ pub const LOST_PARCEL: &str = "lost_parcel";
 pub const SEND_RIGHT_ITEM: &str = "send_right_item";
 /// A customer reviewed the order's goods: every review is answered (AF-5).
 pub const ANSWER_REVIEW: &str = "answer_review";
+/// Goods run low with nothing on order: order them from a supplier (ST-2). About the shop.
+pub const REORDER: &str = "reorder";
 
 /// Opens a task of `kind` on the order, and returns the timeline event for it.
 pub(crate) async fn open(
@@ -55,4 +57,26 @@ pub(crate) async fn open_due(
         kind: kind.into(),
         reason: reason.into(),
     })
+}
+
+/// Opens the shop's task of `kind`, due within calling hours, or brings the open one's reason
+/// up to date.
+pub(crate) async fn open_for_shop(
+    tx: &mut store::Conn,
+    kind: &str,
+    priority: i64,
+    reason: &str,
+    ctx: &Context<'_>,
+) -> Result<()> {
+    let due = ctx.calendar.within_calling_hours(ctx.now);
+    store::backoffice::tasks::open_for_shop(
+        tx,
+        kind,
+        store::to_millis(due),
+        priority,
+        reason,
+        ctx.now_ms(),
+    )
+    .await?;
+    Ok(())
 }

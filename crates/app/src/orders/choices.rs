@@ -4,7 +4,6 @@
 
 use domain::access::Permission;
 use domain::catalog::Sku;
-use domain::inventory::LocationKind;
 use domain::orders::{CONFIRM_BY_LINK, Command, Event, HoldKind, Stage};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -287,13 +286,13 @@ async fn wait_for_supplier(
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>> {
     let offers = store::catalog::offers(tx, &[line.sku.as_str()]).await?;
-    // A supplier's stock row, with what it takes to order from it.
-    let supplier = offers.iter().find_map(|o| {
-        (o.kind.as_deref() == Some(LocationKind::Supplier.as_str())).then_some(())?;
-        let cutoff = domain::inventory::parse_cutoff(o.cutoff.as_deref()?).ok()?;
-        Some((o.stock_id?, o.location.clone()?, o.lead_time_days?, cutoff))
-    });
-    let Some((stock_id, location, lead, cutoff)) = supplier else {
+    let Some(crate::catalog::SupplierWait {
+        stock_id,
+        location,
+        lead,
+        cutoff,
+    }) = crate::catalog::supplier_wait(tx, &offers, line.quantity, ctx).await?
+    else {
         return Err(Error::Conflict {
             code: "no_supplier",
             message: format!("no supplier carries {}", line.sku),

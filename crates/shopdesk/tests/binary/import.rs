@@ -77,3 +77,96 @@ async fn the_import_prints_its_summary_and_a_second_run_and_the_round_trip_chang
         "{round}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn st3_a_stock_file_is_counted_into_the_ledger_once_and_its_export_changes_nothing() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let url = format!("sqlite://{}", dir.path().join("shop.db").display());
+    let products = fixture(dir.path()).await;
+    succeeds(
+        &url,
+        &["import", "products", products.to_str().expect("a path")],
+    );
+    let store = store::Store::connect(&url).await.expect("connect");
+    let shop = app::Shop::new(store, std::sync::Arc::new(app::SystemClock));
+    let warehouse = app::catalog::NewLocation {
+        code: "WH1".into(),
+        name: "Main warehouse".into(),
+        kind: "warehouse".into(),
+        city: "Oslo".into(),
+        lead_time_days: 0,
+        cutoff: "14:00".into(),
+    };
+    shop.create_location(&app::access::Actor::system(), &warehouse)
+        .await
+        .expect("a warehouse");
+
+    // As Shopify's inventory export writes it: a location by its name, a shelf never
+    // stocked, and three rows a shop gets wrong.
+    let file = dir.path().join("stock.csv");
+    std::fs::write(
+        &file,
+        "Handle,Title,Option1 Name,Option1 Value,SKU,Location,Bin name,On hand (current),On hand (new)\n\
+         classic-tee,Classic tee,Colour,Navy,TEE-NAVY-M,Main warehouse,A-1,0,12\n\
+         classic-tee,Classic tee,Colour,Navy,TEE-NAVY-L,WH1,,0,4\n\
+         classic-tee,Classic tee,Colour,White,TEE-WHITE-M,WH1,,,not stocked\n\
+         classic-tee,Classic tee,Colour,White,TEE-WHITE-M,Nowhere,,0,3\n\
+         ,,,,NO-SUCH-SKU,WH1,,0,3\n\
+         classic-tee,Classic tee,Colour,Navy,TEE-NAVY-L,WH1,,0,-2\n",
+    )
+    .expect("written");
+    let file = file.to_str().expect("a path");
+
+    let dry = succeeds(&url, &["import", "stock", file, "--dry-run"]);
+    assert!(dry.contains("Stock file, 6 rows"), "{dry}");
+    assert!(dry.contains("Dry run: nothing was written."), "{dry}");
+    assert!(
+        dry.contains("would be counted TEE-NAVY-M at WH1: new shelf -> 12 (bin A-1)"),
+        "{dry}"
+    );
+    assert!(dry.contains("2 counted, 1 unchanged, 3 refused."), "{dry}");
+    assert!(shop.stock("TEE-NAVY-M").await.expect("stock").is_empty());
+
+    let first = succeeds(&url, &["import", "stock", file]);
+    assert!(
+        first.contains("Refused: row 5, column Location: there is no location 'Nowhere'"),
+        "{first}"
+    );
+    assert!(first.contains("Refused: row 6, column SKU:"), "{first}");
+    assert!(
+        first.contains("Refused: row 7, column On hand (new):"),
+        "{first}"
+    );
+    assert!(
+        first.contains("2 counted, 1 unchanged, 3 refused."),
+        "{first}"
+    );
+    let shelf = shop.stock("TEE-NAVY-M").await.expect("stock");
+    assert_eq!((shelf[0].on_hand, shelf[0].bin.as_str()), (12, "A-1"));
+    let ledger = shop
+        .stock_movements("TEE-NAVY-M", 10)
+        .await
+        .expect("ledger");
+    assert_eq!((ledger[0].kind.as_str(), ledger[0].quantity), ("count", 12));
+
+    let again = succeeds(&url, &["import", "stock", file]);
+    assert!(
+        again.contains("0 counted, 3 unchanged, 3 refused."),
+        "{again}"
+    );
+
+    let export = dir.path().join("stock-export.csv");
+    let export = export.to_str().expect("a path");
+    succeeds(&url, &["export", "stock", export]);
+    let csv = std::fs::read_to_string(export).expect("the export");
+    assert!(
+        csv.starts_with("Handle,Title,Option1 Name,Option1 Value"),
+        "{csv}"
+    );
+    assert!(csv.contains("TEE-NAVY-M,WH1,A-1,0,0,0,12,12,12"), "{csv}");
+    let round = succeeds(&url, &["import", "stock", export]);
+    assert!(
+        round.contains("0 counted, 2 unchanged, 0 refused."),
+        "{round}"
+    );
+}

@@ -8,7 +8,8 @@ use crate::{Conn, Result};
 #[derive(Debug, Clone, FromRow)]
 pub struct TaskRow {
     pub id: i64,
-    pub order_id: i64,
+    /// The order the task is about; none for a task about the whole shop.
+    pub order_id: Option<i64>,
     pub kind: String,
     pub state: String,
     pub due_at: i64,
@@ -63,6 +64,52 @@ pub async fn open(
     .bind(now_ms)
     .fetch_one(conn)
     .await?)
+}
+
+/// Opens a task about the whole shop unless one of that kind is open, or brings the open
+/// one's reason up to date; returns its id. A unique index keeps one open per kind, so two
+/// instances opening it at once make one.
+pub async fn open_for_shop(
+    conn: &mut Conn,
+    kind: &str,
+    due_at: i64,
+    priority: i64,
+    reason: &str,
+    now_ms: i64,
+) -> Result<i64> {
+    sqlx::query(
+        "INSERT INTO tasks (order_id, kind, state, due_at, priority, reason, created_at) \
+         VALUES (NULL, $1, 'open', $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+    )
+    .bind(kind)
+    .bind(due_at)
+    .bind(priority)
+    .bind(reason)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await?;
+    Ok(sqlx::query_scalar(
+        "UPDATE tasks SET reason = $1 WHERE order_id IS NULL AND kind = $2 AND state = 'open' \
+         RETURNING id",
+    )
+    .bind(reason)
+    .bind(kind)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Closes the shop's open task of `kind` as `state`; answers whether one was open.
+pub async fn close_for_shop(conn: &mut Conn, kind: &str, state: &str, now_ms: i64) -> Result<bool> {
+    let closed = sqlx::query(
+        "UPDATE tasks SET state = $1, closed_at = $2 \
+         WHERE order_id IS NULL AND kind = $3 AND state = 'open'",
+    )
+    .bind(state)
+    .bind(now_ms)
+    .bind(kind)
+    .execute(conn)
+    .await?;
+    Ok(closed.rows_affected() > 0)
 }
 
 pub async fn get(conn: &mut Conn, id: i64) -> Result<Option<TaskRow>> {

@@ -20,6 +20,8 @@ pub struct Movement<'a> {
     pub quantity: i64,
     pub reason: &'a str,
     pub order_id: Option<i64>,
+    /// The purchase order a goods receipt received.
+    pub purchase_order_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -31,6 +33,7 @@ pub struct MovementRow {
     pub on_hand_after: i64,
     pub reason: String,
     pub order_id: Option<i64>,
+    pub purchase_order_id: Option<i64>,
     pub actor: String,
     pub created_at: i64,
 }
@@ -54,6 +57,8 @@ pub struct LevelRow {
     pub own_available: i64,
     /// How many of the shop's own locations hold the variant.
     pub own_shelves: i64,
+    /// Units of the variant on open purchase orders, not received yet.
+    pub on_order: i64,
 }
 
 /// Which shelves the stock page lists.
@@ -64,6 +69,32 @@ pub enum Levels {
     Low,
     /// Variants with nothing available on the shop's own shelves.
     SoldOut,
+    /// Low variants whose open purchase orders do not lift them above the threshold.
+    Reorder,
+}
+
+/// Each variant still sold with what its own shelves hold available and what is on order,
+/// for the stock page and the reorder task alike.
+const VARIANT_LEVELS: &str = "variants v JOIN products p ON p.id = v.product_id \
+     JOIN (SELECT v2.id AS variant_id, CAST(COALESCE(SUM(CASE WHEN l2.kind <> 'supplier' THEN s2.on_hand - s2.reserved ELSE 0 END), 0) AS BIGINT) AS available, \
+             CAST(COALESCE(SUM(CASE WHEN l2.kind <> 'supplier' THEN 1 ELSE 0 END), 0) AS BIGINT) AS shelves \
+           FROM variants v2 LEFT JOIN stock s2 ON s2.variant_id = v2.id LEFT JOIN locations l2 ON l2.id = s2.location_id \
+           GROUP BY v2.id) AS own ON own.variant_id = v.id \
+     LEFT JOIN (SELECT pl.variant_id, CAST(SUM(pl.quantity - pl.received) AS BIGINT) AS units \
+           FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id \
+           WHERE po.state = 'open' GROUP BY pl.variant_id) AS po ON po.variant_id = v.id";
+
+/// The condition a variant is low on: at or below its threshold, the placeholder `default` when
+/// it has none.
+fn low(default: &str) -> String {
+    format!("own.shelves > 0 AND own.available <= COALESCE(v.low_stock_at, {default})")
+}
+
+/// The condition a low variant needs ordering on: what is on order does not lift it.
+fn to_order(default: &str) -> String {
+    format!(
+        "own.shelves > 0 AND own.available + COALESCE(po.units, 0) <= COALESCE(v.low_stock_at, {default})"
+    )
 }
 
 /// Moves `quantity` onto (or off) the shelf and records it, unless on hand would fall below
@@ -86,8 +117,8 @@ pub async fn record(
         return Ok(None);
     };
     sqlx::query(
-        "INSERT INTO stock_movements (stock_id, kind, quantity, on_hand_after, reason, order_id, actor, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO stock_movements (stock_id, kind, quantity, on_hand_after, reason, order_id, \
+           purchase_order_id, actor, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(movement.stock_id)
     .bind(movement.kind)
@@ -95,6 +126,7 @@ pub async fn record(
     .bind(after)
     .bind(movement.reason)
     .bind(movement.order_id)
+    .bind(movement.purchase_order_id)
     .bind(by.actor)
     .bind(by.at)
     .execute(conn)
@@ -190,7 +222,7 @@ pub async fn set_bin(conn: &mut Conn, stock_id: i64, bin: &str) -> Result<()> {
 /// A variant's movements at every location, newest first.
 pub async fn movements(conn: &mut Conn, variant_id: i64, limit: i64) -> Result<Vec<MovementRow>> {
     Ok(sqlx::query_as(
-        "SELECT m.id, l.code AS location, m.kind, m.quantity, m.on_hand_after, m.reason, m.order_id, m.actor, m.created_at \
+        "SELECT m.id, l.code AS location, m.kind, m.quantity, m.on_hand_after, m.reason, m.order_id, m.purchase_order_id, m.actor, m.created_at \
          FROM stock_movements m JOIN stock s ON s.id = m.stock_id JOIN locations l ON l.id = s.location_id \
          WHERE s.variant_id = $1 ORDER BY m.id DESC LIMIT $2",
     )
@@ -225,21 +257,18 @@ pub async fn levels(
     limit: i64,
 ) -> Result<Vec<LevelRow>> {
     let which = match which {
-        Levels::All => "",
-        Levels::Low => "AND own.shelves > 0 AND own.available <= COALESCE(v.low_stock_at, $3)",
-        Levels::SoldOut => "AND own.available <= 0",
+        Levels::All => String::new(),
+        Levels::Low => format!("AND {}", low("$3")),
+        Levels::SoldOut => "AND own.available <= 0".into(),
+        Levels::Reorder => format!("AND {}", to_order("$3")),
     };
     let sql = format!(
         "SELECT v.sku, p.id AS product_id, p.title, v.options, l.code AS location, l.kind, s.bin, s.on_hand, s.reserved, \
            CAST(CASE WHEN l.kind = 'supplier' THEN COALESCE((SELECT SUM(r.quantity) FROM reservations r \
              WHERE r.stock_id = s.id AND r.state IN ('held', 'ordered')), 0) ELSE 0 END AS BIGINT) AS incoming, \
-           v.low_stock_at, own.available AS own_available, own.shelves AS own_shelves \
-         FROM stock s JOIN variants v ON v.id = s.variant_id JOIN products p ON p.id = v.product_id \
-         JOIN locations l ON l.id = s.location_id \
-         JOIN (SELECT v2.id AS variant_id, CAST(COALESCE(SUM(CASE WHEN l2.kind <> 'supplier' THEN s2.on_hand - s2.reserved ELSE 0 END), 0) AS BIGINT) AS available, \
-                 CAST(COALESCE(SUM(CASE WHEN l2.kind <> 'supplier' THEN 1 ELSE 0 END), 0) AS BIGINT) AS shelves \
-               FROM variants v2 LEFT JOIN stock s2 ON s2.variant_id = v2.id LEFT JOIN locations l2 ON l2.id = s2.location_id \
-               GROUP BY v2.id) AS own ON own.variant_id = v.id \
+           v.low_stock_at, own.available AS own_available, own.shelves AS own_shelves, \
+           CAST(COALESCE(po.units, 0) AS BIGINT) AS on_order \
+         FROM {VARIANT_LEVELS} JOIN stock s ON s.variant_id = v.id JOIN locations l ON l.id = s.location_id \
          WHERE v.archived_at IS NULL AND p.status <> 'archived' \
            AND (p.search LIKE $1 ESCAPE '\\' OR LOWER(v.sku) LIKE $1 ESCAPE '\\' \
                 OR (p.search IS NULL AND LOWER(p.title) LIKE $1 ESCAPE '\\')) {which} \
@@ -250,6 +279,19 @@ pub async fn levels(
         .bind(limit)
         .bind(default_low_at)
         .fetch_all(conn)
+        .await?)
+}
+
+/// How many variants still sold are low with nothing on order to lift them (ST-2).
+pub async fn to_reorder(conn: &mut Conn, default_low_at: i64) -> Result<i64> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM {VARIANT_LEVELS} \
+         WHERE v.archived_at IS NULL AND p.status <> 'archived' AND {}",
+        to_order("$1")
+    );
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(default_low_at)
+        .fetch_one(conn)
         .await?)
 }
 

@@ -239,6 +239,20 @@ pub async fn waiting_for(conn: &mut Conn, variant_id: i64) -> Result<Vec<Waiting
     .await?)
 }
 
+/// What open purchase orders still bring of a variant: the day each is expected and its units
+/// not received yet, the first expected first.
+pub async fn on_order(conn: &mut Conn, variant_id: i64) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT po.expected_on, pl.quantity - pl.received FROM purchase_order_lines pl \
+         JOIN purchase_orders po ON po.id = pl.purchase_order_id \
+         WHERE po.state = 'open' AND pl.variant_id = $1 AND pl.received < pl.quantity \
+         ORDER BY po.expected_on, po.id",
+    )
+    .bind(variant_id)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// Whether any line of the order still waits for a supplier.
 pub async fn still_waiting(conn: &mut Conn, order_id: i64) -> Result<bool> {
     let waiting: i64 = sqlx::query_scalar(

@@ -50,6 +50,7 @@ movement-return = Returned to stock
 movement-write_off = Written off
 movement-transfer_out = Moved out
 movement-transfer_in = Moved in
+stock-purchase-order = purchase order { $number }
 stock-order = order { $number }
 stock-recorded = Recorded.
 stock-threshold-saved = Low-stock level saved.
@@ -146,3 +147,10 @@ count-recorded = Bin { $bin } counted: { $changed ->
     [one] { $changed } SKU differed and was corrected.
    *[other] { $changed } SKUs differed and were corrected.
 }
+
+## The daily reorder task (ST-2)
+
+stock-levels-reorder = to reorder
+stock-on-order = On order
+task-reorder = Reorder what runs low
+task-lost_parcel = A lost parcel

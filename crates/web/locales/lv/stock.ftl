@@ -50,6 +50,7 @@ movement-return = Atgriezts noliktavā
 movement-write_off = Norakstīts
 movement-transfer_out = Pārvietots prom
 movement-transfer_in = Pārvietots šurp
+stock-purchase-order = piegādātāja pasūtījums { $number }
 stock-order = pasūtījums { $number }
 stock-recorded = Reģistrēts.
 stock-threshold-saved = Atlikuma slieksnis saglabāts.
@@ -149,3 +150,10 @@ count-recorded = Plaukta vieta { $bin } saskaitīta: { $changed ->
     [one] { $changed } SKU atšķīrās un tika labots.
    *[other] { $changed } SKU atšķīrās un tika laboti.
 }
+
+## The daily reorder task (ST-2)
+
+stock-levels-reorder = jāpasūta
+stock-on-order = Pasūtīts
+task-reorder = Pasūtīt to, kas beidzas
+task-lost_parcel = Pazudis sūtījums

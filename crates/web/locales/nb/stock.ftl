@@ -50,6 +50,7 @@ movement-return = Tilbake på lager
 movement-write_off = Avskrevet
 movement-transfer_out = Flyttet ut
 movement-transfer_in = Flyttet inn
+stock-purchase-order = innkjøpsordre { $number }
 stock-order = ordre { $number }
 stock-recorded = Registrert.
 stock-threshold-saved = Grensen for lite igjen er lagret.
@@ -146,3 +147,10 @@ count-recorded = Hylleplass { $bin } er talt: { $changed ->
     [one] { $changed } SKU avvek og ble rettet.
    *[other] { $changed } SKU-er avvek og ble rettet.
 }
+
+## The daily reorder task (ST-2)
+
+stock-levels-reorder = må bestilles
+stock-on-order = Bestilt
+task-reorder = Bestill det som går tomt
+task-lost_parcel = En tapt pakke

@@ -50,6 +50,7 @@ movement-return = Возврат на склад
 movement-write_off = Списано
 movement-transfer_out = Перемещено отсюда
 movement-transfer_in = Перемещено сюда
+stock-purchase-order = заказ поставщику { $number }
 stock-order = заказ { $number }
 stock-recorded = Записано.
 stock-threshold-saved = Порог остатка сохранён.
@@ -150,3 +151,10 @@ count-recorded = Ячейка { $bin } пересчитана: { $changed ->
     [few] { $changed } артикула расходились и исправлены.
    *[other] { $changed } артикулов расходились и исправлены.
 }
+
+## The daily reorder task (ST-2)
+
+stock-levels-reorder = нужно заказать
+stock-on-order = Заказано
+task-reorder = Заказать то, что заканчивается
+task-lost_parcel = Потерянная посылка

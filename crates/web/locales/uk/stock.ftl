@@ -50,6 +50,7 @@ movement-return = Повернено на склад
 movement-write_off = Списано
 movement-transfer_out = Переміщено звідси
 movement-transfer_in = Переміщено сюди
+stock-purchase-order = замовлення постачальнику { $number }
 stock-order = замовлення { $number }
 stock-recorded = Записано.
 stock-threshold-saved = Поріг залишку збережено.
@@ -150,3 +151,10 @@ count-recorded = Комірку { $bin } перераховано: { $changed ->
     [few] { $changed } артикули розходилися і виправлені.
    *[other] { $changed } артикулів розходилися і виправлені.
 }
+
+## The daily reorder task (ST-2)
+
+stock-levels-reorder = треба замовити
+stock-on-order = Замовлено
+task-reorder = Замовити те, що закінчується
+task-lost_parcel = Загублена посилка

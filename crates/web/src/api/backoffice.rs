@@ -75,7 +75,8 @@ struct TaskQuery {
     /// `now` for what is due now, `all` (the default) for every open task.
     #[param(inline)]
     due: Option<Due>,
-    /// Only this kind: `confirm_call`, `clarify_data`, `payment_help`, `customer_choice`.
+    /// Only this kind: `confirm_call`, `clarify_data`, `payment_help`, `customer_choice`,
+    /// `reorder`, ...
     kind: Option<String>,
 }
 

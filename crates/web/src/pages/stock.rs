@@ -14,7 +14,7 @@ use super::session::{Me, PageError, render};
 
 /// The kinds of movement a person records, in the form's order.
 const KINDS: [&str; 5] = ["receipt", "count", "adjustment", "write_off", "transfer"];
-const STATES: [&str; 3] = ["all", "low", "sold_out"];
+const STATES: [&str; 4] = ["all", "low", "reorder", "sold_out"];
 
 #[derive(Debug, Default, Deserialize)]
 pub struct LevelsQuery {
@@ -30,7 +30,7 @@ struct LevelsPage {
     f: Frame,
     levels: Vec<LevelView>,
     query: LevelsQuery,
-    states: [&'static str; 3],
+    states: [&'static str; 4],
     may_purchase: bool,
 }
 

@@ -31,7 +31,8 @@ pub async fn spawn(server: Option<&str>) -> TestApp {
     let start: jiff::Timestamp = "2026-03-02T09:00:00Z".parse().expect("a time");
     let clock = Arc::new(ManualClock::new(start));
     let poster = integrations::HttpPoster::new().expect("an HTTP client");
-    let images = integrations::HttpImageFetcher::new().expect("an HTTP client");
+    let images =
+        integrations::HttpImageFetcher::allowing_private_networks().expect("an HTTP client");
     let shop = app::Shop::new(store.clone(), clock.clone())
         .with_carrier_secret(CARRIER_KEY)
         .with_webhook_poster(Arc::new(poster))

@@ -1,6 +1,8 @@
 //! Suppliers and purchase orders (ST-2): goods received go first to the orders whose customers
 //! chose to wait, in the order they were placed, each customer told the new window once (ST-1,
-//! CK-4); receiving more than was ordered is refused and changes nothing.
+//! CK-4); an open purchase order's expected day sets the wait for the lines it brings goods
+//! for (CK-3); receiving more than was ordered is refused and changes nothing; a daily task
+//! asks for a reorder of what runs low with nothing on order.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -111,7 +113,7 @@ async fn st1_st2_goods_received_serve_the_waiting_orders_first_come_first_served
         let shelf = app.stock_at("SOCK-L", "WH1").await;
         assert_eq!((shelf["on_hand"].as_i64(), shelf["reserved"].as_i64()), (Some(10), Some(6)));
         let ledger = app.get_ok("/stock/SOCK-L/movements").await;
-        assert_eq!((ledger[0]["kind"].as_str(), ledger[0]["reason"].as_str()), (Some("receipt"), Some(format!("PO {id}").as_str())));
+        assert_eq!((ledger[0]["kind"].as_str(), ledger[0]["purchase_order"].as_i64()), (Some("receipt"), Some(id)));
     })
     .await;
 }
@@ -156,6 +158,133 @@ async fn st2_a_receipt_beyond_the_order_or_of_a_closed_one_is_refused_and_change
         assert_eq!((status, err["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("purchase_order_closed")));
         let (status, _) = app.get("/purchase-orders/999").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+/// The open tasks of a kind.
+async fn open_tasks(app: &TestApp, kind: &str) -> Vec<Value> {
+    let tasks = app.get_ok(&format!("/tasks?kind={kind}")).await;
+    tasks.as_array().expect("tasks").clone()
+}
+
+async fn supplier(app: &TestApp) -> Value {
+    app.post_ok(
+        "/suppliers",
+        json!({"name": "Ullvare AS", "lead_time_days": 7}),
+        StatusCode::CREATED,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn ck3_an_open_purchase_order_sets_the_wait_and_a_later_one_warns_the_customer_once() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        app.set_stock("SOCK-L", "WH1", 0, "A-01-2").await;
+        app.set_stock("SOCK-L", "SUP1", 0, "-").await;
+        let anna = waiting(&app, "Anna", 2).await;
+        let promised = app.get_ok(&format!("/orders/{anna}")).await["promise"]["latest"].clone();
+        let supplier = supplier(&app).await;
+
+        // The supplier promises the goods for the 30th (a Monday): later than the supplier's
+        // usual five days, so Anna's window moves on and she is told once.
+        let late = json!({"supplier_id": supplier["id"], "location": "WH1", "expected_on": "2026-03-30",
+                          "lines": [{"sku": "SOCK-L", "quantity": 3}]});
+        app.post_ok("/purchase-orders", late, StatusCode::CREATED).await;
+        let order = app.get_ok(&format!("/orders/{anna}")).await;
+        assert_eq!(order["promise"]["earliest"].as_str().map(|d| d > "2026-03-30"), Some(true), "{order}");
+        assert_ne!(order["promise"]["latest"], promised);
+        assert_eq!(templates(&order).iter().filter(|t| *t == "delay_warning").count(), 1);
+
+        // Bjørn's one pair waits on the same order, so his window counts from the 30th too;
+        // Cecilie's would be beyond what it brings, and waits for the supplier's own time.
+        let bjorn = waiting(&app, "Bjorn", 1).await;
+        let bjorn = app.get_ok(&format!("/orders/{bjorn}")).await;
+        assert_eq!(bjorn["promise"]["earliest"].as_str().map(|d| d > "2026-03-30"), Some(true), "{bjorn}");
+        let cecilie = waiting(&app, "Cecilie", 1).await;
+        let cecilie = app.get_ok(&format!("/orders/{cecilie}")).await;
+        assert_eq!(cecilie["promise"]["latest"], promised, "beyond the order: the supplier's own wait");
+
+        // An earlier order for more does not move a window back, nor say anything again.
+        let early = json!({"supplier_id": supplier["id"], "location": "WH1", "expected_on": "2026-03-04",
+                           "lines": [{"sku": "SOCK-L", "quantity": 5}]});
+        app.post_ok("/purchase-orders", early, StatusCode::CREATED).await;
+        let order = app.get_ok(&format!("/orders/{anna}")).await;
+        assert_eq!(order["promise"]["earliest"].as_str().map(|d| d > "2026-03-30"), Some(true));
+        assert_eq!(templates(&order).iter().filter(|t| *t == "delay_warning").count(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn st2_a_daily_task_asks_to_reorder_what_runs_low_and_closes_once_it_is_on_order() {
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        // Three socks in L left: below the shop's five, so low; M has twelve.
+        app.set_stock("SOCK-L", "WH1", 3, "A-01-2").await;
+        app.shop.schedule_daily_jobs().await.expect("scheduled");
+        app.run_jobs().await;
+        let reorder = open_tasks(&app, "reorder").await;
+        assert_eq!(reorder.len(), 1, "{reorder:?}");
+        assert_eq!(
+            reorder[0]["order_number"],
+            Value::Null,
+            "a task about the shop"
+        );
+        let to_order = app.get_ok("/stock/levels?state=reorder").await;
+        let skus: Vec<_> = to_order
+            .as_array()
+            .expect("levels")
+            .iter()
+            .map(|l| l["sku"].clone())
+            .collect();
+        assert_eq!(skus, [json!("SOCK-L")]);
+
+        // There is nobody to call about it.
+        let id = reorder[0]["id"].as_i64().expect("an id");
+        let (status, err) = app
+            .post(
+                &format!("/tasks/{id}/attempts"),
+                json!({"outcome": "no_answer"}),
+            )
+            .await;
+        assert_eq!(
+            (status, err["error"]["code"].as_str()),
+            (StatusCode::CONFLICT, Some("not_a_call"))
+        );
+
+        // A second run, on this instance or another, opens no second task.
+        assert_eq!(app.shop.reorder_check().await.expect("checked"), 1);
+        assert_eq!(open_tasks(&app, "reorder").await.len(), 1);
+
+        // Ordered: nothing is left to order, and the task is done.
+        let supplier = supplier(&app).await;
+        let po = app
+            .post_ok(
+                "/purchase-orders",
+                json!({"supplier_id": supplier["id"], "location": "WH1",
+                "lines": [{"sku": "SOCK-L", "quantity": 10}]}),
+                StatusCode::CREATED,
+            )
+            .await;
+        assert!(open_tasks(&app, "reorder").await.is_empty());
+        assert_eq!(app.get_ok("/stock/levels?state=reorder").await, json!([]));
+        let low = app.get_ok("/stock/levels?state=low").await;
+        assert_eq!(
+            (low[0]["sku"].as_str(), low[0]["on_order"].as_i64()),
+            (Some("SOCK-L"), Some(10)),
+            "{low}"
+        );
+
+        // Cancelled, the goods are to order again.
+        app.post_ok(
+            &format!("/purchase-orders/{}/cancel", po["id"]),
+            json!({}),
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(open_tasks(&app, "reorder").await.len(), 1);
     })
     .await;
 }

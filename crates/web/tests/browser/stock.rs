@@ -160,9 +160,14 @@ async fn a_manager_orders_socks_from_a_supplier_and_receives_part_of_them() {
         );
         let receipt = browser.text("#movements tr[data-kind=receipt]").await;
         assert!(
-            receipt.contains("Goods received") && receipt.contains("+4"),
+            receipt.contains("Goods received")
+                && receipt.contains("+4")
+                && receipt.contains("purchase order 1"),
             "{receipt}"
         );
+        // The receipt leads back to the purchase order it received.
+        browser.click("#movements a.purchase-order").await;
+        browser.page_says("from Ullvare AS").await;
         browser.close().await;
     })
     .await;
@@ -212,6 +217,51 @@ async fn a_packer_counts_a_bin_by_scanning_it() {
         assert!(
             counted.contains("-47") && counted.contains("bin A-01"),
             "{counted}"
+        );
+        browser.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_reorder_task_on_the_call_queue_leads_to_what_is_left_to_order() {
+    // ST-2: the daily task names no order; its link opens the stock page on what to order.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let counted = serde_json::json!({"on_hand": 2, "bin": "A-02"});
+        let counted = serde_json::from_value(counted).expect("stock");
+        let owner = app::access::Actor::system();
+        app.shop
+            .set_stock(&owner, "SOCK-L", "WH1", &counted)
+            .await
+            .expect("stock");
+        assert_eq!(app.shop.reorder_check().await.expect("checked"), 1);
+        let manager = app.person(Role::Manager).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &manager).await;
+        // The dashboard lists it too; the call queue is where a manager works through them.
+        browser.goto(&app.url("/admin/calls")).await;
+        assert_eq!(browser.text("a.shop-task").await, "Reorder what runs low");
+        browser.click("a.shop-task").await;
+        browser.page_says("On order").await;
+        let shown = browser
+            .find("select[name=state] option[value=reorder]")
+            .await;
+        assert!(
+            shown
+                .prop("selected")
+                .await
+                .expect("selected")
+                .is_some_and(|s| s == "true")
+        );
+        let listed = browser.text("#stock tbody").await;
+        assert!(
+            listed.contains("SOCK-L") && !listed.contains("SOCK-M"),
+            "{listed}"
+        );
+        assert_eq!(
+            browser.text("#stock tr[data-sku='SOCK-L'] .on-order").await,
+            "0"
         );
         browser.close().await;
     })

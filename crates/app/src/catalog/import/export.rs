@@ -9,7 +9,7 @@ use domain::access::Permission;
 use super::shopify::HEADER;
 use crate::access::Actor;
 use crate::catalog::categories::capitalised;
-use crate::{Error, Result, Shop};
+use crate::{Result, Shop};
 
 const PAGE: i64 = 200;
 
@@ -24,7 +24,7 @@ fn text_to_html(text: &str) -> String {
 
 /// A handle for a product that has none yet: its title's words, and its number so that two
 /// products of one title differ.
-fn made_handle(title: &str, id: i64) -> String {
+pub(super) fn made_handle(title: &str, id: i64) -> String {
     let words = super::category_code(title);
     if words.is_empty() || words.starts_with("category-") {
         format!("product-{id}")
@@ -49,13 +49,8 @@ impl Shop {
             .into_iter()
             .map(|c| (c.code, c.name))
             .collect();
-        let handles: HashMap<i64, String> = store::catalog::handles(&mut *self.store.read().await?)
-            .await?
-            .into_iter()
-            .collect();
-        let failed = |e: csv::Error| Error::from(store::Error::Corrupt(e.to_string()));
-        let mut out = csv::Writer::from_writer(Vec::new());
-        out.write_record(HEADER).map_err(failed)?;
+        let handles = super::handles(self).await?;
+        let mut out = super::csv_with(&HEADER)?;
         let mut offset = 0;
         loop {
             let page = self.products("", PAGE, offset).await?;
@@ -118,7 +113,7 @@ impl Shop {
                             .cloned()
                             .unwrap_or_default();
                     }
-                    out.write_record(&row).map_err(failed)?;
+                    out.write_record(&row).map_err(super::csv_failed)?;
                 }
             }
             if (page.len() as i64) < PAGE {
@@ -126,8 +121,7 @@ impl Shop {
             }
             offset += PAGE;
         }
-        out.into_inner()
-            .map_err(|e| Error::from(store::Error::Corrupt(e.to_string())))
+        super::csv_done(out)
     }
 }
 

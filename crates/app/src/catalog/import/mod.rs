@@ -11,6 +11,7 @@
 mod apply;
 mod export;
 mod shopify;
+mod stock;
 mod woocommerce;
 
 use std::collections::{BTreeMap, HashMap};
@@ -22,6 +23,7 @@ use utoipa::ToSchema;
 
 use super::products::{NewProduct, NewVariant};
 use crate::{Error, Result};
+pub use stock::{StockImport, StockRow};
 
 /// The bytes an image's URL answered, or why there were none.
 pub type Fetching<'a> =
@@ -203,8 +205,8 @@ impl Row<'_> {
     }
 }
 
-/// Reads the file: the format from its header row, then every record.
-fn parse(bytes: &[u8]) -> Result<Parsed> {
+/// A CSV file's columns by their trimmed names, and its records.
+fn read_csv(bytes: &[u8]) -> Result<(HashMap<String, usize>, Vec<csv::StringRecord>)> {
     let unreadable = |e: csv::Error| {
         let row = e.position().map_or(0, |p| p.record() + 1);
         Error::field(
@@ -215,11 +217,59 @@ fn parse(bytes: &[u8]) -> Result<Parsed> {
     };
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header = reader.headers().map_err(unreadable)?.clone();
-    let columns: HashMap<String, usize> = header
+    let columns = header
         .iter()
         .enumerate()
         .map(|(i, name)| (name.trim().to_owned(), i))
         .collect();
+    let records = reader
+        .records()
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(unreadable)?;
+    Ok((columns, records))
+}
+
+/// A CSV file being written, its header row first.
+fn csv_with(header: &[&str]) -> Result<csv::Writer<Vec<u8>>> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(header).map_err(csv_failed)?;
+    Ok(out)
+}
+
+/// The bytes of a CSV file written whole.
+fn csv_done(out: csv::Writer<Vec<u8>>) -> Result<Vec<u8>> {
+    out.into_inner()
+        .map_err(|e| Error::from(store::Error::Corrupt(e.to_string())))
+}
+
+fn csv_failed(e: csv::Error) -> Error {
+    Error::from(store::Error::Corrupt(e.to_string()))
+}
+
+/// Each product's handle by its id, for the exports.
+async fn handles(shop: &crate::Shop) -> Result<HashMap<i64, String>> {
+    let mut conn = shop.store.read().await?;
+    Ok(store::catalog::handles(&mut conn)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// The file's records as rows, numbered as a spreadsheet shows them (the header is row 1).
+fn rows<'a>(
+    records: &'a [csv::StringRecord],
+    columns: &'a HashMap<String, usize>,
+) -> impl Iterator<Item = Row<'a>> {
+    records.iter().enumerate().map(|(i, record)| Row {
+        number: i as u64 + 2,
+        record,
+        columns,
+    })
+}
+
+/// Reads the file: the format from its header row, then every record.
+fn parse(bytes: &[u8]) -> Result<Parsed> {
+    let (columns, records) = read_csv(bytes)?;
     let format = if columns.contains_key("Handle") && columns.contains_key("Variant Price") {
         Format::Shopify
     } else if ["Type", "SKU", "Name", "Regular price"]
@@ -234,15 +284,7 @@ fn parse(bytes: &[u8]) -> Result<Parsed> {
             "the header row is neither a Shopify product export's (Handle, Title, Variant Price...) nor a WooCommerce one's (ID, Type, SKU, Name, Regular price...)",
         ));
     };
-    let mut records = Vec::new();
-    for record in reader.records() {
-        records.push(record.map_err(unreadable)?);
-    }
-    let rows = records.iter().enumerate().map(|(i, record)| Row {
-        number: i as u64 + 2,
-        record,
-        columns: &columns,
-    });
+    let rows = rows(&records, &columns);
     let drafts = match format {
         Format::Shopify => shopify::read(rows),
         Format::WooCommerce => woocommerce::read(rows),
