@@ -1,5 +1,7 @@
 //! Benchmarks that print their figures beside a baseline measured in the same run.
 
+mod import;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -19,6 +21,9 @@ pub enum BenchCommand {
     /// The storefront through real HTTP: the catalogue and a product page against the plain-SQL
     /// reads behind them, and the buying path (cart, checkout, order) against the API's intake.
     Storefront(StorefrontArgs),
+    /// A Shopify product CSV read through the real import, against the same products and
+    /// variants written with plain SQL, one transaction per product; and the peak memory.
+    Import(import::ImportArgs),
 }
 
 #[derive(Args)]
@@ -51,6 +56,7 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::Intake(args) => intake(args).await,
         BenchCommand::Storefront(args) => storefront(args).await,
+        BenchCommand::Import(args) => import::import(args).await,
     }
 }
 

@@ -267,7 +267,7 @@ fn variants_of(spec: &ProductSpec, barcode: &mut u64) -> Vec<NewVariant> {
                 price_minor: spec.price + s * spec.size_step,
                 // Larger sizes take more yarn.
                 weight_grams: spec.grams + s * spec.grams / 10,
-                barcode: Some(ean13(EAN_BASE + *barcode)),
+                barcode: Some(domain::catalog::ean13(EAN_BASE + *barcode)),
             });
         }
     }
@@ -277,14 +277,3 @@ fn variants_of(spec: &ProductSpec, barcode: &mut u64) -> Vec<NewVariant> {
 /// The first twelve digits of our barcodes, before the running number; 70 is Norway's GS1
 /// prefix.
 const EAN_BASE: u64 = 709_001_200_000;
-
-/// A 13-digit EAN with a correct check digit.
-fn ean13(first_twelve: u64) -> String {
-    let digits = format!("{first_twelve:012}");
-    let sum: u32 = digits
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| u32::from(b - b'0') * if i % 2 == 0 { 1 } else { 3 })
-        .sum();
-    format!("{digits}{}", (10 - sum % 10) % 10)
-}

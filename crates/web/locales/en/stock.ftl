@@ -154,3 +154,21 @@ stock-levels-reorder = to reorder
 stock-on-order = On order
 task-reorder = Reorder what runs low
 task-lost_parcel = A lost parcel
+
+## The locations page (ST-2, DL-8)
+
+locations-title = Locations
+locations-intro = Where the goods are kept or come from: the shop's warehouses and stores, and the suppliers that deliver to order. A parcel ready before a location's cut-off leaves the same working day; a supplier's lead time lengthens the delivery promise.
+locations-none = No location yet: add the warehouse or store the goods are kept in before recording stock.
+locations-code = Code
+locations-name = Name
+locations-kind = Kind
+locations-city = City
+locations-lead-time = Lead time (working days)
+locations-cutoff = Cut-off
+locations-add = Add a location
+locations-add-button = Add
+locations-hint = The code is short and never changes (it is on pick lists and in stock files); a lead time is for a supplier, 0 for the shop's own shelves.
+locations-added = { $name } is added.
+refusal-location_code_invalid = A code is 1 to 32 letters, digits, - or _.
+refusal-location_kind_invalid = Choose a warehouse, a store or a supplier.

@@ -157,3 +157,21 @@ stock-levels-reorder = jāpasūta
 stock-on-order = Pasūtīts
 task-reorder = Pasūtīt to, kas beidzas
 task-lost_parcel = Pazudis sūtījums
+
+## The locations page (ST-2, DL-8)
+
+locations-title = Noliktavas
+locations-intro = Kur preces glabājas vai no kurienes tās nāk: veikala noliktavas un veikali, kā arī piegādātāji, kas piegādā pēc pasūtījuma. Sūtījums, kas gatavs līdz noliktavas termiņam, aizceļo tajā pašā darba dienā; piegādātāja piegādes laiks pagarina solīto piegādi.
+locations-none = Noliktavu vēl nav: pievienojiet noliktavu vai veikalu, kurā ir preces, pirms reģistrējat krājumus.
+locations-code = Kods
+locations-name = Nosaukums
+locations-kind = Veids
+locations-city = Pilsēta
+locations-lead-time = Piegādes laiks (darba dienas)
+locations-cutoff = Termiņš
+locations-add = Pievienot noliktavu
+locations-add-button = Pievienot
+locations-hint = Kods ir īss un nemainās (tas ir komplektēšanas sarakstos un krājumu failos); piegādes laiks ir piegādātājam, 0 — veikala plauktiem.
+locations-added = { $name } pievienota.
+refusal-location_code_invalid = Kods ir no 1 līdz 32 burtiem, cipariem, - vai _.
+refusal-location_kind_invalid = Izvēlieties noliktavu, veikalu vai piegādātāju.

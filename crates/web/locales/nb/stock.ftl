@@ -154,3 +154,21 @@ stock-levels-reorder = må bestilles
 stock-on-order = Bestilt
 task-reorder = Bestill det som går tomt
 task-lost_parcel = En tapt pakke
+
+## The locations page (ST-2, DL-8)
+
+locations-title = Lagersteder
+locations-intro = Hvor varene ligger eller kommer fra: butikkens lagre og butikker, og leverandørene som leverer på bestilling. En pakke som er klar før lagerstedets frist, sendes samme virkedag; en leverandørs leveringstid gjør leveringsløftet lengre.
+locations-none = Ingen lagersteder ennå: legg til lageret eller butikken varene ligger i før du registrerer beholdning.
+locations-code = Kode
+locations-name = Navn
+locations-kind = Type
+locations-city = By
+locations-lead-time = Leveringstid (virkedager)
+locations-cutoff = Frist
+locations-add = Legg til et lagersted
+locations-add-button = Legg til
+locations-hint = Koden er kort og endres aldri (den står på plukklister og i lagerfiler); leveringstid gjelder leverandører, 0 for butikkens egne hyller.
+locations-added = { $name } er lagt til.
+refusal-location_code_invalid = En kode er 1 til 32 bokstaver, sifre, - eller _.
+refusal-location_kind_invalid = Velg et lager, en butikk eller en leverandør.

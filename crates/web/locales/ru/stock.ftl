@@ -158,3 +158,21 @@ stock-levels-reorder = нужно заказать
 stock-on-order = Заказано
 task-reorder = Заказать то, что заканчивается
 task-lost_parcel = Потерянная посылка
+
+## The locations page (ST-2, DL-8)
+
+locations-title = Склады
+locations-intro = Где хранятся товары и откуда они приходят: склады и магазины, а также поставщики, которые привозят под заказ. Посылка, готовая до крайнего времени склада, уходит в тот же рабочий день; срок поставщика удлиняет обещанную доставку.
+locations-none = Складов пока нет: добавьте склад или магазин, где лежат товары, прежде чем вносить остатки.
+locations-code = Код
+locations-name = Название
+locations-kind = Тип
+locations-city = Город
+locations-lead-time = Срок поставки (рабочих дней)
+locations-cutoff = Крайнее время
+locations-add = Добавить склад
+locations-add-button = Добавить
+locations-hint = Код короткий и не меняется (он в листах сборки и файлах остатков); срок поставки — для поставщика, 0 — для своих полок.
+locations-added = { $name } добавлен.
+refusal-location_code_invalid = Код — от 1 до 32 латинских букв, цифр, - или _.
+refusal-location_kind_invalid = Выберите склад, магазин или поставщика.

@@ -158,3 +158,21 @@ stock-levels-reorder = треба замовити
 stock-on-order = Замовлено
 task-reorder = Замовити те, що закінчується
 task-lost_parcel = Загублена посилка
+
+## The locations page (ST-2, DL-8)
+
+locations-title = Склади
+locations-intro = Де зберігаються товари і звідки вони надходять: склади й магазини, а також постачальники, які привозять під замовлення. Посилка, готова до крайнього часу складу, вирушає того ж робочого дня; строк постачальника подовжує обіцяну доставку.
+locations-none = Складів ще немає: додайте склад або магазин, де лежать товари, перш ніж вносити залишки.
+locations-code = Код
+locations-name = Назва
+locations-kind = Тип
+locations-city = Місто
+locations-lead-time = Строк постачання (робочих днів)
+locations-cutoff = Крайній час
+locations-add = Додати склад
+locations-add-button = Додати
+locations-hint = Код короткий і не змінюється (він у листах збирання та файлах залишків); строк постачання — для постачальника, 0 — для власних полиць.
+locations-added = { $name } додано.
+refusal-location_code_invalid = Код — від 1 до 32 латинських літер, цифр, - або _.
+refusal-location_kind_invalid = Виберіть склад, магазин або постачальника.

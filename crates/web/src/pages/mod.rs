@@ -12,6 +12,7 @@ mod dashboard;
 pub(crate) mod frame;
 mod fulfilment;
 pub(crate) mod i18n;
+mod locations;
 mod login;
 mod messaging;
 mod orders;
@@ -114,6 +115,10 @@ pub fn router(shop: app::Shop) -> Router<app::Shop> {
         .route("/admin/purchasing/{id}/receive", post(purchasing::receive))
         .route("/admin/purchasing/{id}/cancel", post(purchasing::cancel))
         .route("/admin/stock", get(stock::levels))
+        .route(
+            "/admin/locations",
+            get(locations::page).post(locations::create),
+        )
         .route("/admin/stock/{sku}", get(stock::sku))
         .route("/admin/stock/{sku}/movements", post(stock::record))
         .route("/admin/stock/{sku}/threshold", post(stock::threshold))

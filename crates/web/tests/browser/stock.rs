@@ -267,3 +267,53 @@ async fn the_reorder_task_on_the_call_queue_leads_to_what_is_left_to_order() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_manager_adds_a_store_from_the_stock_page_and_a_bad_code_keeps_the_form() {
+    // ST-2, DL-8: a new shop adds where its goods are kept without the API.
+    on_each_backend(|app: TestApp| async move {
+        app.seed_catalog().await;
+        let manager = app.person(Role::Manager).await;
+        let browser = Browser::open().await;
+        browser.log_in_as(&app, &manager).await;
+        browser.click("nav a[href='/admin/stock']").await;
+        browser.click("#locations-link").await;
+        browser.page_says("Add a location").await;
+        browser
+            .fill("#new-location input[name=code]", "shop floor")
+            .await;
+        browser
+            .fill("#new-location input[name=name]", "Shop in Bergen")
+            .await;
+        browser
+            .click("#new-location select[name=kind] option[value=store]")
+            .await;
+        browser
+            .fill("#new-location input[name=city]", "Bergen")
+            .await;
+        browser.click("#new-location button.primary").await;
+        assert_eq!(
+            browser.text("#refusal").await,
+            "A code is 1 to 32 letters, digits, - or _."
+        );
+        let kept = browser.find("#new-location input[name=name]").await;
+        assert_eq!(
+            kept.prop("value").await.expect("value").as_deref(),
+            Some("Shop in Bergen")
+        );
+        browser.fill("#new-location input[name=code]", "BGO").await;
+        browser.click("#new-location button.primary").await;
+        browser.page_says("Shop in Bergen is added.").await;
+        let row = browser.text("#locations tr[data-code=BGO]").await;
+        for words in ["Shop in Bergen", "store", "Bergen", "14:00"] {
+            assert!(row.contains(words), "{row}");
+        }
+        // The new store is offered where stock is recorded.
+        browser.goto(&app.url("/admin/stock/SOCK-M")).await;
+        browser
+            .find("#movement select[name=location] option[value=BGO]")
+            .await;
+        browser.close().await;
+    })
+    .await;
+}
